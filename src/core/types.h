@@ -1,0 +1,60 @@
+// The values that flow through the pipeline (DESIGN.md "The pipeline"):
+// a Document is bytes as fetched, an Article is what a reader sees.
+// Plain structs: every stage takes them by const reference and returns new
+// ones; nothing here does I/O.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.h"
+
+namespace tidings {
+
+/// A link by which a page credits an original source: the seed's
+/// "Source link" footer, a `<link rel="original-source">`, a canonical URL
+/// on another site. Later issues add datelines and agency credits.
+struct SourceLink {
+  std::string url;   ///< absolute http(s) URL
+  std::string text;  ///< the link's visible text, whitespace collapsed
+  std::string kind;  ///< "link", "canonical", "meta", "dateline", "credit"
+};
+
+/// Bytes as fetched or read, before anything is decided about them.
+struct Document {
+  std::string url;            ///< where it was asked for (file:// for local files)
+  std::string final_url;      ///< after redirects (empty = same as url)
+  std::string origin;         ///< where tidings read it: a path, "x.warc.gz#offset"
+  std::string headers;        ///< raw HTTP response headers, "" for local files
+  std::string content_type;   ///< Content-Type header value, if any
+  int http_status = 0;        ///< 0 for local files
+  Instant fetched_at{};       ///< fetch time (WARC-Date, file mtime)
+  std::string body;           ///< the bytes, exactly as received (decoded transfer encoding)
+};
+
+/// What a reader sees. Strings are UTF-8; empty means "not found on the page".
+struct Article {
+  std::string url;            ///< the URL the page was read from
+  std::string canonical_url;  ///< `<link rel=canonical>`/og:url, resolved; else url
+  std::string title;
+  std::string byline;
+  std::optional<Instant> published_at;
+  std::string language;       ///< ISO 639-1 ("en"), "" if unknown
+  std::string site_name;
+  std::string image;          ///< lead image, absolute URL
+  std::string text;           ///< body paragraphs separated by one blank line
+  std::vector<SourceLink> source_links;
+};
+
+/// An Article as the store holds it.
+struct StoredArticle {
+  int64_t id = 0;
+  int64_t document_id = 0;
+  std::string outlet;         ///< site name, else the host of the canonical URL
+  Instant fetched_at{};
+  Article article;
+};
+
+}  // namespace tidings

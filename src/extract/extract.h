@@ -1,0 +1,41 @@
+// Extraction: one HTML page in, one Article out (DESIGN.md "extract").
+// A pure function of its arguments: no I/O, no global state, safe to call
+// from many threads at once.
+//
+// Steps: bytes -> UTF-8 (text/charset.h: BOM, HTTP header, <meta>,
+// uchardet) -> libxml2's HTML parser -> metadata (title, byline, dates,
+// language, canonical URL, site name, image) -> main content (text density,
+// link density, semantic tags; menus, share bars, related-posts blocks and
+// aggregator footers removed) -> source links (the links by which the page
+// credits an original).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/types.h"
+
+namespace tidings {
+
+struct ExtractOptions {
+  std::string url;           ///< where the page came from: base for relative links
+  std::string content_type;  ///< HTTP Content-Type, for its charset parameter
+  size_t max_bytes = 16u << 20;  ///< larger pages fail with kTooLarge
+};
+
+struct Extraction {
+  Article article;
+  std::vector<std::string> warnings;  ///< e.g. "invalid UTF-8: 3 bytes replaced"
+};
+
+/// Errors: kInvalidInput (empty, binary, not HTML), kTooLarge, kTooDeep
+/// (nesting beyond the parser's bound), each with a one-line message.
+Result<Extraction> extract_article(std::string_view bytes, const ExtractOptions& options);
+
+/// Bumped whenever extraction output changes; stored with each article.
+constexpr int kExtractorVersion = 1;
+
+}  // namespace tidings

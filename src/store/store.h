@@ -1,0 +1,106 @@
+// The store: everything tidings keeps, behind one interface so that the
+// embedded SQLite implementation (sqlite_store.cc) and a later PostgreSQL
+// one are interchangeable. Schema and migrations: docs/store.md.
+//
+// Contract: every method is safe to call from several threads (an
+// implementation serialises where it must). Errors come back as Result with
+// ErrorCode::kStore or kNotFound; nothing throws. A write that returned
+// success is durable against a crash of the process (kill -9).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/types.h"
+
+namespace tidings {
+
+/// What put_document did.
+struct DocumentPut {
+  int64_t id = 0;
+  bool created = false;  ///< false: the same URL with the same bytes was already stored
+};
+
+/// A document as stored, with its raw bytes decompressed.
+struct StoredDocument {
+  int64_t id = 0;
+  Document document;
+  std::string state;   ///< "new", "extracted", "failed"
+  std::string error_stage;
+  std::string error_code;
+  std::string error;
+};
+
+/// A document that failed a stage, as `tidings failures` lists it.
+struct Failure {
+  int64_t document_id = 0;
+  std::string url;
+  std::string origin;
+  std::string stage;   ///< "read", "extract", ...
+  std::string code;    ///< error_code_name()
+  std::string message;
+  int attempts = 0;
+  Instant failed_at{};
+};
+
+struct ArticleQuery {
+  int limit = 50;                   ///< 1..1000
+  int offset = 0;
+  std::optional<int64_t> before_id; ///< keyset pagination on the list order
+};
+
+struct StoreCounts {
+  int64_t documents = 0;
+  int64_t articles = 0;
+  int64_t failures = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  /// Runs `body` in one transaction: all its writes land or none do.
+  virtual Result<void> transaction(const std::function<Result<void>()>& body) = 0;
+
+  /// Stores a document (raw bytes compressed). Idempotent on (url, bytes).
+  virtual Result<DocumentPut> put_document(const Document& doc) = 0;
+  /// Stores the article extracted from a document, replacing an earlier
+  /// one, and marks the document extracted.
+  virtual Result<int64_t> save_article(int64_t document_id, const Article& article,
+                                       const std::string& outlet) = 0;
+  /// Marks a document failed at `stage`, keeping the reason.
+  virtual Result<void> save_failure(int64_t document_id, const std::string& stage,
+                                    const Error& error) = 0;
+
+  virtual Result<StoredDocument> get_document(int64_t id) = 0;
+  /// Ids of all documents, or of the failed ones only, in id order.
+  virtual Result<std::vector<int64_t>> document_ids(bool failed_only) = 0;
+
+  /// Newest first: by published_at (fetched_at when unknown), then id.
+  virtual Result<std::vector<StoredArticle>> list_articles(const ArticleQuery& query) = 0;
+  virtual Result<StoredArticle> get_article(int64_t id) = 0;
+  virtual Result<std::vector<Failure>> list_failures(int limit) = 0;
+  virtual Result<StoreCounts> counts() = 0;
+};
+
+struct SqliteOptions {
+  /// "normal" (WAL default: durable against process crashes, may lose the
+  /// last commits on power loss) or "full" (durable against power loss).
+  std::string synchronous = "normal";
+  int busy_timeout_ms = 10000;
+};
+
+/// Opens (creating if needed) the SQLite database at `path` and applies the
+/// pending migrations. ":memory:" gives an in-memory store for tests.
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
+                                                 const SqliteOptions& options = {});
+
+/// The schema version this build migrates to.
+int latest_schema_version();
+
+}  // namespace tidings

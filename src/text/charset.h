@@ -1,0 +1,28 @@
+// Bytes of unknown encoding -> UTF-8. The charset is taken, in order, from
+// a byte-order mark, the HTTP Content-Type header, an HTML <meta> in the
+// first 4 KiB, else detected with uchardet; conversion is ICU's (ucnv).
+// Invalid sequences become U+FFFD and are counted, never fatal.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace tidings {
+
+struct DecodedText {
+  std::string utf8;
+  std::string charset;         ///< canonical name used ("UTF-8", "windows-1252", ...)
+  std::string charset_source;  ///< "bom", "http", "meta", "detected", "default"
+  size_t replaced = 0;         ///< invalid sequences replaced with U+FFFD
+};
+
+/// Never fails on content; fails only when the converter cannot be opened.
+Result<DecodedText> decode_html_bytes(std::string_view bytes, std::string_view content_type);
+
+/// True when `bytes` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view bytes);
+
+}  // namespace tidings
