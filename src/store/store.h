@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -67,12 +68,15 @@ class Store {
   /// Runs `body` in one transaction: all its writes land or none do.
   virtual Result<void> transaction(const std::function<Result<void>()>& body) = 0;
 
+  /// The id of the document with this URL and exactly these bytes, if stored.
+  virtual Result<std::optional<int64_t>> find_document(const std::string& url,
+                                                       std::string_view body) = 0;
   /// Stores a document (raw bytes compressed). Idempotent on (url, bytes).
   virtual Result<DocumentPut> put_document(const Document& doc) = 0;
   /// Stores the article extracted from a document, replacing an earlier
   /// one, and marks the document extracted.
   virtual Result<int64_t> save_article(int64_t document_id, const Article& article,
-                                       const std::string& outlet) = 0;
+                                       const std::string& outlet, int extractor_version) = 0;
   /// Marks a document failed at `stage`, keeping the reason.
   virtual Result<void> save_failure(int64_t document_id, const std::string& stage,
                                     const Error& error) = 0;

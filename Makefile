@@ -1,0 +1,52 @@
+# The two commands of the README, and the rest of the project's chores.
+# Every target installs what it needs first (scripts/install-deps.sh), so a
+# fresh Debian bookworm machine needs nothing else.
+
+BUILD      ?= build
+FUZZ_BUILD ?= build-fuzz
+JOBS       ?= $(shell nproc)
+DEMO_DB    ?= $(BUILD)/demo.db
+LISTEN     ?= 127.0.0.1:8080
+FUZZ_SECONDS ?= 300
+
+.PHONY: all deps build demo test bench fuzz fuzz-run sample clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# Ingest the bundled sample collection into a fresh database and serve it.
+demo: build
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@$(BUILD)/tidings --db $(DEMO_DB) ingest --quiet data/sample
+	@$(BUILD)/tidings --db $(DEMO_DB) serve --listen $(LISTEN)
+
+# Build and run the whole suite (unit, end-to-end, data); ctest's summary
+# line closes the output.
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 300
+
+bench: build
+	@bench/extract
+
+# libFuzzer targets, built with clang-14 in their own tree.
+fuzz: deps
+	@CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -G Ninja \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIDINGS_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	@echo "fuzz targets: $(FUZZ_BUILD)/fuzz/extract_fuzz $(FUZZ_BUILD)/fuzz/warc_fuzz (make fuzz-run FUZZ_SECONDS=300)"
+
+fuzz-run: fuzz
+	@bash fuzz/run.sh $(FUZZ_BUILD)/fuzz $(FUZZ_SECONDS)
+
+# Regenerate data/sample from ../shared/data (the output is committed).
+sample:
+	@python3 scripts/make_sample.py
+
+clean:
+	rm -rf $(BUILD) $(FUZZ_BUILD)

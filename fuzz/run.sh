@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs each fuzz target for N seconds on a corpus seeded from the repo's
+# sample data, and prints one result line per target.
+set -euo pipefail
+dir=${1:?fuzz build dir}
+seconds=${2:-300}
+root=$(cd "$(dirname "$0")/.." && pwd)
+for target in extract_fuzz warc_fuzz; do
+  bin="$dir/$target"
+  [ -x "$bin" ] || { echo "$target: not built"; continue; }
+  corpus="$root/fuzz/corpus-$target"
+  mkdir -p "$corpus"
+  if [ "$target" = extract_fuzz ]; then
+    find "$root/data/sample" -name '*.html' -size -200k | head -50 | xargs -r cp -t "$corpus"
+  else
+    find "$root/data/sample" -name '*.warc.gz' | xargs -r -I{} sh -c 'zcat {} | head -c 200000 > "$0/sample.warc"' "$corpus"
+  fi
+  log="$dir/$target.log"
+  if "$bin" "$corpus" -max_total_time="$seconds" -max_len=262144 -rss_limit_mb=2048 \
+      -timeout=10 -print_final_stats=1 >"$log" 2>&1; then
+    echo "$target: ok, $(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$') runs in ${seconds}s, $(grep -Eo 'cov: [0-9]+' "$log" | tail -1)"
+  else
+    echo "$target: FAILED, see $log"; tail -30 "$log"; exit 1
+  fi
+done

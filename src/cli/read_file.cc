@@ -1,0 +1,31 @@
+// Bounded file/stdin reading (see read_file.h).
+#include "cli/read_file.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace tidings::cli {
+
+Result<std::string> read_input(const std::string& path, size_t max_bytes) {
+  const bool is_stdin = path == "-";
+  std::FILE* f = is_stdin ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) return fail(ErrorCode::kIo, path + ": " + std::strerror(errno));
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(is_stdin ? nullptr : f, &std::fclose);
+  std::string out;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    out.append(buf, n);
+    if (out.size() > max_bytes) {
+      return fail(ErrorCode::kTooLarge, (is_stdin ? std::string("stdin") : path) +
+                                            ": larger than " + std::to_string(max_bytes) +
+                                            " bytes");
+    }
+  }
+  if (std::ferror(f)) return fail(ErrorCode::kIo, path + ": read error");
+  return out;
+}
+
+}  // namespace tidings::cli

@@ -1,0 +1,281 @@
+// Ingest and re-extraction (see pipeline.h). Documents move in batches:
+// look each up in the store, extract the new ones on all cores, then write
+// the batch in one transaction. Events about a document are sent only after
+// its transaction committed, so "stored" is never said of something a crash
+// could still take back.
+#include "pipeline/pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <filesystem>
+#include <optional>
+#include <thread>
+
+#include "core/url.h"
+#include "extract/extract.h"
+
+namespace tidings {
+
+namespace {
+
+struct Pending {
+  std::string origin;
+  Document document;
+  std::optional<Error> read_error;
+  bool is_new = false;
+  std::optional<Result<Extraction>> extraction;
+  int64_t document_id = 0;  // reextract: the stored document
+};
+
+Result<Extraction> extract_document(const Document& doc, const PipelineOptions& options) {
+  ExtractOptions eo;
+  eo.url = doc.final_url.empty() ? doc.url : doc.final_url;
+  eo.content_type = doc.content_type;
+  eo.max_bytes = options.max_page_bytes;
+  try {
+    return extract_article(doc.body, eo);
+  } catch (const std::exception& e) {  // a bug in a stage must not take the run down
+    return fail(ErrorCode::kInternal, std::string("extractor threw: ") + e.what());
+  }
+}
+
+int worker_count(const PipelineOptions& options) {
+  if (options.threads > 0) return options.threads;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Extracts every pending item that needs it, on `threads` threads.
+void extract_all(std::vector<Pending>& batch, const PipelineOptions& options) {
+  std::vector<Pending*> work;
+  for (Pending& p : batch) {
+    if (p.is_new) work.push_back(&p);
+  }
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < work.size(); i = next++) {
+      work[i]->extraction = extract_document(work[i]->document, options);
+    }
+  };
+  const int n = std::min<int>(worker_count(options), static_cast<int>(work.size()));
+  std::vector<std::thread> threads;
+  for (int t = 1; t < n; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+}
+
+// A read error has no bytes; it is stored as an empty document whose URL
+// names the input, so `tidings failures` lists it with its reason.
+Document document_for_read_error(const std::string& origin) {
+  Document d;
+  d.origin = origin;
+  const auto hash = origin.rfind('#');
+  std::string path = origin.substr(0, hash);
+  std::error_code ec;
+  const auto absolute = std::filesystem::absolute(path, ec);
+  d.url = file_url(ec ? path : absolute.string());
+  if (hash != std::string::npos) d.url += origin.substr(hash);
+  d.fetched_at = now_seconds();
+  return d;
+}
+
+class BatchWriter {
+ public:
+  BatchWriter(Store& store, const PipelineOptions& options, const EventSink& events,
+              IngestCounts& counts)
+      : store_(store), options_(options), events_(events), counts_(counts) {}
+
+  // Ingest: look up, extract, store.
+  Result<void> flush_ingest(std::vector<Pending>& batch) {
+    for (Pending& p : batch) {
+      if (p.read_error) continue;
+      auto found = store_.find_document(p.document.url, p.document.body);
+      if (!found) return tl::unexpected(found.error());
+      p.is_new = !found->has_value();
+    }
+    extract_all(batch, options_);
+    IngestCounts delta;
+    auto r = store_.transaction([&]() -> Result<void> {
+      delta = {};
+      for (Pending& p : batch) {
+        if (auto e = write_ingested(p, delta); !e) return e;
+      }
+      return {};
+    });
+    if (!r) return r;
+    add(delta);
+    report(batch);
+    return {};
+  }
+
+  // Reextract: the documents are stored already; extract and save.
+  Result<void> flush_reextract(std::vector<Pending>& batch) {
+    extract_all(batch, options_);
+    IngestCounts delta;
+    auto r = store_.transaction([&]() -> Result<void> {
+      delta = {};
+      for (Pending& p : batch) {
+        ++delta.read;
+        if (auto e = save_extraction(p.document_id, p, delta); !e) return e;
+      }
+      return {};
+    });
+    if (!r) return r;
+    add(delta);
+    report(batch);
+    return {};
+  }
+
+ private:
+  Result<void> write_ingested(Pending& p, IngestCounts& delta) {
+    ++delta.read;
+    if (p.read_error) {
+      auto put = store_.put_document(document_for_read_error(p.origin));
+      if (!put) return tl::unexpected(put.error());
+      ++delta.failed;
+      if (!put->created) return {};
+      ++delta.created;
+      return store_.save_failure(put->id, "read", *p.read_error);
+    }
+    if (!p.is_new) {
+      ++delta.unchanged;
+      return {};
+    }
+    auto put = store_.put_document(p.document);
+    if (!put) return tl::unexpected(put.error());
+    if (!put->created) {  // the same bytes twice in one batch
+      p.is_new = false;
+      ++delta.unchanged;
+      return {};
+    }
+    ++delta.created;
+    return save_extraction(put->id, p, delta);
+  }
+
+  Result<void> save_extraction(int64_t document_id, const Pending& p, IngestCounts& delta) {
+    const Result<Extraction>& ex = *p.extraction;
+    if (!ex) {
+      ++delta.failed;
+      return store_.save_failure(document_id, "extract", ex.error());
+    }
+    auto saved = store_.save_article(document_id, ex->article, outlet_name(ex->article),
+                                     kExtractorVersion);
+    if (!saved) return tl::unexpected(saved.error());
+    return {};
+  }
+
+  void add(const IngestCounts& d) {
+    counts_.read += d.read;
+    counts_.created += d.created;
+    counts_.unchanged += d.unchanged;
+    counts_.failed += d.failed;
+  }
+
+  void report(const std::vector<Pending>& batch) {
+    if (!events_) return;
+    for (const Pending& p : batch) {
+      if (p.read_error) {
+        events_({PipelineEvent::Kind::kError, p.origin, p.read_error->message, counts_});
+      } else if (p.extraction && !*p.extraction) {
+        events_({PipelineEvent::Kind::kError, p.origin, p.extraction->error().message, counts_});
+      } else if (p.extraction) {
+        for (const auto& w : (*p.extraction)->warnings) {
+          events_({PipelineEvent::Kind::kWarning, p.origin, w, counts_});
+        }
+      }
+    }
+    events_({PipelineEvent::Kind::kProgress, batch.empty() ? "" : batch.back().origin, "",
+             counts_});
+  }
+
+  Store& store_;
+  const PipelineOptions& options_;
+  const EventSink& events_;
+  IngestCounts& counts_;
+};
+
+}  // namespace
+
+bool is_page_content_type(const std::string& content_type) {
+  std::string type = content_type.substr(0, content_type.find(';'));
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  type.erase(std::remove_if(type.begin(), type.end(),
+                            [](unsigned char c) { return std::isspace(c); }),
+             type.end());
+  return type.empty() || type == "text/html" || type == "application/xhtml+xml";
+}
+
+std::string outlet_name(const Article& article) {
+  if (!article.site_name.empty()) return article.site_name;
+  for (const std::string* url : {&article.canonical_url, &article.url}) {
+    std::string host = url_host(*url);
+    if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+    if (!host.empty()) return host;
+  }
+  return "local file";
+}
+
+Result<IngestCounts> ingest_paths(Store& store, const std::vector<std::string>& paths,
+                                  const PipelineOptions& options, const EventSink& events) {
+  IngestCounts counts;
+  BatchWriter writer(store, options, events, counts);
+  std::vector<Pending> batch;
+  std::optional<Error> store_error;
+  read_inputs(paths, options.read, [&](InputItem&& item) {
+    if (store_error) return;
+    Pending p;
+    p.origin = item.origin;
+    if (item.document) {
+      if (!is_page_content_type(item.document->content_type)) {
+        ++counts.skipped;
+        return;
+      }
+      p.document = std::move(*item.document);
+      if (p.document.origin.empty()) p.document.origin = item.origin;
+    } else {
+      p.read_error = item.error.value_or(Error(ErrorCode::kInternal, "no document and no error"));
+    }
+    batch.push_back(std::move(p));
+    if (batch.size() >= options.batch_size) {
+      if (auto r = writer.flush_ingest(batch); !r) store_error = r.error();
+      batch.clear();
+    }
+  });
+  if (!store_error && !batch.empty()) {
+    if (auto r = writer.flush_ingest(batch); !r) store_error = r.error();
+  }
+  if (store_error) return tl::unexpected(*store_error);
+  return counts;
+}
+
+Result<IngestCounts> reextract_documents(Store& store, bool failed_only,
+                                         const PipelineOptions& options, const EventSink& events) {
+  auto ids = store.document_ids(failed_only);
+  if (!ids) return tl::unexpected(ids.error());
+  IngestCounts counts;
+  BatchWriter writer(store, options, events, counts);
+  std::vector<Pending> batch;
+  for (size_t i = 0; i < ids->size(); ++i) {
+    auto doc = store.get_document((*ids)[i]);
+    if (!doc) return tl::unexpected(doc.error());
+    if (doc->error_stage == "read") continue;  // nothing was read: nothing to re-extract
+    Pending p;
+    p.origin = doc->document.origin.empty() ? doc->document.url : doc->document.origin;
+    p.document = std::move(doc->document);
+    p.document_id = doc->id;
+    p.is_new = true;
+    batch.push_back(std::move(p));
+    if (batch.size() >= options.batch_size || i + 1 == ids->size()) {
+      if (auto r = writer.flush_reextract(batch); !r) return tl::unexpected(r.error());
+      batch.clear();
+    }
+  }
+  if (!batch.empty()) {
+    if (auto r = writer.flush_reextract(batch); !r) return tl::unexpected(r.error());
+  }
+  counts.created = counts.read - counts.failed;
+  return counts;
+}
+
+}  // namespace tidings

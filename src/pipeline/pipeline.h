@@ -1,0 +1,65 @@
+// The pipeline: passes values from one stage to the next and writes the
+// results to the store at the end (DESIGN.md "The pipeline"). Stages never
+// call each other; this is the only place that strings them together.
+//
+// ingest: inputs (files, directories, WARC) -> Documents -> Articles.
+// Every document read is stored, whether or not a later stage fails; a
+// failure is kept with its stage and reason and `reextract` retries it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "collect/collect.h"
+#include "core/error.h"
+#include "core/types.h"
+#include "store/store.h"
+
+namespace tidings {
+
+struct IngestCounts {
+  int64_t read = 0;       ///< documents read from the inputs (and input errors)
+  int64_t created = 0;    ///< new documents stored (extracted or failed)
+  int64_t unchanged = 0;  ///< already stored with the same URL and bytes
+  int64_t failed = 0;     ///< failed a stage in this run (read or extract)
+  int64_t skipped = 0;    ///< not pages (e.g. images in a WARC): counted, not stored
+};
+
+/// What the pipeline tells its caller as it goes; the CLI prints these.
+struct PipelineEvent {
+  enum class Kind { kError, kWarning, kProgress };
+  Kind kind = Kind::kProgress;
+  std::string origin;   ///< the input concerned
+  std::string message;  ///< one line
+  IngestCounts counts;  ///< running totals
+};
+using EventSink = std::function<void(const PipelineEvent&)>;
+
+struct PipelineOptions {
+  ReadOptions read;
+  size_t max_page_bytes = 16u << 20;  ///< extraction size bound
+  int threads = 0;                    ///< extraction threads; 0 = one per core
+  size_t batch_size = 64;             ///< documents per transaction
+};
+
+/// Reads `paths`, stores every document and the article extracted from it.
+/// Fails only when the store fails; input problems are events and counts.
+Result<IngestCounts> ingest_paths(Store& store, const std::vector<std::string>& paths,
+                                  const PipelineOptions& options, const EventSink& events);
+
+/// Re-runs extraction on stored raw bytes (no refetch): every document, or
+/// only the failed ones. `created` counts articles (re)written.
+Result<IngestCounts> reextract_documents(Store& store, bool failed_only,
+                                         const PipelineOptions& options, const EventSink& events);
+
+/// The outlet an article is filed under: its site name, else the host of
+/// its canonical URL (without "www."), else "local file".
+std::string outlet_name(const Article& article);
+
+/// True when a Content-Type names something extraction can read (HTML,
+/// XHTML, or no type at all).
+bool is_page_content_type(const std::string& content_type);
+
+}  // namespace tidings

@@ -1,0 +1,83 @@
+// Migration 1: sources, documents (raw bytes zstd-compressed), articles and
+// their source links. Later issues append migrations; never edit one that
+// has shipped.
+#include "store/schema.h"
+
+namespace tidings {
+
+namespace {
+
+constexpr std::string_view kMigration1 = R"sql(
+CREATE TABLE sources (
+  id          INTEGER PRIMARY KEY,
+  url         TEXT NOT NULL UNIQUE,
+  name        TEXT,
+  kind        TEXT NOT NULL DEFAULT 'auto',
+  created_at  TEXT NOT NULL
+);
+
+CREATE TABLE documents (
+  id            INTEGER PRIMARY KEY,
+  source_id     INTEGER REFERENCES sources(id),
+  url           TEXT NOT NULL,
+  final_url     TEXT,
+  origin        TEXT,
+  http_status   INTEGER NOT NULL DEFAULT 0,
+  headers       TEXT,
+  content_type  TEXT,
+  fetched_at    TEXT NOT NULL,
+  content_hash  TEXT NOT NULL,          -- XXH3-128 of the raw bytes, hex
+  raw_size      INTEGER NOT NULL,
+  raw_zstd      BLOB NOT NULL,          -- zstd frame of the raw bytes
+  state         TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'extracted', 'failed')),
+  error_stage   TEXT,
+  error_code    TEXT,
+  error         TEXT,
+  attempts      INTEGER NOT NULL DEFAULT 0,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL,
+  UNIQUE (url, content_hash)
+);
+CREATE INDEX documents_state ON documents(state);
+
+CREATE TABLE articles (
+  id                 INTEGER PRIMARY KEY,
+  document_id        INTEGER NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+  url                TEXT,
+  canonical_url      TEXT,
+  title              TEXT,
+  byline             TEXT,
+  published_at       TEXT,
+  language           TEXT,
+  site_name          TEXT,
+  outlet             TEXT,
+  image              TEXT,
+  text               TEXT NOT NULL,
+  sort_time          TEXT NOT NULL,     -- published_at, else the document's fetched_at
+  extractor_version  INTEGER NOT NULL,
+  extracted_at       TEXT NOT NULL
+);
+CREATE INDEX articles_sort ON articles(sort_time DESC, id DESC);
+CREATE INDEX articles_canonical ON articles(canonical_url);
+
+CREATE TABLE source_links (
+  article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  url         TEXT NOT NULL,
+  text        TEXT,
+  kind        TEXT NOT NULL,
+  PRIMARY KEY (article_id, position)
+);
+CREATE INDEX source_links_url ON source_links(url);
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> kAll = {
+      {1, kMigration1},
+  };
+  return kAll;
+}
+
+}  // namespace tidings

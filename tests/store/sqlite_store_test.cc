@@ -1,0 +1,161 @@
+// The SQLite store: migrations, idempotent documents, articles with their
+// source links, failures, ordering and pagination, durability across
+// reopen.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "store/codec.h"
+#include "store/store.h"
+
+namespace tidings {
+namespace {
+
+Document make_document(const std::string& url, const std::string& body) {
+  Document d;
+  d.url = url;
+  d.origin = "test";
+  d.fetched_at = *parse_iso8601("2024-01-02T03:04:05Z");
+  d.body = body;
+  return d;
+}
+
+Article make_article(const std::string& title, const std::string& published) {
+  Article a;
+  a.url = "https://example.com/" + title;
+  a.title = title;
+  a.text = "Body of " + title;
+  if (!published.empty()) a.published_at = parse_iso8601(published);
+  a.source_links.push_back({"https://agency.example/x", "Source link", "link"});
+  return a;
+}
+
+std::unique_ptr<Store> memory_store() {
+  auto s = open_sqlite_store(":memory:");
+  EXPECT_TRUE(s.has_value()) << s.error().message;
+  return std::move(*s);
+}
+
+TEST(Codec, RoundTripsAndBoundsDecompression) {
+  const std::string raw(100000, 'x');
+  const std::string packed = compress_raw(raw);
+  EXPECT_LT(packed.size(), raw.size() / 10);
+  EXPECT_EQ(*decompress_raw(packed, raw.size()), raw);
+  EXPECT_EQ(decompress_raw(packed, raw.size() - 1).error().code, ErrorCode::kTooLarge);
+  EXPECT_FALSE(decompress_raw("not zstd", 100).has_value());
+  EXPECT_EQ(content_hash("a").size(), 32u);
+  EXPECT_NE(content_hash("a"), content_hash("b"));
+}
+
+TEST(SqliteStore, PutDocumentIsIdempotentOnUrlAndBytes) {
+  auto store = memory_store();
+  auto first = store->put_document(make_document("https://a.example/1", "<p>one</p>"));
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_TRUE(first->created);
+  auto again = store->put_document(make_document("https://a.example/1", "<p>one</p>"));
+  EXPECT_FALSE(again->created);
+  EXPECT_EQ(again->id, first->id);
+  auto changed = store->put_document(make_document("https://a.example/1", "<p>two</p>"));
+  EXPECT_TRUE(changed->created);
+  auto doc = store->get_document(first->id);
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->document.body, "<p>one</p>");
+  EXPECT_EQ(doc->state, "new");
+  EXPECT_EQ(format_rfc3339(doc->document.fetched_at), "2024-01-02T03:04:05Z");
+}
+
+TEST(SqliteStore, SavesArticlesWithLinksAndListsNewestFirst) {
+  auto store = memory_store();
+  const std::vector<std::pair<std::string, std::string>> items = {
+      {"old", "2023-01-01T00:00:00Z"}, {"new", "2023-06-01T00:00:00Z"}, {"undated", ""}};
+  for (const auto& [title, when] : items) {
+    auto d = store->put_document(make_document("https://a.example/" + title, title));
+    ASSERT_TRUE(d);
+    ASSERT_TRUE(store->save_article(d->id, make_article(title, when), "A Example", 1));
+  }
+  auto list = store->list_articles({});
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->size(), 3u);
+  // undated falls back to fetched_at (2024), so it sorts first.
+  EXPECT_EQ((*list)[0].article.title, "undated");
+  EXPECT_EQ((*list)[1].article.title, "new");
+  EXPECT_EQ((*list)[2].article.title, "old");
+  EXPECT_EQ((*list)[1].outlet, "A Example");
+  ASSERT_EQ((*list)[1].article.source_links.size(), 1u);
+  EXPECT_EQ((*list)[1].article.source_links[0].url, "https://agency.example/x");
+
+  ArticleQuery page;
+  page.limit = 1;
+  page.before_id = (*list)[1].id;
+  auto older = store->list_articles(page);
+  ASSERT_EQ(older->size(), 1u);
+  EXPECT_EQ((*older)[0].article.title, "old");
+
+  auto one = store->get_article((*list)[2].id);
+  ASSERT_TRUE(one);
+  EXPECT_EQ(format_rfc3339(*one->article.published_at), "2023-01-01T00:00:00Z");
+  EXPECT_EQ(store->get_article(999).error().code, ErrorCode::kNotFound);
+}
+
+TEST(SqliteStore, ReExtractionReplacesTheArticle) {
+  auto store = memory_store();
+  auto d = store->put_document(make_document("https://a.example/x", "x"));
+  auto id1 = store->save_article(d->id, make_article("first", ""), "o", 1);
+  Article second = make_article("second", "");
+  second.source_links.clear();
+  auto id2 = store->save_article(d->id, second, "o", 2);
+  ASSERT_TRUE(id1 && id2);
+  EXPECT_EQ(*id1, *id2);
+  auto a = store->get_article(*id1);
+  EXPECT_EQ(a->article.title, "second");
+  EXPECT_TRUE(a->article.source_links.empty());
+  EXPECT_EQ(store->counts()->articles, 1);
+}
+
+TEST(SqliteStore, FailuresAreKeptWithTheirReason) {
+  auto store = memory_store();
+  auto d = store->put_document(make_document("file:///tmp/empty.html", ""));
+  ASSERT_TRUE(store->save_failure(d->id, "extract", Error(ErrorCode::kInvalidInput, "empty document")));
+  auto failures = store->list_failures(10);
+  ASSERT_EQ(failures->size(), 1u);
+  EXPECT_EQ((*failures)[0].stage, "extract");
+  EXPECT_EQ((*failures)[0].code, "invalid_input");
+  EXPECT_EQ((*failures)[0].message, "empty document");
+  EXPECT_EQ(store->document_ids(true)->size(), 1u);
+  // A later success clears the failure.
+  ASSERT_TRUE(store->save_article(d->id, make_article("t", ""), "o", 1));
+  EXPECT_TRUE(store->list_failures(10)->empty());
+  EXPECT_EQ(store->counts()->failures, 0);
+}
+
+TEST(SqliteStore, TransactionRollsBackOnError) {
+  auto store = memory_store();
+  auto r = store->transaction([&]() -> Result<void> {
+    auto d = store->put_document(make_document("https://a.example/r", "r"));
+    if (!d) return tl::unexpected(d.error());
+    return fail(ErrorCode::kInternal, "boom");
+  });
+  EXPECT_FALSE(r);
+  EXPECT_EQ(store->counts()->documents, 0);
+}
+
+TEST(SqliteStore, PersistsAcrossReopenInWalMode) {
+  const auto dir = std::filesystem::temp_directory_path() / "tidings_store_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "t.db").string();
+  {
+    auto store = open_sqlite_store(path);
+    ASSERT_TRUE(store);
+    auto d = (*store)->put_document(make_document("https://a.example/p", "p"));
+    ASSERT_TRUE((*store)->save_article(d->id, make_article("kept", ""), "o", 1));
+  }
+  auto store = open_sqlite_store(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ((*store)->counts()->articles, 1);
+  EXPECT_EQ(latest_schema_version(), 1);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace tidings
