@@ -1,0 +1,141 @@
+// The pipeline over a real in-memory store: counts, idempotence, failures
+// kept and retried, outlets.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "pipeline/pipeline.h"
+
+namespace tidings {
+namespace {
+
+namespace fs = std::filesystem;
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("tidings_pipeline_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto s = open_sqlite_store(":memory:");
+    ASSERT_TRUE(s) << s.error().message;
+    store_ = std::move(*s);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void write(const std::string& name, const std::string& content) {
+    std::ofstream(dir_ / name, std::ios::binary) << content;
+  }
+
+  static std::string page(const std::string& title, const std::string& canonical) {
+    std::string html = "<html lang=en><head><title>" + title + "</title>";
+    if (!canonical.empty()) html += "<link rel=canonical href='" + canonical + "'>";
+    html += "</head><body><article><h1>" + title + "</h1>";
+    for (int i = 0; i < 4; ++i) {
+      html += "<p>Paragraph " + std::to_string(i) +
+              " says what happened, where and when, in a sentence long enough to be body "
+              "text, with a clause or two.</p>";
+    }
+    return html + "</article></body></html>";
+  }
+
+  IngestCounts ingest(std::vector<PipelineEvent>* events = nullptr) {
+    PipelineOptions options;
+    options.batch_size = 2;  // several batches even in a small test
+    auto counts = ingest_paths(*store_, {dir_.string()}, options, [&](const PipelineEvent& e) {
+      if (events && e.kind != PipelineEvent::Kind::kProgress) events->push_back(e);
+    });
+    EXPECT_TRUE(counts) << counts.error().message;
+    return counts.value_or(IngestCounts{});
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(PipelineTest, IngestsStoresAndIsIdempotent) {
+  write("a.html", page("First story", "https://www.daily.example/a"));
+  write("b.html", page("Second story", ""));
+  write("c.html", page("Third story", "https://daily.example/c"));
+  auto first = ingest();
+  EXPECT_EQ(first.read, 3);
+  EXPECT_EQ(first.created, 3);
+  EXPECT_EQ(first.failed, 0);
+  auto second = ingest();
+  EXPECT_EQ(second.read, 3);
+  EXPECT_EQ(second.created, 0);
+  EXPECT_EQ(second.unchanged, 3);
+  EXPECT_EQ(store_->counts()->articles, 3);
+  auto list = store_->list_articles({});
+  ASSERT_EQ(list->size(), 3u);
+  for (const auto& a : *list) {
+    if (a.article.title == "First story") EXPECT_EQ(a.outlet, "daily.example");
+    if (a.article.title == "Second story") EXPECT_EQ(a.outlet, "local file");
+  }
+}
+
+TEST_F(PipelineTest, FailuresAreStoredReportedAndRetried) {
+  write("good.html", page("Good", ""));
+  write("empty.html", "");
+  std::vector<PipelineEvent> events;
+  auto counts = ingest(&events);
+  EXPECT_EQ(counts.read, 2);
+  EXPECT_EQ(counts.created, 2);
+  EXPECT_EQ(counts.failed, 1);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].kind, PipelineEvent::Kind::kError);
+  EXPECT_NE(events[0].origin.find("empty.html"), std::string::npos);
+  auto failures = store_->list_failures(10);
+  ASSERT_EQ(failures->size(), 1u);
+  EXPECT_EQ((*failures)[0].stage, "extract");
+
+  auto re = reextract_documents(*store_, true, PipelineOptions{}, nullptr);
+  ASSERT_TRUE(re);
+  EXPECT_EQ(re->read, 1);
+  EXPECT_EQ(re->failed, 1);  // still empty: still failed, attempts counted
+  EXPECT_EQ((*store_->list_failures(10))[0].attempts, 2);
+
+  auto all = reextract_documents(*store_, false, PipelineOptions{}, nullptr);
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->read, 2);
+  EXPECT_EQ(all->created, 1);
+}
+
+TEST_F(PipelineTest, ReadErrorsAreKeptAsFailedDocuments) {
+  write("good.html", page("Good", ""));
+  PipelineOptions options;
+  auto counts = ingest_paths(*store_, {dir_.string(), (dir_ / "missing.html").string()}, options,
+                             nullptr);
+  ASSERT_TRUE(counts);
+  EXPECT_EQ(counts->failed, 1);
+  auto failures = store_->list_failures(10);
+  ASSERT_EQ(failures->size(), 1u);
+  EXPECT_EQ((*failures)[0].stage, "read");
+  EXPECT_EQ(store_->counts()->articles, 1);
+}
+
+TEST(Pipeline, PageContentTypes) {
+  EXPECT_TRUE(is_page_content_type(""));
+  EXPECT_TRUE(is_page_content_type("text/html; charset=utf-8"));
+  EXPECT_TRUE(is_page_content_type("Application/XHTML+XML"));
+  EXPECT_FALSE(is_page_content_type("image/png"));
+  EXPECT_FALSE(is_page_content_type("text/css"));
+}
+
+TEST(Pipeline, OutletFallsBackFromSiteNameToHost) {
+  Article a;
+  a.site_name = "The Daily";
+  EXPECT_EQ(outlet_name(a), "The Daily");
+  a.site_name.clear();
+  a.canonical_url = "https://www.daily.example/x";
+  EXPECT_EQ(outlet_name(a), "daily.example");
+  a.canonical_url.clear();
+  a.url = "file:///tmp/x.html";
+  EXPECT_EQ(outlet_name(a), "local file");
+}
+
+}  // namespace
+}  // namespace tidings
