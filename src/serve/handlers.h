@@ -1,0 +1,84 @@
+// The server's request handlers as functions from (store, parameters) to a
+// reply, kept apart from httplib so they can be tested without sockets.
+// server.cc routes requests to them. Private to src/serve.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "store/store.h"
+
+namespace tidings::serve {
+
+/// Decoded query parameters (the same type as httplib::Params).
+using QueryParams = std::multimap<std::string, std::string>;
+
+inline constexpr std::string_view kJsonType = "application/json; charset=utf-8";
+inline constexpr std::string_view kHtmlType = "text/html; charset=utf-8";
+
+struct Reply {
+  int status = 200;
+  std::string content_type;
+  std::string body;
+};
+
+// --- params.cc: strict parsing of hostile query strings ---
+
+inline constexpr int kDefaultLimit = 50;
+inline constexpr int kMaxLimit = 200;
+inline constexpr int kMaxOffset = 1'000'000;
+
+/// limit (1..200, default 50), offset (0..1,000,000), before_id (>= 1).
+struct ListParams {
+  int limit = kDefaultLimit;
+  int offset = 0;
+  std::optional<int64_t> before_id;
+};
+
+/// Digits only (no sign, space or "0x"), within [min, max]; else kInvalidInput
+/// naming `name` and the range.
+Result<int64_t> parse_bounded_int(std::string_view text, std::string_view name, int64_t min,
+                                  int64_t max);
+/// The list parameters; a parameter given twice is an error. Other
+/// parameters are ignored.
+Result<ListParams> parse_list_params(const QueryParams& params);
+/// An article id from a path segment: 1..INT64_MAX.
+Result<int64_t> parse_article_id(std::string_view text);
+
+// --- api.cc: JSON ---
+
+struct ArticlePage {
+  std::vector<StoredArticle> articles;
+  bool has_more = false;  ///< an older article exists past the last one
+};
+/// One page of the list from the store (asks for one more than `limit` to
+/// know whether another page exists).
+Result<ArticlePage> fetch_article_page(Store& store, const ListParams& params);
+
+/// {"error":{"code":code,"message":message}}.
+Reply json_error(int status, std::string_view code, std::string_view message);
+/// GET /api/articles: {"articles":[...], "next": "/api/articles?..." | null}.
+Reply api_list_articles(Store& store, const QueryParams& params);
+/// GET /api/articles/{id}: core/article_json.h stored_article_to_json.
+Reply api_get_article(Store& store, std::string_view id_text);
+/// GET /healthz: {"status":"ok","documents":n,"articles":n,"failures":n}.
+Reply api_health(Store& store);
+
+// --- web.cc: HTML ---
+
+Reply html_error(int status, std::string_view title, std::string_view message);
+/// GET /: the article list, paged by the same parameters as the API.
+Reply page_list(Store& store, const QueryParams& params);
+/// GET /articles/{id}.
+Reply page_article(Store& store, std::string_view id_text);
+
+/// The "next page" link for a page that ended at `last_id`, keeping a
+/// non-default limit: "<path>?before_id=7" or "<path>?limit=10&before_id=7".
+std::string next_page_href(std::string_view path, int limit, int64_t last_id);
+
+}  // namespace tidings::serve

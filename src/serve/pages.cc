@@ -1,0 +1,190 @@
+// HTML for the list, article and error pages (see pages.h). Strings from
+// pages are escaped by html.h; the only raw HTML here is our own markup.
+#include "serve/pages.h"
+
+#include "core/url.h"
+#include "serve/html.h"
+
+namespace tidings::serve {
+
+namespace {
+
+constexpr size_t kExcerptBytes = 240;
+
+std::string layout(std::string_view title, const std::string& main_html) {
+  std::string out;
+  out.reserve(main_html.size() + 1200);
+  out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<meta name=\"color-scheme\" content=\"light dark\">\n";
+  out += "<meta name=\"referrer\" content=\"no-referrer\">\n";
+  out += "<title>" + escape_html(title) + " \xC2\xB7 tidings</title>\n";
+  out += "<link rel=\"stylesheet\" href=\"/static/style.css\">\n";
+  out += "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n";
+  out += "</head>\n<body>\n";
+  out += "<header class=\"site\"><div class=\"wrap\"><a class=\"brand\" href=\"/\">tidings</a>";
+  out += "<nav><a href=\"/\">Articles</a><a href=\"/api/articles\">API</a></nav></div></header>\n";
+  out += "<main class=\"wrap\">\n" + main_html + "</main>\n";
+  out +=
+      "<footer class=\"site wrap\">tidings \xE2\x80\x94 every article traced to its source"
+      " \xC2\xB7 <a href=\"/healthz\">status</a></footer>\n";
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+// "1,234".
+std::string with_thousands(int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+std::string plural(int64_t n, std::string_view one, std::string_view many) {
+  return with_thousands(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string title_or_fallback(const StoredArticle& a) {
+  if (!a.article.title.empty()) return a.article.title;
+  if (!a.article.url.empty()) return a.article.url;
+  return "Article " + std::to_string(a.id);
+}
+
+// The time readers care about: publication, else when tidings fetched it.
+std::string when_html(const StoredArticle& a) {
+  if (a.article.published_at) return time_element(*a.article.published_at);
+  return "fetched " + time_element(a.fetched_at);
+}
+
+std::string list_item(const StoredArticle& a) {
+  const std::string href = "/articles/" + std::to_string(a.id);
+  std::string out = "<li class=\"item\">\n";
+  out += "<a class=\"item-title\" dir=\"auto\" href=\"" + href + "\">" +
+         escape_html(title_or_fallback(a)) + "</a>\n";
+  out += "<div class=\"meta\">";
+  if (!a.outlet.empty()) out += "<span class=\"outlet\">" + escape_html(a.outlet) + "</span> ";
+  out += when_html(a);
+  if (!a.article.source_links.empty()) {
+    out += " <span class=\"badge\">credits " +
+           plural(static_cast<int64_t>(a.article.source_links.size()), "source", "sources") +
+           "</span>";
+  }
+  out += "</div>\n";
+  const std::string summary = excerpt(a.article.text, kExcerptBytes);
+  if (!summary.empty())
+    out += "<p class=\"excerpt\" dir=\"auto\">" + escape_html(summary) + "</p>\n";
+  return out + "</li>\n";
+}
+
+std::string source_box(const std::vector<SourceLink>& links) {
+  std::string out = "<aside class=\"source-box\" aria-labelledby=\"source-heading\">\n";
+  out += "<h2 id=\"source-heading\">Source</h2>\n";
+  if (links.empty()) {
+    return out + "<p class=\"muted\">This page credits no source.</p>\n</aside>\n";
+  }
+  out += "<ul>\n";
+  for (const SourceLink& l : links) {
+    out += "<li>" + external_link(l.url, l.text);
+    const std::string host = url_host(l.url);
+    if (!host.empty() && is_http_url(l.url)) {
+      out += " <span class=\"host\">" + escape_html(host) + "</span>";
+    }
+    if (!l.kind.empty()) out += " <span class=\"badge\">" + escape_html(l.kind) + "</span>";
+    out += "</li>\n";
+  }
+  return out + "</ul>\n</aside>\n";
+}
+
+void detail_row(std::string& out, std::string_view term, const std::string& value_html) {
+  if (value_html.empty()) return;
+  out += "<dt>" + std::string(term) + "</dt><dd>" + value_html + "</dd>\n";
+}
+
+std::string details(const StoredArticle& s) {
+  const Article& a = s.article;
+  std::string out = "<dl class=\"details\">\n";
+  if (a.published_at) detail_row(out, "Published", time_element(*a.published_at));
+  detail_row(out, "Fetched", time_element(s.fetched_at));
+  detail_row(out, "Outlet", escape_html(s.outlet));
+  if (a.site_name != s.outlet) detail_row(out, "Site name", escape_html(a.site_name));
+  detail_row(out, "Byline", escape_html(a.byline));
+  detail_row(out, "Language", escape_html(a.language));
+  if (!a.canonical_url.empty()) detail_row(out, "Canonical URL", external_link(a.canonical_url));
+  if (!a.url.empty() && a.url != a.canonical_url)
+    detail_row(out, "Read from", external_link(a.url));
+  // A link, not an <img>: loading it would tell the image's host who reads
+  // what (and the CSP allows images from this server only).
+  if (!a.image.empty()) detail_row(out, "Lead image", external_link(a.image));
+  std::string document = "#";  // appended, not "#" + ...: GCC 12 -Wrestrict false positive
+  document += std::to_string(s.document_id);
+  detail_row(out, "Document", document);
+  detail_row(out, "JSON",
+             "<a href=\"/api/articles/" + std::to_string(s.id) + "\">/api/articles/" +
+                 std::to_string(s.id) + "</a>");
+  return out + "</dl>\n";
+}
+
+}  // namespace
+
+std::string render_list_page(const ListPage& page) {
+  std::string main = "<h1 class=\"page-title\">Latest articles</h1>\n";
+  if (page.counts) {
+    main += "<p class=\"muted\">" + plural(page.counts->articles, "article", "articles") +
+            " from " + plural(page.counts->documents, "document", "documents");
+    if (page.counts->failures > 0) {
+      main += " \xC2\xB7 " + plural(page.counts->failures, "failure", "failures");
+    }
+    main += "</p>\n";
+  }
+  if (page.articles.empty()) {
+    main += page.first_page ? "<p class=\"empty\">No articles yet.</p>\n"
+                            : "<p class=\"empty\">No older articles.</p>\n";
+  } else {
+    main += "<ol class=\"items\">\n";
+    for (const StoredArticle& a : page.articles) main += list_item(a);
+    main += "</ol>\n";
+  }
+  if (!page.first_page || !page.older_href.empty()) {
+    main += "<nav class=\"pager\">";
+    if (!page.first_page) main += "<a href=\"/\">\xE2\x86\x90 Newest</a>";
+    if (!page.older_href.empty()) {
+      main += "<a class=\"older\" rel=\"next\" href=\"" + escape_html(page.older_href) +
+              "\">Older \xE2\x86\x92</a>";
+    }
+    main += "</nav>\n";
+  }
+  return layout(page.first_page ? "Latest articles" : "Older articles", main);
+}
+
+std::string render_article_page(const StoredArticle& s) {
+  const Article& a = s.article;
+  std::string main = "<p class=\"crumbs\"><a href=\"/\">\xE2\x86\x90 All articles</a></p>\n";
+  main += "<article";
+  if (is_language_tag(a.language)) main += " lang=\"" + escape_html(a.language) + "\"";
+  main += ">\n<header class=\"article-head\">\n";
+  if (!s.outlet.empty()) main += "<p class=\"kicker\">" + escape_html(s.outlet) + "</p>\n";
+  main += "<h1 dir=\"auto\">" + escape_html(title_or_fallback(s)) + "</h1>\n";
+  main += "<p class=\"meta\">";
+  if (!a.byline.empty()) main += "<span class=\"byline\">" + escape_html(a.byline) + "</span> ";
+  main += when_html(s) + "</p>\n</header>\n";
+  main += source_box(a.source_links);
+  const std::string body = paragraphs_html(a.text);
+  main += "<div class=\"body\" dir=\"auto\">\n";
+  main += body.empty() ? "<p class=\"muted\">No text was extracted from this page.</p>\n" : body;
+  main += "</div>\n";
+  main += details(s);
+  main += "</article>\n";
+  return layout(title_or_fallback(s), main);
+}
+
+std::string render_error_page(int status, std::string_view title, std::string_view message) {
+  std::string main = "<div class=\"error-page\">\n<p class=\"status\">" + std::to_string(status) +
+                     "</p>\n<h1>" + escape_html(title) + "</h1>\n<p>" + escape_html(message) +
+                     "</p>\n<p><a href=\"/\">\xE2\x86\x90 Latest articles</a></p>\n</div>\n";
+  return layout(title, main);
+}
+
+}  // namespace tidings::serve

@@ -1,0 +1,34 @@
+// The web UI's pages as pure functions from values to HTML strings: no I/O,
+// no store, so each page can be tested on hostile values alone. Every value
+// from a page goes through html.h.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+#include "store/store.h"
+
+namespace tidings::serve {
+
+/// One page of the article list.
+struct ListPage {
+  std::vector<StoredArticle> articles;  ///< newest first, as the store lists them
+  std::string older_href;               ///< link to the next (older) page; "" = none
+  bool first_page = true;               ///< false: also link back to the newest
+  std::optional<StoreCounts> counts;    ///< shown under the heading when known
+};
+
+std::string render_list_page(const ListPage& page);
+std::string render_article_page(const StoredArticle& article);
+/// A page for 4xx/5xx answers; `message` is shown escaped.
+std::string render_error_page(int status, std::string_view title, std::string_view message);
+
+/// The stylesheet served at /static/style.css (style.cc).
+std::string_view style_css();
+/// The icon served at /static/favicon.svg (style.cc).
+std::string_view favicon_svg();
+
+}  // namespace tidings::serve

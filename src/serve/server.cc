@@ -1,0 +1,231 @@
+// WebServer (serve.h): httplib wiring — limits, timeouts, security headers,
+// routes to the handlers in handlers.h, and JSON or HTML error bodies.
+// No exception leaves a handler: it becomes a 500 with a message.
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <exception>
+#include <functional>
+#include <thread>
+
+#include "serve/handlers.h"
+#include "serve/pages.h"
+#include "serve/serve.h"
+
+namespace tidings {
+
+namespace {
+
+using serve::Reply;
+
+constexpr size_t kMaxPayloadBytes = 8 * 1024;  // we take no request bodies
+constexpr time_t kReadTimeoutSeconds = 5;
+constexpr time_t kWriteTimeoutSeconds = 10;
+constexpr time_t kKeepAliveSeconds = 5;
+constexpr size_t kKeepAliveMaxRequests = 100;
+constexpr size_t kWorkerThreads = 8;
+
+// Pages load nothing but our stylesheet and icon; nothing may frame them.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'";
+
+bool wants_json(const std::string& path) {
+  return path == "/healthz" || path == "/api" || path.rfind("/api/", 0) == 0;
+}
+
+void send(httplib::Response& res, const Reply& reply) {
+  res.status = reply.status;
+  res.set_content(reply.body, reply.content_type.c_str());
+  res.set_header("Cache-Control", "no-cache");
+}
+
+// The error body for a status, in the form the path asks for.
+Reply error_reply(const std::string& path, int status, std::string_view code,
+                  std::string_view title, std::string_view message) {
+  if (wants_json(path)) return serve::json_error(status, code, message);
+  return serve::html_error(status, title, message);
+}
+
+Reply reply_for_status(const std::string& path, int status) {
+  switch (status) {
+    case 400:
+      return error_reply(path, status, "bad_request", "Bad request", "malformed request");
+    case 404:
+      return error_reply(path, status, "not_found", "Not found", "no such page");
+    case 413:
+      return error_reply(path, status, "payload_too_large", "Too large", "request body too large");
+    case 414:
+      return error_reply(path, status, "uri_too_long", "Too long", "request URI too long");
+    default:
+      return error_reply(path, status, "http_" + std::to_string(status), "Error",
+                         "the request failed with HTTP status " + std::to_string(status));
+  }
+}
+
+// Runs a handler, turning any exception into a 500 with its message.
+httplib::Server::Handler guarded(std::function<Reply(const httplib::Request&)> handler) {
+  return [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+    try {
+      send(res, handler(req));
+      return;
+    } catch (const std::exception& e) {
+      send(res, error_reply(req.path, 500, "internal_error", "Internal error",
+                            std::string("internal error: ") + e.what()));
+    } catch (...) {
+      send(res, error_reply(req.path, 500, "internal_error", "Internal error", "internal error"));
+    }
+  };
+}
+
+void install_routes(httplib::Server& http, Store& store) {
+  http.Get("/", guarded([&store](const httplib::Request& req) {
+             return serve::page_list(store, req.params);
+           }));
+  http.Get(R"(/articles/([^/]+))", guarded([&store](const httplib::Request& req) {
+             return serve::page_article(store, req.matches[1].str());
+           }));
+  http.Get("/api/articles", guarded([&store](const httplib::Request& req) {
+             return serve::api_list_articles(store, req.params);
+           }));
+  http.Get(R"(/api/articles/([^/]+))", guarded([&store](const httplib::Request& req) {
+             return serve::api_get_article(store, req.matches[1].str());
+           }));
+  http.Get("/healthz",
+           guarded([&store](const httplib::Request&) { return serve::api_health(store); }));
+  http.Get(R"(/static/style\.css)", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(serve::style_css()), "text/css; charset=utf-8");
+    res.set_header("Cache-Control", "public, max-age=3600");
+  });
+  http.Get(R"(/static/favicon\.svg)", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(serve::favicon_svg()), "image/svg+xml");
+    res.set_header("Cache-Control", "public, max-age=86400");
+  });
+}
+
+// SO_REUSEADDR (restart while old connections sit in TIME_WAIT) but not
+// httplib's default SO_REUSEPORT, which would let a second server bind the
+// same port and silently take half the connections.
+void set_reuse_address(socket_t sock) {
+  int yes = 1;
+  setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
+void configure(httplib::Server& http) {
+  http.set_socket_options(set_reuse_address);
+  http.set_payload_max_length(kMaxPayloadBytes);
+  http.set_read_timeout(kReadTimeoutSeconds, 0);
+  http.set_write_timeout(kWriteTimeoutSeconds, 0);
+  http.set_keep_alive_timeout(kKeepAliveSeconds);
+  http.set_keep_alive_max_count(kKeepAliveMaxRequests);
+  http.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+  http.set_default_headers({
+      {"Content-Security-Policy", kContentSecurityPolicy},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"},
+      {"X-Frame-Options", "DENY"},
+  });
+  // Read-only server: anything but GET and HEAD is refused before routing.
+  http.set_pre_routing_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+        if (req.method == "GET" || req.method == "HEAD") {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
+        send(res, error_reply(req.path, 405, "method_not_allowed", "Method not allowed",
+                              "only GET and HEAD are supported"));
+        res.set_header("Allow", "GET, HEAD");
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  // httplib calls this for every status >= 400; answers that already have a
+  // body (ours) pass through, the rest (unknown paths, malformed requests,
+  // limits hit) get one.
+  http.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        send(res, reply_for_status(req.path, res.status));
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  http.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        send(res, error_reply(req.path, 500, "internal_error", "Internal error", "internal error"));
+      });
+}
+
+enum RunState : int { kIdle, kRunning, kDone };
+
+}  // namespace
+
+struct WebServer::Impl {
+  Impl(Store& s, ServeOptions o) : store(s), options(std::move(o)) {}
+
+  Store& store;
+  ServeOptions options;
+  httplib::Server http;
+  bool bound = false;
+  std::atomic<bool> stop_requested{false};
+  std::atomic<int> run_state{kIdle};
+};
+
+WebServer::WebServer(Store& store, ServeOptions options)
+    : impl_(std::make_unique<Impl>(store, std::move(options))) {
+  configure(impl_->http);
+  install_routes(impl_->http, impl_->store);
+}
+
+WebServer::~WebServer() {
+  // A run() still in progress on another thread must not outlive us.
+  stop();
+  while (impl_->run_state.load() == kRunning) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+Result<int> WebServer::bind() {
+  Impl& s = *impl_;
+  if (s.bound) return fail(ErrorCode::kInvalidInput, "the server is already bound");
+  const int port = s.options.port;
+  if (port < 0 || port > 65535) {
+    return fail(ErrorCode::kInvalidInput,
+                "port must be from 0 to 65535, not " + std::to_string(port));
+  }
+  errno = 0;
+  int bound_port = -1;
+  if (port == 0) {
+    bound_port = s.http.bind_to_any_port(s.options.host);
+  } else if (s.http.bind_to_port(s.options.host, port)) {
+    bound_port = port;
+  }
+  if (bound_port <= 0) {
+    const int saved = errno;
+    std::string message = "cannot listen on " + s.options.host + ":" + std::to_string(port);
+    if (saved != 0) message += std::string(": ") + std::strerror(saved);
+    return fail(ErrorCode::kIo, message);
+  }
+  s.bound = true;
+  return bound_port;
+}
+
+void WebServer::run() {
+  Impl& s = *impl_;
+  s.run_state.store(kRunning);
+  if (s.bound && !s.stop_requested.load()) s.http.listen_after_bind();
+  s.run_state.store(kDone);
+}
+
+void WebServer::stop() {
+  Impl& s = *impl_;
+  if (s.stop_requested.exchange(true)) return;
+  // httplib's stop() does nothing until listen_after_bind() has marked the
+  // server running; a stop() landing between run()'s check of
+  // stop_requested and that moment would be lost, so wait it out.
+  while (s.run_state.load() == kRunning && !s.http.is_running()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  s.http.stop();
+}
+
+}  // namespace tidings

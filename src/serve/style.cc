@@ -1,0 +1,112 @@
+// The web UI's stylesheet and icon, embedded so the server needs no files
+// and pages load nothing from elsewhere (see pages.h).
+#include "serve/pages.h"
+
+namespace tidings::serve {
+
+namespace {
+
+// System fonts only; light and dark through prefers-color-scheme; one
+// readable column that also fits a phone.
+constexpr std::string_view kStyle = R"css(:root {
+  --bg: #fbfbf9; --fg: #1d1d1f; --muted: #5f6368; --line: #e3e3de;
+  --link: #1a56b8; --visited: #6b3fa0; --accent: #b4481f; --box: #fff4e5; --box-line: #f0c07a;
+  --badge: #eef0f3; --code: #f2f2ef;
+  color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #141416; --fg: #e6e6e3; --muted: #9aa0a6; --line: #2c2c30;
+    --link: #8ab4f8; --visited: #c5a3f5; --accent: #f28b54; --box: #2a2118; --box-line: #7a5a2c;
+    --badge: #26282c; --code: #222226;
+  }
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--bg); color: var(--fg);
+  font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans",
+        "Liberation Sans", Arial, sans-serif;
+  overflow-wrap: break-word;
+}
+a { color: var(--link); text-underline-offset: 0.15em; }
+a:visited { color: var(--visited); }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+       font-size: 0.85em; background: var(--code); padding: 0.05em 0.3em; border-radius: 4px;
+       word-break: break-all; }
+.wrap { max-width: 44rem; margin: 0 auto; padding: 0 1rem; }
+header.site { border-bottom: 1px solid var(--line); margin-bottom: 1.5rem; }
+header.site .wrap { display: flex; align-items: baseline; justify-content: space-between;
+                    gap: 1rem; padding-top: 0.8rem; padding-bottom: 0.8rem; }
+.brand { font-weight: 700; font-size: 1.25rem; letter-spacing: -0.01em; color: var(--fg);
+         text-decoration: none; }
+.brand:visited { color: var(--fg); }
+.brand::before { content: ""; display: inline-block; width: 0.6em; height: 0.6em;
+                 margin-right: 0.4em; border-radius: 50%; background: var(--accent); }
+header.site nav a { margin-left: 1rem; color: var(--muted); text-decoration: none; }
+header.site nav a:hover { color: var(--fg); }
+footer.site { color: var(--muted); font-size: 0.85rem; padding-top: 2rem; padding-bottom: 2rem;
+              border-top: 1px solid var(--line); margin-top: 3rem; }
+footer.site a { color: var(--muted); }
+h1 { line-height: 1.25; letter-spacing: -0.015em; }
+.page-title { font-size: 1.6rem; margin: 0 0 0.2rem; }
+.muted, .meta, .empty { color: var(--muted); }
+.meta { font-size: 0.9rem; }
+.items { list-style: none; padding: 0; margin: 1rem 0; }
+.item { padding: 1rem 0; border-bottom: 1px solid var(--line); }
+.item-title { display: block; font-size: 1.12rem; font-weight: 600; line-height: 1.35;
+              text-decoration: none; color: var(--fg); }
+.item-title:visited { color: var(--muted); }
+.item-title:hover { text-decoration: underline; }
+.item .meta { margin-top: 0.2rem; }
+.outlet, .kicker { font-weight: 600; color: var(--accent); }
+.outlet::after { content: " \00B7"; color: var(--muted); font-weight: 400; }
+.excerpt { margin: 0.35rem 0 0; font-size: 0.95rem; color: var(--muted); }
+.badge { display: inline-block; font-size: 0.75rem; line-height: 1.5; padding: 0 0.45em;
+         border-radius: 999px; background: var(--badge); color: var(--muted); white-space: nowrap; }
+.pager { display: flex; justify-content: space-between; gap: 1rem; margin: 1.5rem 0; }
+.pager .older { margin-left: auto; }
+.pager a { padding: 0.45rem 0.9rem; border: 1px solid var(--line); border-radius: 8px;
+           text-decoration: none; }
+.crumbs { margin: 0 0 1rem; font-size: 0.9rem; }
+.crumbs a { text-decoration: none; }
+.kicker { margin: 0; text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.8rem; }
+.article-head h1 { font-size: 1.9rem; margin: 0.2rem 0 0.4rem; }
+.byline { font-weight: 600; color: var(--fg); }
+.byline::after { content: " \00B7"; color: var(--muted); font-weight: 400; }
+.source-box { background: var(--box); border: 1px solid var(--box-line);
+              border-left: 4px solid var(--accent); border-radius: 8px;
+              padding: 0.7rem 1rem; margin: 1.2rem 0 1.6rem; }
+.source-box h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.08em;
+                 margin: 0 0 0.3rem; color: var(--accent); }
+.source-box ul { margin: 0; padding-left: 1.1rem; }
+.source-box li { margin: 0.2rem 0; }
+.source-box p { margin: 0; }
+.host { color: var(--muted); font-size: 0.85rem; }
+.unlinked { color: var(--muted); }
+.body p { margin: 0 0 1em; }
+.details { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem;
+           font-size: 0.9rem; border-top: 1px solid var(--line); padding-top: 1rem;
+           margin-top: 2rem; }
+.details dt { color: var(--muted); }
+.details dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+.error-page { text-align: center; padding: 3rem 0; }
+.error-page .status { font-size: 3rem; font-weight: 700; color: var(--accent); margin: 0; }
+@media (max-width: 30rem) {
+  body { font-size: 16px; }
+  .article-head h1 { font-size: 1.5rem; }
+  .details { grid-template-columns: 1fr; gap: 0 1rem; }
+  .details dd { margin-bottom: 0.5rem; }
+}
+)css";
+
+constexpr std::string_view kFavicon =
+    R"svg(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="6" fill="#b4481f"/></svg>
+)svg";
+
+}  // namespace
+
+std::string_view style_css() { return kStyle; }
+std::string_view favicon_svg() { return kFavicon; }
+
+}  // namespace tidings::serve

@@ -1,0 +1,53 @@
+// The HTML handlers: the article list and the article page (see
+// handlers.h); rendering itself is in pages.cc.
+#include "serve/handlers.h"
+#include "serve/pages.h"
+
+namespace tidings::serve {
+
+namespace {
+
+Reply html_reply(int status, std::string body) {
+  return Reply{status, std::string(kHtmlType), std::move(body)};
+}
+
+Reply store_error_page(const Error& error) {
+  return html_error(500, "Store error", "The store failed: " + error.message);
+}
+
+}  // namespace
+
+Reply html_error(int status, std::string_view title, std::string_view message) {
+  return html_reply(status, render_error_page(status, title, message));
+}
+
+Reply page_list(Store& store, const QueryParams& query) {
+  const auto params = parse_list_params(query);
+  if (!params) return html_error(400, "Bad request", params.error().message);
+  auto page = fetch_article_page(store, *params);
+  if (!page) return store_error_page(page.error());
+  ListPage list;
+  list.articles = std::move(page->articles);
+  list.first_page = !params->before_id && params->offset == 0;
+  if (page->has_more && !list.articles.empty()) {
+    list.older_href = next_page_href("/", params->limit, list.articles.back().id);
+  }
+  // The counts are a nicety: a failure here does not fail the page.
+  if (auto counts = store.counts()) list.counts = *counts;
+  return html_reply(200, render_list_page(list));
+}
+
+Reply page_article(Store& store, std::string_view id_text) {
+  const auto id = parse_article_id(id_text);
+  if (!id) return html_error(400, "Bad request", id.error().message);
+  const auto article = store.get_article(*id);
+  if (!article) {
+    if (article.error().code == ErrorCode::kNotFound) {
+      return html_error(404, "Not found", "There is no article " + std::to_string(*id) + ".");
+    }
+    return store_error_page(article.error());
+  }
+  return html_reply(200, render_article_page(*article));
+}
+
+}  // namespace tidings::serve

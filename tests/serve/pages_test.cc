@@ -1,0 +1,120 @@
+// Page rendering on hostile values (src/serve/pages.h): nothing from a page
+// reaches the HTML unescaped, and only http(s) URLs become links.
+#include "serve/pages.h"
+
+#include <gtest/gtest.h>
+
+#include "serve/fake_store.h"
+
+namespace tidings::serve {
+namespace {
+
+using testing::make_article;
+
+StoredArticle hostile_article() {
+  StoredArticle s = make_article(7);
+  s.outlet = "<b>Outlet</b>";
+  s.article.title = "<script>alert(1)</script>";
+  s.article.byline = "\"><img src=x onerror=alert(1)>";
+  s.article.language = "en\" onload=\"alert(1)";
+  s.article.text = "Hello \"><img onerror=alert(1)>\n\n<iframe src=//evil>";
+  s.article.canonical_url = "javascript:alert(1)";
+  s.article.url = "data:text/html,<script>alert(1)</script>";
+  s.article.image = "javascript:alert('img')";
+  s.article.source_links = {
+      {"javascript:alert(1)", "<i>Source</i>", "link"},
+      {"https://agency.example.org/x?a=1&b=\"2\"", "Agency's story", "canonical\"><script>"}};
+  return s;
+}
+
+TEST(ArticlePage, EscapesEverythingFromThePage) {
+  const std::string html = render_article_page(hostile_article());
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("<iframe"), std::string::npos);
+  EXPECT_EQ(html.find("<b>Outlet"), std::string::npos);
+  EXPECT_EQ(html.find("<i>Source"), std::string::npos);
+  EXPECT_EQ(html.find("onload=\""), std::string::npos);
+  EXPECT_EQ(html.find("href=\"javascript"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"data"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("<p>Hello &quot;&gt;&lt;img onerror=alert(1)&gt;</p>"), std::string::npos);
+  // The hostile link stays visible as text.
+  EXPECT_NE(html.find("<span class=\"unlinked\">&lt;i&gt;Source&lt;/i&gt; "
+                      "<code>javascript:alert(1)</code></span>"),
+            std::string::npos);
+  // The http link is a link, its query escaped, with rel.
+  EXPECT_NE(html.find("<a href=\"https://agency.example.org/x?a=1&amp;b=&quot;2&quot;\" "
+                      "rel=\"noopener noreferrer nofollow\">Agency&#39;s story</a>"),
+            std::string::npos);
+  // An invalid language is not made an attribute.
+  EXPECT_EQ(html.find("<article lang"), std::string::npos);
+}
+
+TEST(ArticlePage, ShowsTheSourceBoxFirstAndAllFields) {
+  StoredArticle s = make_article(3);
+  s.article.image = "https://img.example.com/lead.jpg";
+  s.article.url = "https://m.example.com/a/3";
+  const std::string html = render_article_page(s);
+  const size_t source = html.find("<aside class=\"source-box\"");
+  const size_t body = html.find("<div class=\"body\"");
+  ASSERT_NE(source, std::string::npos);
+  ASSERT_NE(body, std::string::npos);
+  EXPECT_LT(source, body);
+  EXPECT_NE(html.find(">Source</h2>"), std::string::npos);
+  EXPECT_NE(html.find("href=\"https://agency.example.org/story\""), std::string::npos);
+  EXPECT_NE(html.find("<h1 dir=\"auto\">Article number 3</h1>"), std::string::npos);
+  EXPECT_NE(html.find("<article lang=\"en\">"), std::string::npos);
+  EXPECT_NE(html.find("<time datetime=\"2023-11-01T03:00:00Z\">2023-11-01 03:00 UTC</time>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<time datetime=\"2023-11-02T00:00:00Z\">"), std::string::npos);  // fetched
+  EXPECT_NE(html.find("Jane Doe"), std::string::npos);
+  EXPECT_NE(html.find("<p>First paragraph.</p>\n<p>Second paragraph.</p>"), std::string::npos);
+  EXPECT_NE(html.find("href=\"https://img.example.com/lead.jpg\""), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);  // the lead image is a link, never loaded
+  EXPECT_NE(html.find("href=\"https://m.example.com/a/3\""), std::string::npos);
+  EXPECT_NE(html.find("name=\"viewport\""), std::string::npos);
+}
+
+TEST(ArticlePage, SaysSoWhenNoSourceIsCredited) {
+  StoredArticle s = make_article(3);
+  s.article.source_links.clear();
+  s.article.published_at.reset();
+  const std::string html = render_article_page(s);
+  EXPECT_NE(html.find("This page credits no source."), std::string::npos);
+  EXPECT_NE(html.find("fetched <time"), std::string::npos);
+}
+
+TEST(ListPage, ListsArticlesWithOutletTimeAndPaging) {
+  ListPage page;
+  page.articles = {make_article(2), make_article(1)};
+  page.articles[0].article.title = "<script>alert(1)</script>";
+  page.older_href = "/?before_id=1";
+  page.first_page = false;
+  page.counts = StoreCounts{1500, 1234, 0};
+  const std::string html = render_list_page(page);
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/articles/2\">&lt;script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/articles/1\">Article number 1</a>"), std::string::npos);
+  EXPECT_LT(html.find("/articles/2"), html.find("/articles/1"));
+  EXPECT_NE(html.find("<span class=\"outlet\">Example News</span>"), std::string::npos);
+  EXPECT_NE(html.find("2023-11-01 02:00 UTC"), std::string::npos);
+  EXPECT_NE(html.find("rel=\"next\" href=\"/?before_id=1\""), std::string::npos);
+  EXPECT_NE(html.find("Newest"), std::string::npos);
+  EXPECT_NE(html.find("1,234 articles from 1,500 documents"), std::string::npos);
+}
+
+TEST(ListPage, EmptyStore) {
+  const std::string html = render_list_page(ListPage{});
+  EXPECT_NE(html.find("No articles yet."), std::string::npos);
+  EXPECT_EQ(html.find("class=\"pager\""), std::string::npos);
+}
+
+TEST(ErrorPage, EscapesTheMessage) {
+  const std::string html = render_error_page(404, "Not found", "<no> such");
+  EXPECT_NE(html.find("404"), std::string::npos);
+  EXPECT_NE(html.find("&lt;no&gt; such"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tidings::serve
