@@ -32,6 +32,7 @@ test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 300
 
 bench: build
+	@npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	@bench/extract
 
 # libFuzzer targets, built with clang-14 in their own tree.
