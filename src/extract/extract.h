@@ -24,6 +24,10 @@ struct ExtractOptions {
   std::string url;           ///< where the page came from: base for relative links
   std::string content_type;  ///< HTTP Content-Type, for its charset parameter
   size_t max_bytes = 16u << 20;  ///< larger pages fail with kTooLarge
+  /// "Now" for rejecting publication times in the future (more than a day
+  /// ahead). The zero Instant means the system clock; tests pass a fixed one
+  /// so that extraction stays a pure function of its arguments.
+  Instant now{};
 };
 
 struct Extraction {
@@ -31,8 +35,12 @@ struct Extraction {
   std::vector<std::string> warnings;  ///< e.g. "invalid UTF-8: 3 bytes replaced"
 };
 
-/// Errors: kInvalidInput (empty, binary, not HTML), kTooLarge, kTooDeep
-/// (nesting beyond the parser's bound), each with a one-line message.
+/// Errors: kInvalidInput (empty, binary, not HTML), kTooLarge (max_bytes, or
+/// tags with so many attributes that the parser would take minutes),
+/// kTooDeep (nesting beyond the parser's bound of 256), each with a one-line
+/// message. Invalid byte sequences are not errors: they become U+FFFD and a
+/// warning. Time and memory are about linear in the input; no recursion on
+/// the tree.
 Result<Extraction> extract_article(std::string_view bytes, const ExtractOptions& options);
 
 /// Bumped whenever extraction output changes; stored with each article.

@@ -1,7 +1,10 @@
 // Bytes of unknown encoding -> UTF-8. The charset is taken, in order, from
 // a byte-order mark, the HTTP Content-Type header, an HTML <meta> in the
-// first 4 KiB, else detected with uchardet; conversion is ICU's (ucnv).
-// Invalid sequences become U+FFFD and are counted, never fatal.
+// first 4 KiB, else detected (well-formed UTF-8 is taken as UTF-8, anything
+// else goes to uchardet); conversion is ICU's (ucnv). Labels are mapped as
+// the WHATWG Encoding Standard says (latin1 and ASCII mean windows-1252).
+// Invalid sequences become U+FFFD and are counted, never fatal. Thread-safe;
+// output is at most about three times the input.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +20,7 @@ struct DecodedText {
   std::string charset;         ///< canonical name used ("UTF-8", "windows-1252", ...)
   std::string charset_source;  ///< "bom", "http", "meta", "detected", "default"
   size_t replaced = 0;         ///< invalid sequences replaced with U+FFFD
+  size_t invalid_bytes = 0;    ///< input bytes inside those sequences
 };
 
 /// Never fails on content; fails only when the converter cannot be opened.

@@ -1,0 +1,151 @@
+// Main content: boilerplate out, paragraphs in order, credit lines dropped.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/paragraphs.h"
+#include "test_pages.h"
+
+namespace tidings {
+namespace {
+
+using test::body_paragraphs;
+using test::extract_ok;
+using test::page;
+
+bool contains(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+TEST(Content, BlocksBecomeParagraphsSeparatedByOneBlankLine) {
+  const std::string body = R"(<article class="story-body">
+<p>First   paragraph,
+  with   spaces&nbsp;and a <a href="/x">link</a>.</p>
+<h2>A subheading</h2>
+<ul><li>One item, which is a full sentence here.</li><li>Another item, also long enough.</li></ul>
+<blockquote>A quote from the mayor, who spoke on Monday.</blockquote>
+<pre>code   block</pre>
+<div>Text in a div<br><br>after two breaks<br>and one break.</div>
+</article>)";
+  EXPECT_EQ(extract_ok(page("", body)).text,
+            "First paragraph, with spaces and a link.\n\n"
+            "A subheading\n\n"
+            "One item, which is a full sentence here.\n\n"
+            "Another item, also long enough.\n\n"
+            "A quote from the mayor, who spoke on Monday.\n\n"
+            "code block\n\n"
+            "Text in a div\n\n"
+            "after two breaks and one break.");
+}
+
+TEST(Content, BoilerplateAroundTheArticleIsRemoved) {
+  const std::string body = R"(
+<header class="site-header"><a href="/">Home</a><nav><a href="/world">World</a></nav></header>
+<div class="cookie-banner">We use cookies to improve your experience on this site.</div>
+<div id="main"><div class="entry-content">)" + body_paragraphs(5) + R"(</div>
+<div class="share-tools">Share this on Facebook, Twitter, WhatsApp and by email today.</div>
+<div class="related-posts"><h3>Related posts</h3><ul>
+<li><a href="/a">Another story about the harbour works and the council</a></li>
+<li><a href="/b">Yet another story about harbour funding and delays</a></li></ul></div>
+<div id="comments"><p>Great article, thanks! I really enjoyed reading it, well done.</p></div>
+</div>
+<aside class="sidebar"><p>Most read: a very popular story, with many, many commas, here.</p></aside>
+<footer>&copy; 2023 Example News. All rights reserved.</footer>
+<script>var x = "Paragraph 99 tells the story";</script>)";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_TRUE(contains(text, "Paragraph 1 tells")) << text;
+  EXPECT_TRUE(contains(text, "Paragraph 5 tells")) << text;
+  for (const char* junk : {"cookies", "Share this", "Related", "Another story", "Great article",
+                           "Most read", "All rights", "Paragraph 99", "World"}) {
+    EXPECT_FALSE(contains(text, junk)) << junk << " in:\n" << text;
+  }
+}
+
+TEST(Content, ScoringFindsTheBodyWithoutSemanticMarkup) {
+  std::string links;
+  for (int i = 0; i < 30; ++i) links += "<a href=\"/s/" + std::to_string(i) + "\">Section " + std::to_string(i) + "</a> ";
+  const std::string body = "<div class=\"x1\">" + links + "</div><div class=\"x2\"><div class=\"x3\">" +
+                           body_paragraphs(6, "the valley") + "</div></div><div class=\"x4\">" +
+                           links + "</div>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_TRUE(contains(text, "Paragraph 1 tells the story of the valley")) << text;
+  EXPECT_TRUE(contains(text, "Paragraph 6 tells")) << text;
+  EXPECT_FALSE(contains(text, "Section")) << text;
+}
+
+TEST(Content, ArticleFooterContainerIsNotDroppedBlindly) {
+  // "article-footer" looks like boilerplate by name, but here it wraps the
+  // whole story.
+  const std::string body = "<div class=\"article-footer-wrap\">" + body_paragraphs(5) +
+                           "</div><div class=\"footer\"><p>Small print about the site, short.</p></div>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_TRUE(contains(text, "Paragraph 1 tells")) << text;
+  EXPECT_TRUE(contains(text, "Paragraph 5 tells")) << text;
+  EXPECT_FALSE(contains(text, "Small print")) << text;
+}
+
+TEST(Content, HiddenAndScriptContentIsNotText) {
+  const std::string body = "<article>" + body_paragraphs(3) +
+                           "<p style=\"display: none\">Hidden teaser text that nobody sees.</p>"
+                           "<p hidden>Also hidden from every reader.</p>"
+                           "<noscript><p>Please enable JavaScript to continue.</p></noscript>"
+                           "<style>p { color: red }</style></article>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_FALSE(contains(text, "Hidden teaser")) << text;
+  EXPECT_FALSE(contains(text, "Also hidden")) << text;
+  EXPECT_FALSE(contains(text, "enable JavaScript")) << text;
+  EXPECT_FALSE(contains(text, "color")) << text;
+}
+
+TEST(Content, AggregatorFooterParagraphsAreDropped) {
+  const std::string body =
+      "<div class=\"post-content\">" + body_paragraphs(4) +
+      "<p><em>This report was gathered from trusted news agencies in the region. Click to enter "
+      "the source.</em></p>"
+      "<p>This news has been collected from reliable news agencies in the country.</p>"
+      "<p><a href=\"https://agency.example/a\">Source link</a></p>"
+      "<p>Read more: <a href=\"/other\">Other news of the day</a></p>"
+      "<p>Share: <a href=\"#\">Facebook</a> <a href=\"#\">Twitter</a></p>"
+      "<p>\xC2\xA9 2023 Example Media. All rights reserved.</p>"
+      "<p>The post Harbour works resume appeared first on Example News.</p></div>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_TRUE(contains(text, "Paragraph 4 tells")) << text;
+  for (const char* junk : {"Click to enter", "collected from", "Source link", "Read more",
+                           "Share:", "All rights", "appeared first"}) {
+    EXPECT_FALSE(contains(text, junk)) << junk << " in:\n" << text;
+  }
+}
+
+TEST(Content, CreditParagraphPatterns) {
+  using extract_detail::is_credit_paragraph;
+  EXPECT_TRUE(is_credit_paragraph("Source link", 10, 10));
+  EXPECT_TRUE(is_credit_paragraph("Source: Reuters", 14, 7));
+  EXPECT_TRUE(is_credit_paragraph("via The Agency", 12, 9));
+  EXPECT_TRUE(is_credit_paragraph("Copyright 2023 Example Media", 25, 0));
+  EXPECT_TRUE(is_credit_paragraph("Read the original article at Example.", 32, 7));
+  // Body sentences that merely mention such words stay.
+  EXPECT_FALSE(is_credit_paragraph("Source: the ministry said exports rose 4% in May, driven by "
+                                   "strong demand for grain and machinery.", 80, 0));
+  EXPECT_FALSE(is_credit_paragraph("The original plan, officials said, was collected from "
+                                   "several drafts written over many years by many hands in "
+                                   "different ministries, agencies and offices across the "
+                                   "country and abroad, and then revised again.", 180, 0));
+}
+
+TEST(Content, LinkListsInsideTheBodyAreDropped) {
+  const std::string body = "<article>" + body_paragraphs(4) +
+                           "<ul><li><a href=\"/1\">Link one</a></li><li><a href=\"/2\">Link "
+                           "two</a></li><li><a href=\"/3\">Link three</a></li></ul></article>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_FALSE(contains(text, "Link one")) << text;
+}
+
+TEST(Content, TitleHeadingIsNotBodyText) {
+  const std::string body = "<article><h1>The headline</h1>" + body_paragraphs(3) + "</article>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_FALSE(contains(text, "The headline")) << text;
+  EXPECT_EQ(text.rfind("Paragraph 1", 0), 0u) << text;
+}
+
+}  // namespace
+}  // namespace tidings

@@ -1,0 +1,192 @@
+// Metadata from page structures as news sites write them: JSON-LD,
+// OpenGraph, <meta> variants, <time>, title suffixes, bylines.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/time.h"
+#include "extract/metadata.h"
+#include "test_pages.h"
+
+namespace tidings {
+namespace {
+
+using test::body_paragraphs;
+using test::extract_ok;
+using test::page;
+
+std::string published(const Article& a) {
+  return a.published_at ? format_rfc3339(*a.published_at) : "none";
+}
+
+TEST(Metadata, JsonLdNewsArticle) {
+  const std::string head = R"(<title>Dam opens - Valley Courier</title>
+<script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[
+  {"@type":"WebSite","name":"Valley Courier"},
+  {"@type":["NewsArticle"],"headline":"Dam opens after ten years",
+   "datePublished":"2023-05-04T09:30:00+02:00",
+   "author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Li Wei"}],
+   "publisher":{"@type":"Organization","name":"Valley Courier"},
+   "image":{"@type":"ImageObject","url":"/img/dam.jpg"}}]}
+</script>)";
+  const Article a = extract_ok(page(head, "<article>" + body_paragraphs(4) + "</article>"),
+                               "https://courier.example/news/dam");
+  EXPECT_EQ(a.title, "Dam opens after ten years");
+  EXPECT_EQ(published(a), "2023-05-04T07:30:00Z");
+  EXPECT_EQ(a.byline, "Ana Ruiz, Li Wei");
+  EXPECT_EQ(a.site_name, "Valley Courier");
+  EXPECT_EQ(a.image, "https://courier.example/img/dam.jpg");
+  EXPECT_EQ(a.language, "en");
+}
+
+TEST(Metadata, JsonLdWithRawNewlinesAndCommentWrapper) {
+  const std::string head = "<script type='application/ld+json'><!--\n{\"@type\": \"BlogPosting\","
+                           " \"headline\": \"Line\nbreak\", \"datePublished\": \"2022-02-02\","
+                           " \"author\": \"Sam Poe\"}\n--></script>";
+  const Article a = extract_ok(page(head, body_paragraphs(3)));
+  EXPECT_EQ(a.title, "Line break");
+  EXPECT_EQ(published(a), "2022-02-02T00:00:00Z");
+  EXPECT_EQ(a.byline, "Sam Poe");
+}
+
+TEST(Metadata, BrokenJsonLdIsIgnored) {
+  const std::string head = "<script type=application/ld+json>{\"@type\": \"NewsArticle\", "
+                           "\"headline\": </script><title>Fallback title</title>";
+  const Article a = extract_ok(page(head, body_paragraphs(3)));
+  EXPECT_EQ(a.title, "Fallback title");
+}
+
+TEST(Metadata, OpenGraph) {
+  const std::string head = R"(
+<meta property="og:title" content="Storm closes ports | Coast Times">
+<meta property="og:site_name" content="Coast Times">
+<meta property="og:image" content="//cdn.coast.example/storm.jpg">
+<meta property="og:url" content="/2023/storm">
+<meta property="article:published_time" content="2023-09-10T06:15:00Z">
+<meta name="author" content="By Jo Hart">)";
+  const Article a = extract_ok(page(head, body_paragraphs(3)), "https://coast.example/x?id=1");
+  EXPECT_EQ(a.title, "Storm closes ports");
+  EXPECT_EQ(a.site_name, "Coast Times");
+  EXPECT_EQ(a.image, "https://cdn.coast.example/storm.jpg");
+  EXPECT_EQ(a.canonical_url, "https://coast.example/2023/storm");
+  EXPECT_EQ(published(a), "2023-09-10T06:15:00Z");
+  EXPECT_EQ(a.byline, "Jo Hart");
+}
+
+TEST(Metadata, CanonicalLinkWinsOverOgUrlAndIsResolved) {
+  const std::string head = R"(<link rel="canonical" href="../story/42">
+<meta property="og:url" content="https://other.example/og">)";
+  const Article a = extract_ok(page(head, body_paragraphs(3)), "https://site.example/a/b/c");
+  EXPECT_EQ(a.canonical_url, "https://site.example/a/story/42");
+}
+
+TEST(Metadata, BaseHrefIsTheBase) {
+  const std::string head = R"(<base href="https://static.example/root/">
+<meta property="og:image" content="pic.png">)";
+  const Article a = extract_ok(page(head, body_paragraphs(3)), "https://site.example/a");
+  EXPECT_EQ(a.image, "https://static.example/root/pic.png");
+}
+
+TEST(Metadata, MetaDateVariants) {
+  struct Case {
+    std::string meta;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {R"(<meta name="pubdate" content="2021-03-04T05:06:07-05:00">)", "2021-03-04T10:06:07Z"},
+      {R"(<meta name="DC.date.issued" content="2021-03-04">)", "2021-03-04T00:00:00Z"},
+      {R"(<meta name="date" content="2021/03/04 12:30">)", "2021-03-04T12:30:00Z"},
+      {R"(<meta itemprop="datePublished" content="2021-03-04T05:06:07.123Z">)",
+       "2021-03-04T05:06:07Z"},
+      {R"(<meta name="sailthru.date" content="Thu, 04 Mar 2021 05:06:07 +0100">)",
+       "2021-03-04T04:06:07Z"},
+      {R"(<meta name="publish-date" content="March 4, 2021 5:06 PM">)", "2021-03-04T17:06:00Z"},
+      {R"(<meta name="publishdate" content="20210304">)", "2021-03-04T00:00:00Z"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(published(extract_ok(page(c.meta, body_paragraphs(2)))), c.expected) << c.meta;
+  }
+}
+
+TEST(Metadata, TimeElement) {
+  const std::string body = "<article><time datetime=\"2020-01-01\">Jan 1</time>"
+                           "<time itemprop=\"datePublished\" datetime=\"2020-06-07T08:09:10Z\">"
+                           "June 7</time>" + body_paragraphs(3) + "</article>";
+  EXPECT_EQ(published(extract_ok(page("", body))), "2020-06-07T08:09:10Z");
+  const std::string plain = "<time datetime=\"2020-01-02T03:04:05+00:00\">x</time>" +
+                            body_paragraphs(3);
+  EXPECT_EQ(published(extract_ok(page("", plain))), "2020-01-02T03:04:05Z");
+}
+
+TEST(Metadata, FutureDatesAreRejected) {
+  // The test clock is 2024-01-01; a day of slack is allowed.
+  const std::string head = R"(<meta property="article:published_time" content="2030-01-01T00:00:00Z">
+<meta name="date" content="2023-12-31T12:00:00Z">)";
+  EXPECT_EQ(published(extract_ok(page(head, body_paragraphs(2)))), "2023-12-31T12:00:00Z");
+  const std::string near = R"(<meta name="date" content="2024-01-01T20:00:00Z">)";
+  EXPECT_EQ(published(extract_ok(page(near, body_paragraphs(2)))), "2024-01-01T20:00:00Z");
+}
+
+TEST(Metadata, TitleFromH1WhenTitleTagHasIt) {
+  const std::string head = "<title>Council votes to rebuild bridge \xE2\x80\x93 Riverside Post</title>";
+  const std::string body = "<h1>Council votes to rebuild bridge</h1>" + body_paragraphs(3);
+  EXPECT_EQ(extract_ok(page(head, body)).title, "Council votes to rebuild bridge");
+}
+
+TEST(Metadata, TitleSuffixStripping) {
+  using extract_detail::strip_site_from_title;
+  EXPECT_EQ(strip_site_from_title("Markets rally as rates fall - World News Today", ""),
+            "Markets rally as rates fall");
+  EXPECT_EQ(strip_site_from_title("Markets rally as rates fall | WNT", "WNT"),
+            "Markets rally as rates fall");
+  EXPECT_EQ(strip_site_from_title("The Guardian | Markets rally as rates fall", "the guardian"),
+            "Markets rally as rates fall");
+  EXPECT_EQ(strip_site_from_title("Rates \xE2\x80\x94 Example News", "Example News"), "Rates");
+  // Nothing that looks like a site: left alone.
+  EXPECT_EQ(strip_site_from_title("Iran - Russia talks", ""), "Iran - Russia talks");
+  EXPECT_EQ(strip_site_from_title("Plain title", "Site"), "Plain title");
+  EXPECT_EQ(strip_site_from_title("  spaced \n title  ", ""), "spaced title");
+}
+
+TEST(Metadata, BylineFromClassAndRelAuthor) {
+  const std::string by_class = "<div class=\"article-byline\">By  Maria\n Lopez</div>" +
+                               body_paragraphs(3);
+  EXPECT_EQ(extract_ok(page("", by_class)).byline, "Maria Lopez");
+  const std::string by_rel = "<p>Written by <a rel=\"author\" href=\"/u/k\">Kim Doe</a></p>" +
+                             body_paragraphs(3);
+  EXPECT_EQ(extract_ok(page("", by_rel)).byline, "Kim Doe");
+  const std::string url_author =
+      R"(<meta property="article:author" content="https://facebook.com/someone">)";
+  EXPECT_EQ(extract_ok(page(url_author, body_paragraphs(3))).byline, "");
+}
+
+TEST(Metadata, SiteNameFromApplicationName) {
+  const std::string head = R"(<meta name="application-name" content="Daily Planet">)";
+  EXPECT_EQ(extract_ok(page(head, body_paragraphs(2))).site_name, "Daily Planet");
+}
+
+TEST(Metadata, LanguageFromTextAndFallbackToDeclared) {
+  const std::string german =
+      "<p>Die Bundesregierung hat am Mittwoch neue Ma\xC3\x9Fnahmen zur Unterst\xC3\xBCtzung "
+      "der Unternehmen beschlossen, die von der Energiekrise besonders betroffen sind. Nach "
+      "Angaben des Wirtschaftsministers sollen die Hilfen bis zum Jahresende fast zehn "
+      "Milliarden Euro umfassen.</p>";
+  EXPECT_EQ(extract_ok(page("", german)).language, "de");  // page says "en", text says "de"
+  const std::string tiny = "<html lang=\"pt-BR\"><body><p>Ol\xC3\xA1</p></body></html>";
+  EXPECT_EQ(extract_ok(tiny).language, "pt");
+}
+
+TEST(Metadata, PageDateParser) {
+  using extract_detail::parse_page_date;
+  EXPECT_EQ(format_rfc3339(*parse_page_date("Wed, 01 Nov 2023 18:40:00 GMT")),
+            "2023-11-01T18:40:00Z");
+  EXPECT_EQ(format_rfc3339(*parse_page_date("1 November 2023")), "2023-11-01T00:00:00Z");
+  EXPECT_EQ(format_rfc3339(*parse_page_date("1698864000")), "2023-11-01T18:40:00Z");
+  EXPECT_FALSE(parse_page_date("yesterday").has_value());
+  EXPECT_FALSE(parse_page_date("").has_value());
+  EXPECT_FALSE(parse_page_date("2023-13-45").has_value());
+}
+
+}  // namespace
+}  // namespace tidings
