@@ -235,6 +235,9 @@ Result<IngestCounts> ingest_paths(Store& store, const std::vector<std::string>& 
       if (p.document.origin.empty()) p.document.origin = item.origin;
     } else {
       p.read_error = item.error.value_or(Error(ErrorCode::kInternal, "no document and no error"));
+      // The origin is kept beside the message; do not say it twice.
+      const std::string prefix = item.origin + ": ";
+      if (p.read_error->message.rfind(prefix, 0) == 0) p.read_error->message.erase(0, prefix.size());
     }
     batch.push_back(std::move(p));
     if (batch.size() >= options.batch_size) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hostile inputs: each gives one clear error line naming the input, nothing
 # crashes or hangs, and the good document in the same run is still stored.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 in="$WORK/in"
 mkdir -p "$in"
 good='<html><head><title>Good page</title></head><body><article><h1>Good page</h1>'

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # kill -9 in the middle of an ingest leaves a consistent database that
 # loses nothing it reported as stored, and a second run completes the work.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 in="$WORK/pages"
 n=4000
 python3 - "$in" "$n" <<'PY'

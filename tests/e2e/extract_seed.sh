@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `tidings extract --json` on the seed page: the issue's acceptance numbers.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 need_shared
 seed="$SHARED/seed/seed-article.html"
 tidings extract --json "$seed" >"$WORK/seed.json"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The spine end to end: ingest the bundled sample collection, list, show,
 # ingest again (nothing new), serve, and query the web UI and JSON API.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 db="$WORK/t.db"
 sample="$TIDINGS_SOURCE_DIR/data/sample"
 

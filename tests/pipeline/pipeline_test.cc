@@ -114,6 +114,9 @@ TEST_F(PipelineTest, ReadErrorsAreKeptAsFailedDocuments) {
   auto failures = store_->list_failures(10);
   ASSERT_EQ(failures->size(), 1u);
   EXPECT_EQ((*failures)[0].stage, "read");
+  EXPECT_NE((*failures)[0].origin.find("missing.html"), std::string::npos);
+  // The origin is its own field; the message does not repeat it.
+  EXPECT_NE((*failures)[0].message.rfind((*failures)[0].origin, 0), 0u) << (*failures)[0].message;
   EXPECT_EQ(store_->counts()->articles, 1);
 }
 
