@@ -11,9 +11,13 @@ for target in extract_fuzz warc_fuzz; do
   corpus="$root/fuzz/corpus-$target"
   mkdir -p "$corpus"
   if [ "$target" = extract_fuzz ]; then
-    find "$root/data/sample" -name '*.html' -size -200k | head -50 | xargs -r cp -t "$corpus"
+    i=0
+    while IFS= read -r f; do cp "$f" "$corpus/sample-$i.html"; i=$((i + 1)); done \
+      < <(find "$root/data/sample" -name '*.html' -size -200k | sort | head -50)
   else
-    find "$root/data/sample" -name '*.warc.gz' | xargs -r -I{} sh -c 'zcat {} | head -c 200000 > "$0/sample.warc"' "$corpus"
+    # The first records of the sample WARC, plain and gzip (the target reads both).
+    zcat "$root/data/sample/sample.warc.gz" | head -c 200000 >"$corpus/sample.warc" || true
+    head -c 60000 "$root/data/sample/sample.warc.gz" >"$corpus/sample-head.warc.gz"
   fi
   log="$dir/$target.log"
   if "$bin" "$corpus" -max_total_time="$seconds" -max_len=262144 -rss_limit_mb=2048 \

@@ -1,5 +1,6 @@
 // `tidings ingest` and `tidings reextract`: the pipeline into the store.
 #include <iostream>
+#include <memory>
 
 #include "cli/cli.h"
 #include "cli/progress.h"
@@ -23,11 +24,32 @@ void print_counts(const char* verb, const IngestCounts& c) {
   std::cout << "\n";
 }
 
+// The file an origin names: "a.warc.gz#1234" -> "a.warc.gz".
+std::string origin_file(const std::string& origin) {
+  const auto hash = origin.rfind('#');
+  if (hash == std::string::npos) return origin;
+  const std::string tail = origin.substr(hash + 1);
+  return tail.find_first_not_of("0123456789+") == std::string::npos ? origin.substr(0, hash)
+                                                                      : origin;
+}
+
 // Events to stderr: errors and warnings name their input, one line each.
-EventSink event_printer(ProgressBar& bar, const IngestArgs& args) {
-  return [&bar, &args](const PipelineEvent& e) {
+// With `by_file`, the bar counts input files (ingest); else documents.
+EventSink event_printer(ProgressBar& bar, const IngestArgs& args, bool by_file) {
+  auto last_file = std::make_shared<std::string>();
+  auto files_seen = std::make_shared<int64_t>(0);
+  return [&bar, &args, by_file, last_file, files_seen](const PipelineEvent& e) {
     if (e.kind == PipelineEvent::Kind::kProgress) {
-      bar.update(e.counts.read, e.origin);
+      if (!by_file) {
+        bar.update(e.counts.read, e.origin);
+        return;
+      }
+      const std::string file = origin_file(e.origin);
+      if (file != *last_file) {
+        *last_file = file;
+        ++*files_seen;
+      }
+      bar.update(*files_seen, file);
       return;
     }
     if (args.quiet && e.kind == PipelineEvent::Kind::kWarning) return;
@@ -42,8 +64,9 @@ int run_ingest(const IngestArgs& args, const GlobalOptions& global) {
   if (!store) return 1;
   PipelineOptions options;
   options.threads = args.threads;
-  ProgressBar bar(0, "documents");
-  auto counts = ingest_paths(*store, args.paths, options, event_printer(bar, args));
+  ProgressBar bar(bar_enabled() ? static_cast<int64_t>(summarize_inputs(args.paths).files) : 0,
+                  "files");
+  auto counts = ingest_paths(*store, args.paths, options, event_printer(bar, args, true));
   bar.clear();
   if (!counts) {
     report_error(counts.error().message);
@@ -61,7 +84,8 @@ int run_reextract(const IngestArgs& args, const GlobalOptions& global) {
   int64_t total = 0;
   if (auto ids = store->document_ids(args.failed_only)) total = static_cast<int64_t>(ids->size());
   ProgressBar bar(total, "documents");
-  auto counts = reextract_documents(*store, args.failed_only, options, event_printer(bar, args));
+  auto counts =
+      reextract_documents(*store, args.failed_only, options, event_printer(bar, args, false));
   bar.clear();
   if (!counts) {
     report_error(counts.error().message);

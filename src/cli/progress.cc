@@ -7,8 +7,10 @@
 
 namespace tidings::cli {
 
+bool bar_enabled() { return isatty(STDERR_FILENO) == 1; }
+
 ProgressBar::ProgressBar(int64_t total, std::string unit)
-    : enabled_(isatty(STDERR_FILENO) == 1),
+    : enabled_(bar_enabled()),
       total_(total),
       unit_(std::move(unit)),
       start_(std::chrono::steady_clock::now()) {}

@@ -8,6 +8,9 @@
 
 namespace tidings::cli {
 
+/// True when stderr is a terminal (so a bar would be drawn).
+bool bar_enabled();
+
 class ProgressBar {
  public:
   /// `total` = 0 when unknown (a counter is drawn instead of a bar).

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -46,6 +47,14 @@ using InputSink = std::function<void(InputItem&&)>;
 /// gives one error item, and the other paths are still read.
 void read_inputs(const std::vector<std::string>& paths, const ReadOptions& options,
                  const InputSink& sink);
+
+/// What read_inputs would read, found by walking the same trees without
+/// opening a file: for progress display.
+struct InputSummary {
+  size_t files = 0;
+  uintmax_t bytes = 0;
+};
+InputSummary summarize_inputs(const std::vector<std::string>& paths);
 
 /// Reads one WARC file, plain or gzip (sniffed from the first bytes; one
 /// member per record or one for the whole file), streaming with bounded

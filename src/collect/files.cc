@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <set>
 
 #include "collect/collect.h"
@@ -105,7 +106,9 @@ void read_file(const std::string& path, const ReadOptions& options, const InputS
 // two links to one place) is read the first time only.
 class TreeWalk {
  public:
-  TreeWalk(const ReadOptions& options, const InputSink& sink) : options_(options), sink_(sink) {}
+  using FileVisitor = std::function<void(const std::string& path)>;
+  // `on_file` gets each wanted file; problems with the tree go to `sink`.
+  TreeWalk(const InputSink& sink, FileVisitor on_file) : sink_(sink), on_file_(std::move(on_file)) {}
 
   void walk(const fs::path& dir, int depth) {
     std::error_code ec;
@@ -143,12 +146,12 @@ class TreeWalk {
     if (fs::is_directory(st)) {
       walk(entry, depth + 1);
     } else if (fs::is_regular_file(st) && wanted_file) {
-      read_file(entry.string(), options_, sink_);
+      on_file_(entry.string());
     }
   }
 
-  const ReadOptions& options_;
   const InputSink& sink_;
+  FileVisitor on_file_;
   std::set<fs::path> visited_;
 };
 
@@ -164,13 +167,34 @@ void read_inputs(const std::vector<std::string>& paths, const ReadOptions& optio
       sink(missing ? error_item(path, ErrorCode::kNotFound, "no such file or directory")
                    : error_item(path, ErrorCode::kIo, ec.message()));
     } else if (fs::is_directory(st)) {
-      TreeWalk(options, sink).walk(path, 0);
+      TreeWalk(sink, [&](const std::string& file) { read_file(file, options, sink); }).walk(path, 0);
     } else if (fs::is_regular_file(st)) {
       read_file(path, options, sink);
     } else {
       sink(error_item(path, ErrorCode::kInvalidInput, "not a regular file or directory"));
     }
   }
+}
+
+InputSummary summarize_inputs(const std::vector<std::string>& paths) {
+  InputSummary summary;
+  auto count = [&](const std::string& file) {
+    std::error_code ec;
+    const uintmax_t size = fs::file_size(file, ec);
+    ++summary.files;
+    if (!ec) summary.bytes += size;
+  };
+  const InputSink ignore_errors = [](InputItem&&) {};
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (fs::is_directory(st)) {
+      TreeWalk(ignore_errors, count).walk(path, 0);
+    } else if (fs::is_regular_file(st)) {
+      count(path);
+    }
+  }
+  return summary;
 }
 
 }  // namespace tidings

@@ -73,6 +73,10 @@ TEST(Files, WalksDirectoriesInOrderAndFilters) {
                                       root + "/sub/Q.HTML", root + "/sub/deeper/y.shtml",
                                       root + "/sub/z.xhtml", root + "/z.warc.gz#0"}));
   EXPECT_TRUE(c.errors().empty());
+  // The summary used for progress counts the same files, without reading them.
+  const InputSummary summary = summarize_inputs({root, root + "/missing"});
+  EXPECT_EQ(summary.files, 7u);
+  EXPECT_GT(summary.bytes, 0u);
 }
 
 TEST(Files, SymlinkLoopsAreReadOnce) {
