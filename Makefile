@@ -9,7 +9,7 @@ DEMO_DB    ?= $(BUILD)/demo.db
 LISTEN     ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 300
 
-.PHONY: all deps build demo test bench fuzz fuzz-run sample clean
+.PHONY: all deps build demo test sanitize bench fuzz fuzz-run sample clean
 
 all: build
 
@@ -31,6 +31,12 @@ demo: build
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 300
 
+# The same suite built with AddressSanitizer and UBSan, in its own tree.
+sanitize: deps
+	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIDINGS_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	@cd build-asan && ctest --output-on-failure -j $(JOBS) --timeout 600
+
 bench: build
 	@npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	@bench/extract
@@ -50,4 +56,4 @@ sample:
 	@python3 scripts/make_sample.py
 
 clean:
-	rm -rf $(BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(FUZZ_BUILD) build-asan
