@@ -5,41 +5,13 @@
 #include <cstdio>
 
 #include "core/url.h"
+#include "core/utf8.h"
 
 namespace tidings::serve {
 
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid
-// (overlong forms, surrogates and code points past U+10FFFF included).
-size_t utf8_sequence_length(std::string_view s, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // bounds for the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (size_t k = 2; k < n; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return n;
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -67,10 +39,11 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   size_t i = 0;
   while (i < text.size()) {
-    const size_t n = utf8_sequence_length(text, i);
+    size_t bad = 1;
+    const size_t n = utf8_sequence(text, i, bad);
     if (n == 0) {
       out += kReplacement;
-      ++i;
+      i += bad;
       continue;
     }
     if (n > 1) {
@@ -123,14 +96,8 @@ std::string external_link(std::string_view url, std::string_view text) {
 }
 
 std::string format_display_time(Instant t) {
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::year_month_day ymd{day};
-  const std::chrono::hh_mm_ss hms{t - day};
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02d:%02d UTC", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()));
-  return buf;
+  const std::string s = format_rfc3339(t);  // 2023-11-01T18:40:00Z -> 2023-11-01 18:40 UTC
+  return s.substr(0, 10) + " " + s.substr(11, 5) + " UTC";
 }
 
 std::string time_element(Instant t) {

@@ -1,0 +1,16 @@
+// UTF-8 well-formedness, shared by the charset decoder (text) and the HTML
+// escaper (serve) so the two agree on what is valid (Unicode §3.9).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace tidings {
+
+/// Length of the well-formed UTF-8 sequence at `s[i]`, or 0 when ill-formed
+/// (overlong forms, surrogates and code points past U+10FFFF included). On
+/// 0, `bad` is the length of the maximal subpart to replace with one U+FFFD
+/// ("U+FFFD substitution of maximal subparts"), at least 1.
+size_t utf8_sequence(std::string_view s, size_t i, size_t& bad);
+
+}  // namespace tidings
