@@ -41,14 +41,16 @@ bool is_credit_paragraph(std::string_view text, int32_t chars, int32_t link_char
   const size_t words = word_count(text);
   if (words > 40) return false;
   if (words <= 30 && contains_any(text, kCreditPhrases, std::size(kCreditPhrases))) return true;
+  // Openings may follow a dash or a bullet: "\u2014 Source: X", "\u25BA Read more".
+  const std::string_view start = skip_leading_marks(text);
   if (words <= 15) {
     for (std::string_view opening : kCreditOpenings) {
-      if (starts_with_ci(text, opening)) return true;
+      if (starts_with_ci(text, opening) || starts_with_ci(start, opening)) return true;
     }
   }
   // "Source: <a>Agency</a>", "via <a>Site</a>": a label and mostly a link.
-  const bool labelled = starts_with_ci(text, "source:") || starts_with_ci(text, "sources:") ||
-                        starts_with_ci(text, "via:") || starts_with_ci(text, "via ");
+  const bool labelled = starts_with_ci(start, "source:") || starts_with_ci(start, "sources:") ||
+                        starts_with_ci(start, "via:") || starts_with_ci(start, "via ");
   if (labelled && words <= 12 && link_chars * 2 >= chars) return true;
   // "Tags: a, b, c" as links.
   if ((starts_with_ci(text, "tags") || starts_with_ci(text, "topics")) && link_chars * 2 >= chars) {

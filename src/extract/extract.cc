@@ -13,6 +13,7 @@
 #include "extract/paragraphs.h"
 #include "extract/source_links.h"
 #include "extract/text_ops.h"
+#include "extract/visible_dates.h"
 #include "text/charset.h"
 
 namespace tidings {
@@ -98,8 +99,17 @@ Result<Extraction> extract(std::string_view bytes, const ExtractOptions& options
   fill_metadata(dom, meta, ld, options.url, base, now, article, declared_language);
 
   mark_boilerplate(dom);
-  article.text = join_paragraphs(body_paragraphs(dom, choose_content(dom)));
+  const std::vector<int32_t> roots = choose_content(dom);
+  const std::vector<std::string> paragraphs = body_paragraphs(dom, roots);
+  article.text = join_paragraphs(paragraphs);
   if (article.text.empty()) result.warnings.push_back("no article text found");
+  // No date in the metadata: the one the page shows, then the URL's.
+  if (!article.published_at) {
+    article.published_at =
+        find_visible_date(dom, roots, paragraphs.empty() ? "" : paragraphs[0], now);
+  }
+  if (!article.published_at) article.published_at = date_in_url(article.canonical_url, now);
+  if (!article.published_at) article.published_at = date_in_url(options.url, now);
   article.source_links = find_source_links(dom, meta, base, options.url, article.canonical_url);
   article.language = detect_language(article.title, article.text, declared_language);
   return result;

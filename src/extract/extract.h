@@ -6,8 +6,9 @@
 // uchardet) -> libxml2's HTML parser -> metadata (title, byline, dates,
 // language, canonical URL, site name, image) -> main content (text density,
 // link density, semantic tags; menus, share bars, related-posts blocks and
-// aggregator footers removed) -> source links (the links by which the page
-// credits an original).
+// aggregator footers removed) -> a shown date when the metadata has none
+// (visible_dates.h) -> source links (the links by which the page credits an
+// original).
 #pragma once
 
 #include <cstddef>
@@ -44,6 +45,6 @@ struct Extraction {
 Result<Extraction> extract_article(std::string_view bytes, const ExtractOptions& options);
 
 /// Bumped whenever extraction output changes; stored with each article.
-constexpr int kExtractorVersion = 1;
+constexpr int kExtractorVersion = 2;
 
 }  // namespace tidings

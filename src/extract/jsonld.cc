@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,7 @@ using nlohmann::json;
 constexpr size_t kMaxScriptBytes = 1 << 20;
 constexpr int kMaxDepth = 10;
 constexpr size_t kMaxVisited = 20000;
+constexpr size_t kMaxBlocks = 32;
 
 bool type_matches(const json& type, bool (*pred)(std::string_view)) {
   if (type.is_string()) return pred(type.get_ref<const std::string&>());
@@ -40,10 +42,26 @@ bool is_organization_type(std::string_view t) {
   return contains_ci(t, "organization") || contains_ci(t, "newsmedia");
 }
 
+bool is_website_type(std::string_view t) { return equals_ci(t, "website"); }
+
+// Nodes by "@id" across all of the page's JSON-LD blocks, for references
+// such as "publisher": {"@id": "https://site.example/#org"} that point into
+// an @graph. Only nodes that say more than their @id are indexed.
+using IdIndex = std::unordered_map<std::string_view, const json*>;
+
+const json* resolve(const json* v, const IdIndex& ids) {
+  if (v == nullptr || !v->is_object()) return v;
+  auto id = v->find("@id");
+  if (id == v->end() || !id->is_string() || v->contains("name")) return v;
+  auto it = ids.find(id->get_ref<const std::string&>());
+  return it == ids.end() ? v : it->second;
+}
+
 // A string, or an object's name/@value/url, or an array's first such.
-std::string text_of(const json& v, const char* object_key = "name") {
+std::string text_of(const json& v, const IdIndex& ids, const char* object_key = "name") {
   const json* p = &v;
-  for (int hops = 0; hops < 3 && p != nullptr; ++hops) {
+  for (int hops = 0; hops < 4 && p != nullptr; ++hops) {
+    p = resolve(p, ids);
     if (p->is_string()) return p->get<std::string>();
     if (p->is_array()) {
       p = p->empty() ? nullptr : &(*p)[0];
@@ -51,7 +69,6 @@ std::string text_of(const json& v, const char* object_key = "name") {
       auto it = p->find(object_key);
       if (it == p->end()) it = p->find("@value");
       if (it == p->end()) it = p->find("url");
-      if (it == p->end()) it = p->find("@id");
       p = it == p->end() ? nullptr : &*it;
     } else {
       return "";
@@ -60,12 +77,34 @@ std::string text_of(const json& v, const char* object_key = "name") {
   return "";
 }
 
-std::string authors_of(const json& v) {
-  if (!v.is_array()) return text_of(v);
+// A name: a string or an object's "name" (references followed), never an
+// @id or a URL.
+std::string name_of(const json& v, const IdIndex& ids) {
+  const json* p = &v;
+  for (int hops = 0; hops < 4 && p != nullptr; ++hops) {
+    p = resolve(p, ids);
+    if (p->is_string()) {
+      const std::string& s = p->get_ref<const std::string&>();
+      return looks_like_url(s) ? "" : s;
+    }
+    if (p->is_array()) {
+      p = p->empty() ? nullptr : &(*p)[0];
+    } else if (p->is_object()) {
+      auto it = p->find("name");
+      p = it == p->end() ? nullptr : &*it;
+    } else {
+      return "";
+    }
+  }
+  return "";
+}
+
+std::string authors_of(const json& v, const IdIndex& ids) {
+  if (!v.is_array()) return name_of(v, ids);
   std::string out;
   int count = 0;
   for (const auto& a : v) {
-    std::string name = text_of(a);
+    std::string name = name_of(a, ids);
     if (name.empty()) continue;
     if (!out.empty()) out += ", ";
     out += name;
@@ -74,9 +113,15 @@ std::string authors_of(const json& v) {
   return out;
 }
 
-std::string field(const json& obj, const char* key, const char* object_key = "name") {
+std::string field(const json& obj, const IdIndex& ids, const char* key,
+                  const char* object_key = "name") {
   auto it = obj.find(key);
-  return it == obj.end() ? "" : text_of(*it, object_key);
+  return it == obj.end() ? "" : text_of(*it, ids, object_key);
+}
+
+std::string name_field(const json& obj, const IdIndex& ids, const char* key) {
+  auto it = obj.find(key);
+  return it == obj.end() ? "" : name_of(*it, ids);
 }
 
 // Pages wrap JSON-LD in comments or CDATA and put raw newlines in strings.
@@ -99,29 +144,73 @@ std::string cleaned_script(std::string text) {
   return std::string(v);
 }
 
-void take_article(const json& obj, JsonLd& out) {
-  out.headline = field(obj, "headline");
-  if (out.headline.empty()) out.headline = field(obj, "name");
-  out.date_published = field(obj, "datePublished");
-  if (out.date_published.empty()) out.date_published = field(obj, "dateCreated");
-  if (auto it = obj.find("author"); it != obj.end()) out.author = authors_of(*it);
-  if (out.publisher.empty()) out.publisher = field(obj, "publisher");
-  out.image = field(obj, "image", "url");
-  out.url = field(obj, "url");
+void take_article(const json& obj, const IdIndex& ids, JsonLd& out) {
+  out.headline = field(obj, ids, "headline");
+  if (out.headline.empty()) out.headline = field(obj, ids, "name");
+  out.date_published = field(obj, ids, "datePublished");
+  if (out.date_published.empty()) out.date_published = field(obj, ids, "dateCreated");
+  if (auto it = obj.find("author"); it != obj.end()) out.author = authors_of(*it, ids);
+  out.publisher = name_field(obj, ids, "publisher");
+  out.image = field(obj, ids, "image", "url");
+  out.url = field(obj, ids, "url");
+}
+
+// Every object with an "@id" and more, and the top-level nodes (the block
+// itself, its array items, its @graph items), in document order.
+void index_block(const json& doc, IdIndex& ids, std::vector<const json*>& top) {
+  std::vector<std::pair<const json*, int>> stack{{&doc, 0}};
+  size_t visited = 0;
+  while (!stack.empty() && ++visited < kMaxVisited) {
+    auto [v, depth] = stack.back();
+    stack.pop_back();
+    if (depth > kMaxDepth) continue;
+    if (v->is_object()) {
+      if (auto id = v->find("@id"); id != v->end() && id->is_string() && v->size() > 1) {
+        // A node that is named beats a typed reference to it.
+        auto [it, added] = ids.emplace(id->get_ref<const std::string&>(), v);
+        if (!added && !it->second->contains("name") && v->contains("name")) it->second = v;
+      }
+    }
+    if (v->is_object() || v->is_array()) {
+      for (const auto& c : *v) {
+        if (c.is_object() || c.is_array()) stack.emplace_back(&c, depth + 1);
+      }
+    }
+  }
+  auto add_top = [&](const json& v) {
+    if (v.is_object()) top.push_back(&v);
+    if (!v.is_object()) return;
+    if (auto g = v.find("@graph"); g != v.end() && g->is_array()) {
+      for (const auto& item : *g) {
+        if (item.is_object()) top.push_back(&item);
+      }
+    }
+  };
+  if (doc.is_array()) {
+    for (const auto& item : doc) add_top(item);
+  } else {
+    add_top(doc);
+  }
 }
 
 }  // namespace
 
 JsonLd read_json_ld(const Dom& dom) {
   JsonLd out;
-  bool have_article = false;
-  std::string organization;
+  std::vector<json> blocks;
   for (int32_t i : dom.scripts) {
-    if (have_article) break;
+    if (blocks.size() >= kMaxBlocks) break;
     const xmlNode* n = dom.nodes[i].xml;
     if (!contains_ci(attr(n, "type"), "ld+json")) continue;
-    const json doc = json::parse(cleaned_script(raw_text(n, kMaxScriptBytes)), nullptr, false);
-    if (doc.is_discarded()) continue;
+    json doc = json::parse(cleaned_script(raw_text(n, kMaxScriptBytes)), nullptr, false);
+    if (!doc.is_discarded()) blocks.push_back(std::move(doc));
+  }
+  IdIndex ids;
+  std::vector<const json*> top;
+  for (const json& doc : blocks) index_block(doc, ids, top);
+
+  bool have_article = false;
+  for (const json& doc : blocks) {
     std::vector<std::pair<const json*, int>> stack{{&doc, 0}};
     size_t visited = 0;
     while (!stack.empty() && !have_article && ++visited < kMaxVisited) {
@@ -129,15 +218,10 @@ JsonLd read_json_ld(const Dom& dom) {
       stack.pop_back();
       if (depth > kMaxDepth) continue;
       if (v->is_object()) {
-        if (auto t = v->find("@type"); t != v->end()) {
-          if (type_matches(*t, is_article_type)) {
-            take_article(*v, out);
-            have_article = true;
-            break;
-          }
-          if (organization.empty() && type_matches(*t, is_organization_type)) {
-            organization = field(*v, "name");
-          }
+        if (auto t = v->find("@type"); t != v->end() && type_matches(*t, is_article_type)) {
+          take_article(*v, ids, out);
+          have_article = true;
+          break;
         }
       }
       if (v->is_object() || v->is_array()) {
@@ -151,8 +235,18 @@ JsonLd read_json_ld(const Dom& dom) {
         }
       }
     }
+    if (have_article) break;
   }
-  if (out.publisher.empty()) out.publisher = organization;
+  // No publisher named: the page's own Organization, then its WebSite. Only
+  // top-level nodes: an Organization inside the article is often its author.
+  for (bool (*pred)(std::string_view) : {is_organization_type, is_website_type}) {
+    for (const json* v : top) {
+      if (!out.publisher.empty()) break;
+      if (auto t = v->find("@type"); t != v->end() && type_matches(*t, pred)) {
+        out.publisher = name_field(*v, ids, "name");
+      }
+    }
+  }
   return out;
 }
 

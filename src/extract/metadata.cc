@@ -36,10 +36,6 @@ std::string absolute(const std::string& base, std::string_view ref) {
   return is_http_url(url) ? url : "";
 }
 
-bool looks_like_url(std::string_view s) {
-  return starts_with_ci(s, "http://") || starts_with_ci(s, "https://") || starts_with_ci(s, "//");
-}
-
 // "By Jane Doe" -> "Jane Doe"; rejects URLs and over-long strings.
 std::string clean_byline(std::string_view raw) {
   std::string s = collapse_whitespace(raw.substr(0, 1024));
@@ -141,6 +137,12 @@ std::string language_tag(std::string_view raw) {
 
 }  // namespace
 
+bool looks_like_url(std::string_view s) {
+  s = trim(s);
+  return starts_with_ci(s, "http://") || starts_with_ci(s, "https://") || starts_with_ci(s, "//") ||
+         starts_with_ci(s, "www.") || (!s.empty() && (s[0] == '#' || s[0] == '/'));
+}
+
 std::string_view MetaTags::get(std::string_view key) const {
   for (const auto& [k, v] : entries) {
     if (k == key && !v.empty()) return v;
@@ -178,9 +180,14 @@ void fill_metadata(const Dom& dom, const MetaTags& meta, const JsonLd& ld,
                    const std::string& page_url, const std::string& base, Instant now,
                    Article& a, std::string& html_lang) {
   a.url = page_url;
-  a.site_name = first_meta(meta, {"og:site_name"});
-  if (a.site_name.empty()) a.site_name = clean(ld.publisher);
-  if (a.site_name.empty()) a.site_name = first_meta(meta, {"application-name"});
+  // A name, never an address ("https://site.example/#org" is an @id).
+  for (std::string candidate : {first_meta(meta, {"og:site_name"}), clean(ld.publisher),
+                                first_meta(meta, {"application-name"})}) {
+    if (!candidate.empty() && !looks_like_url(candidate)) {
+      a.site_name = std::move(candidate);
+      break;
+    }
+  }
   a.title = find_title(dom, meta, ld, a.site_name);
   a.byline = find_byline(dom, meta, ld);
   a.published_at = find_published(dom, meta, ld, now);

@@ -25,13 +25,14 @@ struct MetaTags {
 MetaTags collect_meta(const Dom& dom);
 
 /// The fields of the first schema.org article-like object in the page's
-/// JSON-LD blocks (@graph and arrays searched), plus a publisher name found
-/// anywhere.
+/// JSON-LD blocks (@graph and arrays searched; {"@id": ...} references
+/// resolved across the blocks). The publisher falls back to a top-level
+/// Organization's, then WebSite's, name; names are never @ids or URLs.
 struct JsonLd {
   std::string headline;
   std::string date_published;
   std::string author;     ///< names joined with ", "
-  std::string publisher;  ///< publisher.name, or an Organization's name
+  std::string publisher;  ///< publisher.name, or a top-level Organization's or WebSite's name
   std::string image;
   std::string url;
 };
@@ -46,10 +47,15 @@ std::string strip_site_from_title(std::string_view title, std::string_view site_
 /// ("Wed, 01 Nov 2023 18:40:00 GMT"), "November 1, 2023", Unix seconds.
 std::optional<Instant> parse_page_date(std::string_view text);
 
+/// An address rather than a name: "https://...", "//...", "www....", "#org",
+/// "/path" (JSON-LD @ids and URLs put where a name belongs).
+bool looks_like_url(std::string_view s);
+
 /// The base for relative links: <base href> resolved against `page_url`.
 std::string base_url(const Dom& dom, const std::string& page_url);
 
-/// Fills every Article field except text, language and source_links.
+/// Fills every Article field except text, language and source_links;
+/// published_at only from metadata (visible_dates.h has the fallbacks).
 /// `now` bounds publication times (later than now + 1 day are ignored).
 /// `html_lang` receives the declared language (<html lang>, og:locale).
 void fill_metadata(const Dom& dom, const MetaTags& meta, const JsonLd& ld,

@@ -58,6 +58,9 @@ bool should_drop(const Dom& dom, int32_t i, int32_t root) {
 class Emitter {
  public:
   void text(std::string_view t, bool in_link) {
+    // Whitespace between <br>s ("<br>\n<br>") keeps the pending breaks:
+    // pages that separate paragraphs with <br><br> still get paragraphs.
+    if (pending_breaks_ > 0 && trim(t).empty()) return;
     if (pending_breaks_ >= 2) {
       flush();
     } else if (pending_breaks_ == 1 && !buffer_.empty() && buffer_.back() != ' ') {

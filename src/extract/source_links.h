@@ -1,6 +1,8 @@
 // Links by which a page credits an original source (core/types.h
 // SourceLink): "Source link" / "Original article" / "via X" anchors, links in
-// a "Source: ..." line, <link rel="original-source"> and <meta
+// a "Source: ..." or "Originally published by ..." line (removed from the
+// text or not), links to another site in a "Read more at X" / "Read the full
+// story at X" / "Continue reading at X" line, <link rel="original-source"> and <meta
 // name="original-source"|"syndication-source"> (kind "meta"), and a
 // canonical URL on another site (kind "canonical"). Only http(s) URLs; each
 // URL once.

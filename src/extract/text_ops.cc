@@ -131,6 +131,37 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+namespace {
+// Length of the dash, bullet, arrow or guillemet at `s[i]`, or 0.
+size_t mark_length(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return is_alnum(s[i]) ? 0 : 1;
+  if (i + 1 >= s.size()) return 0;
+  const auto c1 = static_cast<unsigned char>(s[i + 1]);
+  if (c == 0xC2 && (c1 == 0xAB || c1 == 0xBB || c1 == 0xB7)) return 2;  // « » ·
+  if (i + 2 >= s.size()) return 0;
+  const auto c2 = static_cast<unsigned char>(s[i + 2]);
+  if (c == 0xE2 && c1 == 0x80 && ((c2 >= 0x90 && c2 <= 0x95) || c2 == 0xA2 || c2 == 0xA3 ||
+                                  c2 == 0xB9 || c2 == 0xBA)) {
+    return 3;  // U+2010..U+2015 dashes, U+2022/3 bullets, U+2039/A angle quotes
+  }
+  if (c == 0xE2 && c1 == 0x86 && c2 >= 0x90) return 3;                // U+2190.. arrows
+  if (c == 0xE2 && (c1 == 0x96 || c1 == 0x97) && c2 >= 0x80) return 3;  // U+2580.. shapes
+  return 0;
+}
+}  // namespace
+
+std::string_view skip_leading_marks(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t n = space_length(s, i);
+    if (n == 0) n = mark_length(s, i);
+    if (n == 0) break;
+    i += n;
+  }
+  return s.substr(i);
+}
+
 size_t visible_length(std::string_view s) {
   size_t n = 0, i = 0;
   while (i < s.size()) {

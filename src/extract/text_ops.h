@@ -38,6 +38,11 @@ std::string collapse_whitespace(std::string_view text);
 /// Trims ASCII and Unicode whitespace at both ends.
 std::string_view trim(std::string_view s);
 
+/// `s` without leading whitespace, ASCII punctuation, dashes (U+2010..U+2015),
+/// bullets and arrows: "\u2014 Source: X" -> "Source: X", "\u25BA Read more" ->
+/// "Read more". Letters, digits and anything else non-ASCII stop it.
+std::string_view skip_leading_marks(std::string_view s);
+
 /// Characters (code points) that are not whitespace.
 size_t visible_length(std::string_view s);
 

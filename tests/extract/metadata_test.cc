@@ -40,6 +40,54 @@ TEST(Metadata, JsonLdNewsArticle) {
   EXPECT_EQ(a.language, "en");
 }
 
+// Yoast-style @graph: the article names its publisher and author by @id.
+TEST(Metadata, JsonLdReferencesAreResolvedWithinTheGraph) {
+  const std::string head = R"(<script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[
+  {"@type":"Organization","@id":"https://herald.example/#org","name":"The Coast Herald",
+   "url":"https://herald.example/"},
+  {"@type":"WebSite","@id":"https://herald.example/#website","name":"Herald Online",
+   "publisher":{"@type":"Organization","@id":"https://herald.example/#org"}},
+  {"@type":"WebPage","@id":"https://herald.example/a#webpage","url":"https://herald.example/a"},
+  {"@type":"NewsArticle","@id":"https://herald.example/a#article",
+   "isPartOf":{"@id":"https://herald.example/a#webpage"},
+   "headline":"Harbour reopens","datePublished":"2008-12-12T19:34:00-05:00",
+   "author":[{"@id":"https://herald.example/#/person/ann"},
+             {"@type":"Organization","name":"Wire Service"}],
+   "publisher":{"@id":"https://herald.example/#org"},
+   "image":{"@id":"https://herald.example/a#primaryimage"}},
+  {"@type":"ImageObject","@id":"https://herald.example/a#primaryimage",
+   "url":"https://herald.example/img/harbour.jpg"},
+  {"@type":"Person","@id":"https://herald.example/#/person/ann","name":"Ann Lee"}]}
+</script>)";
+  const Article a = extract_ok(page(head, body_paragraphs(3)), "https://herald.example/a");
+  EXPECT_EQ(a.site_name, "The Coast Herald");
+  EXPECT_EQ(a.byline, "Ann Lee, Wire Service");
+  EXPECT_EQ(a.image, "https://herald.example/img/harbour.jpg");
+  EXPECT_EQ(published(a), "2008-12-13T00:34:00Z");
+}
+
+TEST(Metadata, UnresolvedJsonLdReferenceIsNeverASiteName) {
+  const std::string ld = R"(<script type="application/ld+json">
+{"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour reopens",
+ "publisher":{"@id":"https://herald.example/#org"},"author":"https://herald.example/staff/ann"}
+</script>)";
+  const Article bare = extract_ok(page(ld, body_paragraphs(3)));
+  EXPECT_EQ(bare.site_name, "");
+  EXPECT_EQ(bare.byline, "");
+  const Article with_og = extract_ok(
+      page(ld + R"(<meta property="og:site_name" content="Coast Herald">)", body_paragraphs(3)));
+  EXPECT_EQ(with_og.site_name, "Coast Herald");
+  const Article with_app = extract_ok(
+      page(ld + R"(<meta name="application-name" content="Herald">)", body_paragraphs(3)));
+  EXPECT_EQ(with_app.site_name, "Herald");
+  // An address in og:site_name is not a name either.
+  const Article url_og = extract_ok(
+      page(R"(<meta property="og:site_name" content="https://www.herald.example">)",
+           body_paragraphs(3)));
+  EXPECT_EQ(url_og.site_name, "");
+}
+
 TEST(Metadata, JsonLdWithRawNewlinesAndCommentWrapper) {
   const std::string head = "<script type='application/ld+json'><!--\n{\"@type\": \"BlogPosting\","
                            " \"headline\": \"Line\nbreak\", \"datePublished\": \"2022-02-02\","
