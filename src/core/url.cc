@@ -74,6 +74,15 @@ std::string url_host(std::string_view url) {
   return host;
 }
 
+std::string url_path(std::string_view url) {
+  UrlHandle u(curl_url());
+  const std::string s(url);
+  if (curl_url_set(u.get(), CURLUPART_URL, s.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
+    return "";
+  }
+  return get_part(u.get(), CURLUPART_PATH);
+}
+
 std::string file_url(std::string_view absolute_path) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out = "file://";

@@ -19,6 +19,10 @@ bool is_http_url(std::string_view url);
 /// Lower-cased host of an absolute URL ("www.example.com"), "" if none.
 std::string url_host(std::string_view url);
 
+/// The path of an absolute URL ("/2023/11/01/story.html"), without query
+/// or fragment; "" when the URL does not parse.
+std::string url_path(std::string_view url);
+
 /// "file:///abs/path" for a local path (percent-encoding what must be).
 std::string file_url(std::string_view absolute_path);
 

@@ -200,12 +200,8 @@ std::optional<Instant> find_visible_date(const Dom& dom, const std::vector<int32
 
 std::optional<Instant> date_in_url(std::string_view url, Instant now) {
   if (!is_http_url(url)) return std::nullopt;
-  const size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return std::nullopt;
-  size_t path = url.find('/', scheme + 3);
-  if (path == std::string_view::npos) return std::nullopt;
-  std::string_view rest = url.substr(path);
-  rest = rest.substr(0, std::min(rest.find('?'), rest.find('#')));
+  const std::string path = url_path(url);
+  const std::string_view rest = path;
 
   // Path segments, each checked with the two after it.
   std::vector<std::string_view> segments;

@@ -66,6 +66,9 @@ TEST(Url, HostAndFileUrls) {
   EXPECT_EQ(url_host("https://WWW.Example.COM:8080/x"), "www.example.com");
   EXPECT_EQ(url_host("not a url"), "");
   EXPECT_EQ(file_url("/tmp/a b/c.html"), "file:///tmp/a%20b/c.html");
+  EXPECT_EQ(url_path("https://x.example/2023/11/01/s.html?a=1#f"), "/2023/11/01/s.html");
+  EXPECT_EQ(url_path("https://x.example"), "/");
+  EXPECT_EQ(url_path("::"), "");
 }
 
 TEST(ArticleJson, HasEveryFieldWithNullsForMissingValues) {
