@@ -23,9 +23,13 @@ std::unique_ptr<Store> open_store_or_report(const GlobalOptions& global);
 /// Prints "tidings: <message>" on stderr.
 void report_error(const std::string& message);
 
-void add_extract_command(CLI::App& app, GlobalOptions& global);
-void add_ingest_commands(CLI::App& app, GlobalOptions& global);   // ingest, reextract
-void add_read_commands(CLI::App& app, GlobalOptions& global);     // articles, article, failures
-void add_serve_command(CLI::App& app, GlobalOptions& global);
+/// Each cmd_*.cc file registers its subcommands at start-up with
+///   `const bool kRegistered = register_commands(10, add_my_commands);`
+/// so a new command is a new file and nothing else. `order` sets where
+/// they appear in --help (lower first).
+using CommandAdder = void (*)(CLI::App& app, GlobalOptions& global);
+bool register_commands(int order, CommandAdder adder);
+/// Adds every registered command to `app`, in order.
+void add_registered_commands(CLI::App& app, GlobalOptions& global);
 
 }  // namespace tidings::cli

@@ -88,6 +88,8 @@ int run_extract(const ExtractArgs& args) {
 
 }  // namespace
 
+namespace {
+
 void add_extract_command(CLI::App& app, GlobalOptions& global) {
   auto args = std::make_shared<ExtractArgs>();
   CLI::App* cmd = app.add_subcommand(
@@ -102,5 +104,9 @@ void add_extract_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--max-bytes", args->max_bytes, "refuse larger pages")->capture_default_str();
   cmd->callback([args, &global] { global.exit_code = run_extract(*args); });
 }
+
+const bool kRegistered = register_commands(10, add_extract_command);
+
+}  // namespace
 
 }  // namespace tidings::cli

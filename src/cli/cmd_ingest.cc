@@ -98,6 +98,8 @@ int run_reextract(const IngestArgs& args, const GlobalOptions& global) {
 
 }  // namespace
 
+namespace {
+
 void add_ingest_commands(CLI::App& app, GlobalOptions& global) {
   auto args = std::make_shared<IngestArgs>();
   CLI::App* ingest = app.add_subcommand(
@@ -116,5 +118,9 @@ void add_ingest_commands(CLI::App& app, GlobalOptions& global) {
   re->add_flag("--quiet", args->quiet, "do not print warnings");
   re->callback([args, &global] { global.exit_code = run_reextract(*args, global); });
 }
+
+const bool kRegistered = register_commands(20, add_ingest_commands);
+
+}  // namespace
 
 }  // namespace tidings::cli

@@ -96,6 +96,8 @@ int run_failures(const ReadArgs& args, const GlobalOptions& global) {
 
 }  // namespace
 
+namespace {
+
 void add_read_commands(CLI::App& app, GlobalOptions& global) {
   auto args = std::make_shared<ReadArgs>();
   CLI::App* list = app.add_subcommand("articles", "List stored articles, newest first.");
@@ -116,5 +118,9 @@ void add_read_commands(CLI::App& app, GlobalOptions& global) {
   failures->add_option("--limit", args->limit, "how many")->check(CLI::Range(1, 100000));
   failures->callback([args, &global] { global.exit_code = run_failures(*args, global); });
 }
+
+const bool kRegistered = register_commands(30, add_read_commands);
+
+}  // namespace
 
 }  // namespace tidings::cli

@@ -78,11 +78,17 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
 
 }  // namespace
 
+namespace {
+
 void add_serve_command(CLI::App& app, GlobalOptions& global) {
   auto args = std::make_shared<ServeArgs>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve the web UI and the JSON API.");
   cmd->add_option("--listen", args->listen, "address to listen on")->capture_default_str();
   cmd->callback([args, &global] { global.exit_code = run_serve(*args, global); });
 }
+
+const bool kRegistered = register_commands(90, add_serve_command);
+
+}  // namespace
 
 }  // namespace tidings::cli

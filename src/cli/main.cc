@@ -1,7 +1,10 @@
 // The `tidings` command: one binary, a subcommand per stage (README.md).
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <utility>
+#include <vector>
 
 #include "cli/cli.h"
 #include "core/version.h"
@@ -9,6 +12,27 @@
 namespace tidings::cli {
 
 void report_error(const std::string& message) { std::cerr << "tidings: " << message << "\n"; }
+
+namespace {
+
+std::vector<std::pair<int, CommandAdder>>& command_registry() {
+  static std::vector<std::pair<int, CommandAdder>> registry;  // built before main, read after
+  return registry;
+}
+
+}  // namespace
+
+bool register_commands(int order, CommandAdder adder) {
+  command_registry().emplace_back(order, adder);
+  return true;
+}
+
+void add_registered_commands(CLI::App& app, GlobalOptions& global) {
+  auto& registry = command_registry();
+  std::stable_sort(registry.begin(), registry.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [order, adder] : registry) adder(app, global);
+}
 
 std::unique_ptr<Store> open_store_or_report(const GlobalOptions& global) {
   auto store = open_sqlite_store(global.db_path);
@@ -31,10 +55,7 @@ int main(int argc, char** argv) {
   app.add_option("--db", global.db_path, "database file (default ./tidings.db, or $TIDINGS_DB)")
       ->capture_default_str();
 
-  add_extract_command(app, global);
-  add_ingest_commands(app, global);
-  add_read_commands(app, global);
-  add_serve_command(app, global);
+  add_registered_commands(app, global);
 
   try {
     app.parse(argc, argv);
