@@ -71,11 +71,27 @@ CREATE TABLE source_links (
 CREATE INDEX source_links_url ON source_links(url);
 )sql";
 
+// Migration 2: the source registry's schedule and state (collect).
+constexpr std::string_view kMigration2 = R"sql(
+ALTER TABLE sources ADD COLUMN every_seconds INTEGER NOT NULL DEFAULT 900;
+ALTER TABLE sources ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE sources ADD COLUMN feed_url TEXT;
+ALTER TABLE sources ADD COLUMN etag TEXT;
+ALTER TABLE sources ADD COLUMN last_modified TEXT;
+ALTER TABLE sources ADD COLUMN last_fetch_at TEXT;
+ALTER TABLE sources ADD COLUMN next_poll_at TEXT;
+ALTER TABLE sources ADD COLUMN last_status INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sources ADD COLUMN last_error TEXT;
+ALTER TABLE sources ADD COLUMN items_found INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX documents_source ON documents(source_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kAll = {
       {1, kMigration1},
+      {2, kMigration2},
   };
   return kAll;
 }

@@ -7,58 +7,24 @@
 // Threads: one connection guarded by a recursive mutex; a transaction
 // holds it from BEGIN to COMMIT, so other threads wait rather than see
 // half-written state.
-#include <sqlite3.h>
-
 #include <algorithm>
-#include <mutex>
 
 #include "store/codec.h"
 #include "store/schema.h"
-#include "store/sqlite.h"
-#include "store/store.h"
+#include "store/sqlite_store.h"
 
 namespace tidings {
 
-namespace {
+namespace sqlite_detail {
 
+namespace {
 constexpr size_t kMaxStoredDocumentBytes = 256u << 20;
+}  // namespace
 
 Instant parse_stored_time(const std::string& s) {
   auto t = parse_iso8601(s);
   return t ? *t : Instant{};
 }
-
-class SqliteStore final : public Store {
- public:
-  explicit SqliteStore(sqlite3* db) : db_(db) {}
-  ~SqliteStore() override { sqlite3_close_v2(db_); }
-
-  Result<void> configure(const SqliteOptions& options);
-  Result<void> migrate();
-
-  Result<void> transaction(const std::function<Result<void>()>& body) override;
-  Result<std::optional<int64_t>> find_document(const std::string& url,
-                                               std::string_view body) override;
-  Result<DocumentPut> put_document(const Document& doc) override;
-  Result<int64_t> save_article(int64_t document_id, const Article& article,
-                               const std::string& outlet, int extractor_version) override;
-  Result<void> save_failure(int64_t document_id, const std::string& stage,
-                            const Error& error) override;
-  Result<StoredDocument> get_document(int64_t id) override;
-  Result<std::vector<int64_t>> document_ids(bool failed_only) override;
-  Result<std::vector<StoredArticle>> list_articles(const ArticleQuery& query) override;
-  Result<StoredArticle> get_article(int64_t id) override;
-  Result<std::vector<Failure>> list_failures(int limit) override;
-  Result<StoreCounts> counts() override;
-
- private:
-  Result<std::vector<SourceLink>> load_links(int64_t article_id);
-  Result<StoredArticle> read_article_row(sql::Statement& st);
-
-  sqlite3* db_;
-  std::recursive_mutex mutex_;
-  int transaction_depth_ = 0;
-};
 
 Result<void> SqliteStore::configure(const SqliteOptions& options) {
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
@@ -388,7 +354,7 @@ Result<StoreCounts> SqliteStore::counts() {
   return StoreCounts{st.column_int(0), st.column_int(1), st.column_int(2)};
 }
 
-}  // namespace
+}  // namespace sqlite_detail
 
 int latest_schema_version() { return migrations().back().version; }
 
@@ -401,7 +367,7 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
     sqlite3_close_v2(db);
     return fail(ErrorCode::kStore, "cannot open database " + path + ": " + msg);
   }
-  auto store = std::make_unique<SqliteStore>(db);
+  auto store = std::make_unique<sqlite_detail::SqliteStore>(db);
   if (auto r = store->configure(options); !r) {
     return fail(ErrorCode::kStore, path + ": " + r.error().message);
   }

@@ -61,6 +61,34 @@ struct StoreCounts {
   int64_t failures = 0;
 };
 
+/// A source to register: an outlet's home page, feed or news sitemap.
+struct SourceSpec {
+  std::string url;
+  std::string name;               ///< "" = take it from the feed's title later
+  std::string kind = "auto";      ///< "auto", "feed", "sitemap", "page"
+  int64_t every_seconds = 900;    ///< poll interval
+};
+
+/// A registered source, with what collecting it has found so far.
+struct Source {
+  int64_t id = 0;
+  std::string url;
+  std::string name;
+  std::string kind;
+  int64_t every_seconds = 900;
+  bool enabled = true;
+  Instant created_at{};
+  std::string feed_url;                ///< the feed/sitemap found for an "auto" source
+  std::string etag;                    ///< validators for the next conditional GET
+  std::string last_modified;
+  std::optional<Instant> last_fetch_at;
+  std::optional<Instant> next_poll_at;
+  int last_status = 0;                 ///< HTTP status of the last poll, 0 = none yet
+  std::string last_error;
+  int64_t items_found = 0;             ///< item URLs seen in its feeds, in all
+  int64_t articles = 0;                ///< articles stored from it
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -90,6 +118,16 @@ class Store {
   virtual Result<StoredArticle> get_article(int64_t id) = 0;
   virtual Result<std::vector<Failure>> list_failures(int limit) = 0;
   virtual Result<StoreCounts> counts() = 0;
+
+  /// Registers a source; a URL registered already is kInvalidInput naming
+  /// the existing id.
+  virtual Result<Source> add_source(const SourceSpec& spec) = 0;
+  /// All sources, in id order.
+  virtual Result<std::vector<Source>> list_sources() = 0;
+  virtual Result<Source> get_source(int64_t id) = 0;
+  /// Removes a source from the registry. Its documents and articles stay
+  /// (they no longer name a source).
+  virtual Result<void> remove_source(int64_t id) = 0;
 };
 
 struct SqliteOptions {

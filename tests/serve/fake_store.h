@@ -36,6 +36,10 @@ class FakeStore : public Store {
   Result<StoredDocument> get_document(int64_t) override { return unsupported(); }
   Result<std::vector<int64_t>> document_ids(bool) override { return unsupported(); }
   Result<std::vector<Failure>> list_failures(int) override { return unsupported(); }
+  Result<Source> add_source(const SourceSpec&) override { return unsupported(); }
+  Result<std::vector<Source>> list_sources() override { return unsupported(); }
+  Result<Source> get_source(int64_t) override { return unsupported(); }
+  Result<void> remove_source(int64_t) override { return unsupported(); }
 
   Result<std::vector<StoredArticle>> list_articles(const ArticleQuery& q) override {
     std::lock_guard lock(mutex_);

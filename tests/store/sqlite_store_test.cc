@@ -153,8 +153,42 @@ TEST(SqliteStore, PersistsAcrossReopenInWalMode) {
   auto store = open_sqlite_store(path);
   ASSERT_TRUE(store);
   EXPECT_EQ((*store)->counts()->articles, 1);
-  EXPECT_EQ(latest_schema_version(), 1);
+  EXPECT_EQ(latest_schema_version(), 2);
   std::filesystem::remove_all(dir);
+}
+
+TEST(SqliteStore, SourceRegistry) {
+  auto store = memory_store();
+  SourceSpec spec;
+  spec.url = "https://daily.example/feed.xml";
+  spec.name = "The Daily";
+  spec.kind = "feed";
+  spec.every_seconds = 600;
+  auto added = store->add_source(spec);
+  ASSERT_TRUE(added) << added.error().message;
+  EXPECT_EQ(added->url, spec.url);
+  EXPECT_EQ(added->name, "The Daily");
+  EXPECT_EQ(added->kind, "feed");
+  EXPECT_EQ(added->every_seconds, 600);
+  EXPECT_TRUE(added->enabled);
+  EXPECT_FALSE(added->last_fetch_at);
+  auto again = store->add_source(spec);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(again.error().message.find("source " + std::to_string(added->id)), std::string::npos);
+
+  SourceSpec other;
+  other.url = "https://wire.example/";
+  ASSERT_TRUE(store->add_source(other));
+  auto all = store->list_sources();
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[1].kind, "auto");
+  EXPECT_EQ((*all)[1].name, "");
+
+  ASSERT_TRUE(store->remove_source(added->id));
+  EXPECT_EQ(store->list_sources()->size(), 1u);
+  EXPECT_EQ(store->remove_source(added->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store->get_source(added->id).error().code, ErrorCode::kNotFound);
 }
 
 }  // namespace

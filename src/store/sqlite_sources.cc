@@ -1,0 +1,98 @@
+// The source registry in SQLite: add, list, get, remove (see store.h).
+#include "store/sqlite_store.h"
+
+namespace tidings::sqlite_detail {
+
+namespace {
+
+constexpr std::string_view kSourceColumns =
+    "SELECT s.id, s.url, COALESCE(s.name, ''), s.kind, s.every_seconds, s.enabled, s.created_at,"
+    " COALESCE(s.feed_url, ''), COALESCE(s.etag, ''), COALESCE(s.last_modified, ''),"
+    " s.last_fetch_at, s.next_poll_at, s.last_status, COALESCE(s.last_error, ''),"
+    " s.items_found,"
+    " (SELECT COUNT(*) FROM articles a JOIN documents d ON d.id = a.document_id"
+    "  WHERE d.source_id = s.id)"
+    " FROM sources s ";
+
+std::optional<Instant> optional_time(const sql::Statement& st, int col) {
+  if (st.column_is_null(col)) return std::nullopt;
+  return parse_iso8601(st.column_text(col));
+}
+
+Source read_source(const sql::Statement& st) {
+  Source s;
+  s.id = st.column_int(0);
+  s.url = st.column_text(1);
+  s.name = st.column_text(2);
+  s.kind = st.column_text(3);
+  s.every_seconds = st.column_int(4);
+  s.enabled = st.column_int(5) != 0;
+  s.created_at = parse_stored_time(st.column_text(6));
+  s.feed_url = st.column_text(7);
+  s.etag = st.column_text(8);
+  s.last_modified = st.column_text(9);
+  s.last_fetch_at = optional_time(st, 10);
+  s.next_poll_at = optional_time(st, 11);
+  s.last_status = static_cast<int>(st.column_int(12));
+  s.last_error = st.column_text(13);
+  s.items_found = st.column_int(14);
+  s.articles = st.column_int(15);
+  return s;
+}
+
+}  // namespace
+
+Result<Source> SqliteStore::add_source(const SourceSpec& spec) {
+  std::lock_guard lock(mutex_);
+  {
+    sql::Statement st(db_, "SELECT id FROM sources WHERE url = ?");
+    st.bind(1, spec.url);
+    if (st.step()) {
+      return fail(ErrorCode::kInvalidInput,
+                  spec.url + " is registered already as source " + std::to_string(st.column_int(0)));
+    }
+    if (st.failed() || !st.ok()) return fail(ErrorCode::kStore, st.error());
+  }
+  sql::Statement st(db_,
+                    "INSERT INTO sources(url, name, kind, every_seconds, created_at)"
+                    " VALUES (?,?,?,?,?)");
+  st.bind(1, spec.url)
+      .bind_optional(2, spec.name)
+      .bind(3, spec.kind)
+      .bind(4, spec.every_seconds)
+      .bind(5, format_rfc3339(now_seconds()));
+  if (auto r = st.run(); !r) return tl::unexpected(r.error());
+  return get_source(sqlite3_last_insert_rowid(db_));
+}
+
+Result<std::vector<Source>> SqliteStore::list_sources() {
+  std::lock_guard lock(mutex_);
+  sql::Statement st(db_, std::string(kSourceColumns) + "ORDER BY s.id");
+  std::vector<Source> out;
+  while (st.step()) out.push_back(read_source(st));
+  if (st.failed() || !st.ok()) return fail(ErrorCode::kStore, st.error());
+  return out;
+}
+
+Result<Source> SqliteStore::get_source(int64_t id) {
+  std::lock_guard lock(mutex_);
+  sql::Statement st(db_, std::string(kSourceColumns) + "WHERE s.id = ?");
+  st.bind(1, id);
+  if (st.step()) return read_source(st);
+  if (st.failed() || !st.ok()) return fail(ErrorCode::kStore, st.error());
+  return fail(ErrorCode::kNotFound, "no source " + std::to_string(id));
+}
+
+Result<void> SqliteStore::remove_source(int64_t id) {
+  std::lock_guard lock(mutex_);
+  return transaction([&]() -> Result<void> {
+    sql::Statement detach(db_, "UPDATE documents SET source_id = NULL WHERE source_id = ?");
+    if (auto r = detach.bind(1, id).run(); !r) return r;
+    sql::Statement del(db_, "DELETE FROM sources WHERE id = ?");
+    if (auto r = del.bind(1, id).run(); !r) return r;
+    if (sqlite3_changes(db_) == 0) return fail(ErrorCode::kNotFound, "no source " + std::to_string(id));
+    return {};
+  });
+}
+
+}  // namespace tidings::sqlite_detail

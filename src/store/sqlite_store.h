@@ -1,0 +1,56 @@
+// The SQLite implementation of Store, declared for the files that share
+// it (sqlite_store.cc: documents and articles; sqlite_sources.cc: the
+// source registry). Private to the store module.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <mutex>
+
+#include "store/sqlite.h"
+#include "store/store.h"
+
+namespace tidings::sqlite_detail {
+
+/// RFC 3339 text from the database to an Instant (epoch when unparsable).
+Instant parse_stored_time(const std::string& s);
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  Result<void> configure(const SqliteOptions& options);
+  Result<void> migrate();
+
+  Result<void> transaction(const std::function<Result<void>()>& body) override;
+  Result<std::optional<int64_t>> find_document(const std::string& url,
+                                               std::string_view body) override;
+  Result<DocumentPut> put_document(const Document& doc) override;
+  Result<int64_t> save_article(int64_t document_id, const Article& article,
+                               const std::string& outlet, int extractor_version) override;
+  Result<void> save_failure(int64_t document_id, const std::string& stage,
+                            const Error& error) override;
+  Result<StoredDocument> get_document(int64_t id) override;
+  Result<std::vector<int64_t>> document_ids(bool failed_only) override;
+  Result<std::vector<StoredArticle>> list_articles(const ArticleQuery& query) override;
+  Result<StoredArticle> get_article(int64_t id) override;
+  Result<std::vector<Failure>> list_failures(int limit) override;
+  Result<StoreCounts> counts() override;
+
+  // Sources (sqlite_sources.cc).
+  Result<Source> add_source(const SourceSpec& spec) override;
+  Result<std::vector<Source>> list_sources() override;
+  Result<Source> get_source(int64_t id) override;
+  Result<void> remove_source(int64_t id) override;
+
+ private:
+  Result<std::vector<SourceLink>> load_links(int64_t article_id);
+  Result<StoredArticle> read_article_row(sql::Statement& st);
+
+  sqlite3* db_;
+  std::recursive_mutex mutex_;
+  int transaction_depth_ = 0;
+};
+
+}  // namespace tidings::sqlite_detail
