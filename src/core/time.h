@@ -15,6 +15,9 @@ using Instant = std::chrono::sys_seconds;
 /// "2023-11-01T18:40:00Z".
 std::string format_rfc3339(Instant t);
 
+/// "Fri, 27 Nov 2026 10:00:00 GMT" (RFC 822/1123, as RSS and OPML use).
+std::string format_rfc822(Instant t);
+
 /// Parses RFC 3339 / ISO 8601 date-times as they appear on the web:
 /// "2023-11-01T18:40:00+03:00", "2023-11-01T18:40:00.123Z", "2023-11-01 18:40",
 /// "2023-11-01" (midnight UTC). A missing offset is taken as UTC and

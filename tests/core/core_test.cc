@@ -32,6 +32,11 @@ TEST(Time, RejectsWhatIsNotADate) {
   }
 }
 
+TEST(Time, FormatsRfc822) {
+  EXPECT_EQ(format_rfc822(*parse_iso8601("2026-11-27T10:00:05Z")), "Fri, 27 Nov 2026 10:00:05 GMT");
+  EXPECT_EQ(format_rfc822(*parse_iso8601("2023-01-01T00:00:00Z")), "Sun, 01 Jan 2023 00:00:00 GMT");
+}
+
 TEST(Time, ReportsAMissingOffset) {
   bool had = true;
   ASSERT_TRUE(parse_iso8601("2023-11-01T18:40:00", &had));
@@ -107,6 +112,27 @@ TEST(Error, CodesHaveStableNames) {
   Result<int> r = fail(ErrorCode::kIo, "cannot open x");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().message, "cannot open x");
+}
+
+}  // namespace
+}  // namespace tidings
+
+#include "core/duration.h"
+
+namespace tidings {
+namespace {
+
+TEST(Duration, ParsesAndFormatsPollIntervals) {
+  EXPECT_EQ(parse_duration("15m"), 900);
+  EXPECT_EQ(parse_duration("90s"), 90);
+  EXPECT_EQ(parse_duration("1h30m"), 5400);
+  EXPECT_EQ(parse_duration("1d"), 86400);
+  for (const char* bad : {"", "15", "m", "15x", "-5m", "0m", "31d", "1h 30m", "99999999999s"}) {
+    EXPECT_FALSE(parse_duration(bad)) << bad;
+  }
+  EXPECT_EQ(format_duration(900), "15m");
+  EXPECT_EQ(format_duration(5400), "1h30m");
+  EXPECT_EQ(format_duration(90061), "1d1h1m1s");
 }
 
 }  // namespace
