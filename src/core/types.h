@@ -32,6 +32,7 @@ struct Document {
   int http_status = 0;        ///< 0 for local files
   Instant fetched_at{};       ///< fetch time (WARC-Date, file mtime)
   std::string body;           ///< the bytes, exactly as received (decoded transfer encoding)
+  int64_t source_id = 0;      ///< the registered source it was collected for, 0 = none
 };
 
 /// What a reader sees. Strings are UTF-8; empty means "not found on the page".

@@ -92,6 +92,7 @@ class BatchWriter {
       auto found = store_.find_document(p.document.url, p.document.body);
       if (!found) return tl::unexpected(found.error());
       p.is_new = !found->has_value();
+      if (*found) p.document_id = **found;
     }
     extract_all(batch, options_);
     IngestCounts delta;
@@ -143,6 +144,7 @@ class BatchWriter {
     }
     auto put = store_.put_document(p.document);
     if (!put) return tl::unexpected(put.error());
+    p.document_id = put->id;
     if (!put->created) {  // the same bytes twice in one batch
       p.is_new = false;
       ++delta.unchanged;
@@ -250,6 +252,40 @@ Result<IngestCounts> ingest_paths(Store& store, const std::vector<std::string>& 
   }
   if (store_error) return tl::unexpected(*store_error);
   return counts;
+}
+
+Result<std::vector<DocumentOutcome>> ingest_documents(Store& store, std::vector<Document> documents,
+                                                      const PipelineOptions& options,
+                                                      const EventSink& events,
+                                                      IngestCounts* counts) {
+  std::vector<DocumentOutcome> outcomes(documents.size());
+  std::vector<Pending> batch;
+  std::vector<size_t> positions;  // batch index -> input index
+  for (size_t i = 0; i < documents.size(); ++i) {
+    if (!is_page_content_type(documents[i].content_type)) {
+      outcomes[i].error = Error(ErrorCode::kInvalidInput,
+                                "not a page: Content-Type " + documents[i].content_type);
+      continue;
+    }
+    Pending p;
+    p.origin = documents[i].url;
+    p.document = std::move(documents[i]);
+    if (p.document.origin.empty()) p.document.origin = p.document.url;
+    batch.push_back(std::move(p));
+    positions.push_back(i);
+  }
+  IngestCounts local;
+  BatchWriter writer(store, options, events, counts ? *counts : local);
+  if (!batch.empty()) {
+    if (auto r = writer.flush_ingest(batch); !r) return tl::unexpected(r.error());
+  }
+  for (size_t b = 0; b < batch.size(); ++b) {
+    DocumentOutcome& out = outcomes[positions[b]];
+    out.document_id = batch[b].document_id;
+    out.created = batch[b].is_new;
+    if (batch[b].extraction && !*batch[b].extraction) out.error = batch[b].extraction->error();
+  }
+  return outcomes;
 }
 
 Result<IngestCounts> reextract_documents(Store& store, bool failed_only,

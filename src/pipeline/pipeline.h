@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,20 @@ struct PipelineOptions {
 /// Fails only when the store fails; input problems are events and counts.
 Result<IngestCounts> ingest_paths(Store& store, const std::vector<std::string>& paths,
                                   const PipelineOptions& options, const EventSink& events);
+
+/// What became of one document handed to ingest_documents.
+struct DocumentOutcome {
+  int64_t document_id = 0;     ///< 0 when it was not stored (not a page)
+  bool created = false;        ///< false: the same URL and bytes were stored already
+  std::optional<Error> error;  ///< why it is not an article (not a page, extraction failed)
+};
+
+/// Stores documents fetched by the collector, and their articles, as one
+/// batch; outcomes come back in input order. Adds to `counts` when given.
+Result<std::vector<DocumentOutcome>> ingest_documents(Store& store, std::vector<Document> documents,
+                                                      const PipelineOptions& options,
+                                                      const EventSink& events,
+                                                      IngestCounts* counts = nullptr);
 
 /// Re-runs extraction on stored raw bytes (no refetch): every document, or
 /// only the failed ones. `created` counts articles (re)written.

@@ -86,12 +86,35 @@ ALTER TABLE sources ADD COLUMN items_found INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX documents_source ON documents(source_id);
 )sql";
 
+// Migration 3: the crawl frontier. Every item URL a feed or sitemap names
+// is a row; it stays 'pending' until its fetch is stored, so a killed run
+// resumes where it stopped and never fetches a URL twice.
+constexpr std::string_view kMigration3 = R"sql(
+CREATE TABLE frontier (
+  id               INTEGER PRIMARY KEY,
+  source_id        INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+  url              TEXT NOT NULL UNIQUE,
+  title            TEXT,
+  published_at     TEXT,
+  state            TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed')),
+  discovered_at    TEXT NOT NULL,
+  next_attempt_at  TEXT NOT NULL,
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  last_status      INTEGER NOT NULL DEFAULT 0,
+  last_error       TEXT,
+  document_id      INTEGER REFERENCES documents(id)
+);
+CREATE INDEX frontier_due ON frontier(state, next_attempt_at);
+CREATE INDEX frontier_source ON frontier(source_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kAll = {
       {1, kMigration1},
       {2, kMigration2},
+      {3, kMigration3},
   };
   return kAll;
 }

@@ -95,4 +95,40 @@ Result<void> SqliteStore::remove_source(int64_t id) {
   });
 }
 
+Result<void> SqliteStore::record_poll(int64_t source_id, const SourcePoll& poll) {
+  std::lock_guard lock(mutex_);
+  // Validators and a discovered feed are kept when this poll has none (a
+  // failed poll must not erase what the last good one learned).
+  sql::Statement st(db_,
+                    "UPDATE sources SET last_fetch_at = ?, last_status = ?, last_error = ?,"
+                    " etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
+                    " feed_url = COALESCE(?, feed_url), name = COALESCE(name, ?),"
+                    " items_found = items_found + ?, next_poll_at = ? WHERE id = ?");
+  st.bind(1, format_rfc3339(poll.fetched_at))
+      .bind(2, static_cast<int64_t>(poll.http_status))
+      .bind_optional(3, poll.error)
+      .bind_optional(4, poll.etag)
+      .bind_optional(5, poll.last_modified)
+      .bind_optional(6, poll.feed_url)
+      .bind_optional(7, poll.name)
+      .bind(8, poll.items_found)
+      .bind(9, format_rfc3339(poll.next_poll_at))
+      .bind(10, source_id);
+  if (auto r = st.run(); !r) return r;
+  if (sqlite3_changes(db_) == 0) return fail(ErrorCode::kNotFound, "no source " + std::to_string(source_id));
+  return {};
+}
+
+Result<std::vector<Source>> SqliteStore::due_sources(Instant now) {
+  std::lock_guard lock(mutex_);
+  sql::Statement st(db_, std::string(kSourceColumns) +
+                             "WHERE s.enabled = 1 AND (s.next_poll_at IS NULL OR s.next_poll_at <= ?)"
+                             " ORDER BY s.id");
+  st.bind(1, format_rfc3339(now));
+  std::vector<Source> out;
+  while (st.step()) out.push_back(read_source(st));
+  if (st.failed() || !st.ok()) return fail(ErrorCode::kStore, st.error());
+  return out;
+}
+
 }  // namespace tidings::sqlite_detail

@@ -115,7 +115,7 @@ Result<DocumentPut> SqliteStore::put_document(const Document& doc) {
   sql::Statement st(db_,
                     "INSERT INTO documents(url, final_url, origin, http_status, headers,"
                     " content_type, fetched_at, content_hash, raw_size, raw_zstd, state,"
-                    " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,'new',?,?)");
+                    " created_at, updated_at, source_id) VALUES (?,?,?,?,?,?,?,?,?,?,'new',?,?,?)");
   st.bind(1, doc.url)
       .bind_optional(2, doc.final_url)
       .bind_optional(3, doc.origin)
@@ -128,6 +128,11 @@ Result<DocumentPut> SqliteStore::put_document(const Document& doc) {
       .bind_blob(10, compress_raw(doc.body))
       .bind(11, now)
       .bind(12, now);
+  if (doc.source_id > 0) {
+    st.bind(13, doc.source_id);
+  } else {
+    st.bind_null(13);
+  }
   if (auto r = st.run(); !r) return tl::unexpected(r.error());
   return DocumentPut{sqlite3_last_insert_rowid(db_), true};
 }
@@ -222,8 +227,8 @@ Result<StoredDocument> SqliteStore::get_document(int64_t id) {
   std::lock_guard lock(mutex_);
   sql::Statement st(db_,
                     "SELECT url, final_url, origin, http_status, headers, content_type,"
-                    " fetched_at, raw_zstd, state, error_stage, error_code, error"
-                    " FROM documents WHERE id = ?");
+                    " fetched_at, raw_zstd, state, error_stage, error_code, error,"
+                    " COALESCE(source_id, 0) FROM documents WHERE id = ?");
   st.bind(1, id);
   if (!st.step()) {
     if (st.failed() || !st.ok()) return fail(ErrorCode::kStore, st.error());
@@ -246,6 +251,7 @@ Result<StoredDocument> SqliteStore::get_document(int64_t id) {
   out.error_stage = st.column_text(9);
   out.error_code = st.column_text(10);
   out.error = st.column_text(11);
+  d.source_id = st.column_int(12);
   return out;
 }
 

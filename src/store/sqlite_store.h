@@ -43,6 +43,17 @@ class SqliteStore final : public Store {
   Result<std::vector<Source>> list_sources() override;
   Result<Source> get_source(int64_t id) override;
   Result<void> remove_source(int64_t id) override;
+  Result<void> record_poll(int64_t source_id, const SourcePoll& poll) override;
+  Result<std::vector<Source>> due_sources(Instant now) override;
+
+  // The crawl frontier (sqlite_frontier.cc).
+  Result<int64_t> add_to_frontier(int64_t source_id, const std::vector<FrontierItem>& items,
+                                  Instant now) override;
+  Result<std::vector<FrontierEntry>> due_frontier(Instant now, int limit) override;
+  Result<void> frontier_done(int64_t entry_id, int http_status, int64_t document_id) override;
+  Result<void> frontier_failed(int64_t entry_id, int http_status, const std::string& error,
+                               std::optional<Instant> retry_at) override;
+  Result<int64_t> frontier_pending() override;
 
  private:
   Result<std::vector<SourceLink>> load_links(int64_t article_id);

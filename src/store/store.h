@@ -89,6 +89,33 @@ struct Source {
   int64_t articles = 0;                ///< articles stored from it
 };
 
+/// What one poll of a source found, written back to the registry.
+struct SourcePoll {
+  Instant fetched_at{};
+  int http_status = 0;
+  std::string error;          ///< "" = the poll succeeded
+  std::string etag;           ///< validators for the next conditional GET
+  std::string last_modified;
+  std::string feed_url;       ///< a feed/sitemap discovered for an "auto" source
+  std::string name;           ///< the feed's title, used when the source has no name
+  int64_t items_found = 0;    ///< item URLs in this poll's feed
+  Instant next_poll_at{};
+};
+
+/// An item URL found in a feed or sitemap, waiting to be fetched.
+struct FrontierItem {
+  std::string url;
+  std::string title;
+  std::optional<Instant> published_at;
+};
+
+struct FrontierEntry {
+  int64_t id = 0;
+  int64_t source_id = 0;
+  FrontierItem item;
+  int attempts = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -128,6 +155,27 @@ class Store {
   /// Removes a source from the registry. Its documents and articles stay
   /// (they no longer name a source).
   virtual Result<void> remove_source(int64_t id) = 0;
+  /// Records a poll: status, error, validators, next poll time.
+  virtual Result<void> record_poll(int64_t source_id, const SourcePoll& poll) = 0;
+  /// Enabled sources whose next poll is due at `now` (never polled ones
+  /// first), in id order.
+  virtual Result<std::vector<Source>> due_sources(Instant now) = 0;
+
+  /// Adds item URLs to the frontier; a URL seen before (from any source) is
+  /// not added again. Returns how many were new.
+  virtual Result<int64_t> add_to_frontier(int64_t source_id,
+                                          const std::vector<FrontierItem>& items,
+                                          Instant now) = 0;
+  /// Pending entries due at `now`, oldest first, at most `limit`.
+  virtual Result<std::vector<FrontierEntry>> due_frontier(Instant now, int limit) = 0;
+  /// Marks an entry fetched and stored (state done) with its document.
+  virtual Result<void> frontier_done(int64_t entry_id, int http_status, int64_t document_id) = 0;
+  /// Records a failed attempt: retried at `retry_at`, or failed for good
+  /// when `retry_at` is nullopt.
+  virtual Result<void> frontier_failed(int64_t entry_id, int http_status, const std::string& error,
+                                       std::optional<Instant> retry_at) = 0;
+  /// Pending entries, in all (for status and tests).
+  virtual Result<int64_t> frontier_pending() = 0;
 };
 
 struct SqliteOptions {

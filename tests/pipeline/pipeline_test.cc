@@ -142,3 +142,55 @@ TEST(Pipeline, OutletFallsBackFromSiteNameToHost) {
 
 }  // namespace
 }  // namespace tidings
+
+namespace tidings {
+namespace {
+
+TEST(Pipeline, IngestsFetchedDocumentsWithOutcomesInOrder) {
+  auto s = open_sqlite_store(":memory:");
+  ASSERT_TRUE(s);
+  auto& store = **s;
+  auto page = [](const std::string& url, const std::string& title) {
+    Document d;
+    d.url = url;
+    d.content_type = "text/html; charset=utf-8";
+    d.http_status = 200;
+    d.fetched_at = *parse_iso8601("2026-01-01T00:00:00Z");
+    d.source_id = 0;
+    d.body = "<html><head><title>" + title + "</title></head><body><article><h1>" + title +
+             "</h1><p>A paragraph long enough to be the body of an article, with a clause, "
+             "and then another clause that ends it.</p><p>And a second paragraph that says "
+             "more about what happened, where and when.</p></article></body></html>";
+    return d;
+  };
+  Document image = page("https://a.example/i.png", "img");
+  image.content_type = "image/png";
+  Document empty = page("https://a.example/empty", "x");
+  empty.body = "";
+  std::vector<Document> docs = {page("https://a.example/1", "One"), image, empty,
+                                page("https://a.example/2", "Two")};
+  IngestCounts counts;
+  auto out = ingest_documents(store, docs, PipelineOptions{}, nullptr, &counts);
+  ASSERT_TRUE(out) << out.error().message;
+  ASSERT_EQ(out->size(), 4u);
+  EXPECT_TRUE((*out)[0].created);
+  EXPECT_GT((*out)[0].document_id, 0);
+  EXPECT_FALSE((*out)[0].error);
+  EXPECT_EQ((*out)[1].document_id, 0);  // not a page: not stored
+  ASSERT_TRUE((*out)[1].error);
+  EXPECT_NE((*out)[1].error->message.find("image/png"), std::string::npos);
+  EXPECT_GT((*out)[2].document_id, 0);  // stored, with its failure
+  ASSERT_TRUE((*out)[2].error);
+  EXPECT_EQ((*out)[2].error->message, "empty document");
+  EXPECT_EQ(counts.created, 3);
+  EXPECT_EQ(counts.failed, 1);
+  // The same documents again: the same ids, nothing new.
+  auto again = ingest_documents(store, docs, PipelineOptions{}, nullptr, nullptr);
+  ASSERT_TRUE(again);
+  EXPECT_FALSE((*again)[0].created);
+  EXPECT_EQ((*again)[0].document_id, (*out)[0].document_id);
+  EXPECT_EQ(store.counts()->articles, 2);
+}
+
+}  // namespace
+}  // namespace tidings

@@ -153,7 +153,7 @@ TEST(SqliteStore, PersistsAcrossReopenInWalMode) {
   auto store = open_sqlite_store(path);
   ASSERT_TRUE(store);
   EXPECT_EQ((*store)->counts()->articles, 1);
-  EXPECT_EQ(latest_schema_version(), 2);
+  EXPECT_EQ(latest_schema_version(), 3);
   std::filesystem::remove_all(dir);
 }
 
@@ -189,6 +189,83 @@ TEST(SqliteStore, SourceRegistry) {
   EXPECT_EQ(store->list_sources()->size(), 1u);
   EXPECT_EQ(store->remove_source(added->id).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store->get_source(added->id).error().code, ErrorCode::kNotFound);
+}
+
+TEST(SqliteStore, PollsAreRecordedAndScheduled) {
+  auto store = memory_store();
+  SourceSpec spec;
+  spec.url = "https://daily.example/";
+  auto src = store->add_source(spec);
+  ASSERT_TRUE(src);
+  const Instant t0 = *parse_iso8601("2026-01-01T00:00:00Z");
+  EXPECT_EQ(store->due_sources(t0)->size(), 1u);  // never polled: due at once
+
+  SourcePoll poll;
+  poll.fetched_at = t0;
+  poll.http_status = 200;
+  poll.etag = "\"v1\"";
+  poll.feed_url = "https://daily.example/feed.xml";
+  poll.name = "The Daily";
+  poll.items_found = 12;
+  poll.next_poll_at = t0 + std::chrono::minutes(15);
+  ASSERT_TRUE(store->record_poll(src->id, poll));
+  EXPECT_TRUE(store->due_sources(t0 + std::chrono::minutes(14))->empty());
+  EXPECT_EQ(store->due_sources(t0 + std::chrono::minutes(15))->size(), 1u);
+
+  // A failed poll keeps what the good one learned.
+  SourcePoll failed;
+  failed.fetched_at = t0 + std::chrono::minutes(15);
+  failed.http_status = 503;
+  failed.error = "HTTP 503";
+  failed.next_poll_at = t0 + std::chrono::minutes(45);
+  ASSERT_TRUE(store->record_poll(src->id, failed));
+  auto s = store->get_source(src->id);
+  EXPECT_EQ(s->last_status, 503);
+  EXPECT_EQ(s->last_error, "HTTP 503");
+  EXPECT_EQ(s->etag, "\"v1\"");
+  EXPECT_EQ(s->feed_url, "https://daily.example/feed.xml");
+  EXPECT_EQ(s->name, "The Daily");
+  EXPECT_EQ(s->items_found, 12);
+  EXPECT_EQ(format_rfc3339(*s->last_fetch_at), "2026-01-01T00:15:00Z");
+  EXPECT_EQ(store->record_poll(999, poll).error().code, ErrorCode::kNotFound);
+}
+
+TEST(SqliteStore, FrontierHoldsEachUrlOnceUntilDone) {
+  auto store = memory_store();
+  SourceSpec spec;
+  spec.url = "https://daily.example/";
+  auto src = store->add_source(spec);
+  const Instant t0 = *parse_iso8601("2026-01-01T00:00:00Z");
+  std::vector<FrontierItem> items = {{"https://daily.example/a", "A", t0},
+                                     {"https://daily.example/b", "B", std::nullopt},
+                                     {"https://daily.example/a", "A again", std::nullopt}};
+  EXPECT_EQ(*store->add_to_frontier(src->id, items, t0), 2);
+  EXPECT_EQ(*store->add_to_frontier(src->id, items, t0), 0);  // seen before: nothing new
+  EXPECT_EQ(*store->frontier_pending(), 2);
+
+  auto due = store->due_frontier(t0, 10);
+  ASSERT_EQ(due->size(), 2u);
+  EXPECT_EQ((*due)[0].item.url, "https://daily.example/a");
+  EXPECT_EQ((*due)[0].item.title, "A");
+  EXPECT_EQ(format_rfc3339(*(*due)[0].item.published_at), "2026-01-01T00:00:00Z");
+  EXPECT_EQ((*due)[0].source_id, src->id);
+
+  Document d = make_document("https://daily.example/a", "<p>a</p>");
+  d.source_id = src->id;
+  auto put = store->put_document(d);
+  ASSERT_TRUE(store->frontier_done((*due)[0].id, 200, put->id));
+  EXPECT_EQ(store->get_document(put->id)->document.source_id, src->id);
+
+  // A failure with a retry time stays pending but is not due before it.
+  ASSERT_TRUE(store->frontier_failed((*due)[1].id, 503, "HTTP 503", t0 + std::chrono::minutes(5)));
+  EXPECT_TRUE(store->due_frontier(t0 + std::chrono::minutes(4), 10)->empty());
+  auto retry = store->due_frontier(t0 + std::chrono::minutes(5), 10);
+  ASSERT_EQ(retry->size(), 1u);
+  EXPECT_EQ((*retry)[0].attempts, 1);
+  // Without a retry time it fails for good.
+  ASSERT_TRUE(store->frontier_failed((*retry)[0].id, 404, "HTTP 404", std::nullopt));
+  EXPECT_EQ(*store->frontier_pending(), 0);
+  EXPECT_TRUE(store->due_frontier(t0 + std::chrono::hours(1), 10)->empty());
 }
 
 }  // namespace
