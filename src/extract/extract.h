@@ -44,6 +44,18 @@ struct Extraction {
 /// the tree.
 Result<Extraction> extract_article(std::string_view bytes, const ExtractOptions& options);
 
+/// A feed a page announces.
+struct FeedLink {
+  std::string url;    ///< absolute http(s)
+  std::string type;   ///< "application/rss+xml", "application/atom+xml", ...
+  std::string title;
+};
+
+/// Feed autodiscovery: the <link rel="alternate"> feeds of a page, in page
+/// order, resolved against <base> and `page_url`, at most 32.
+Result<std::vector<FeedLink>> find_feed_links(std::string_view bytes, const std::string& page_url,
+                                              const std::string& content_type);
+
 /// Bumped whenever extraction output changes; stored with each article.
 constexpr int kExtractorVersion = 2;
 
