@@ -7,6 +7,7 @@
 #include "core/article_json.h"
 #include "core/duration.h"
 #include "core/url.h"
+#include "store/source_json.h"
 
 namespace tidings::cli {
 
@@ -21,29 +22,6 @@ struct SourcesArgs {
   std::string file;
   bool json = false;
 };
-
-nlohmann::json source_to_json(const Source& s) {
-  auto time_or_null = [](const std::optional<Instant>& t) {
-    return t ? nlohmann::json(format_rfc3339(*t)) : nlohmann::json(nullptr);
-  };
-  auto string_or_null = [](const std::string& v) {
-    return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v);
-  };
-  return {{"id", s.id},
-          {"url", s.url},
-          {"name", string_or_null(s.name)},
-          {"kind", s.kind},
-          {"every_seconds", s.every_seconds},
-          {"enabled", s.enabled},
-          {"created_at", format_rfc3339(s.created_at)},
-          {"feed_url", string_or_null(s.feed_url)},
-          {"last_fetch_at", time_or_null(s.last_fetch_at)},
-          {"last_status", s.last_status == 0 ? nlohmann::json(nullptr) : nlohmann::json(s.last_status)},
-          {"last_error", string_or_null(s.last_error)},
-          {"next_poll_at", time_or_null(s.next_poll_at)},
-          {"items_found", s.items_found},
-          {"articles", s.articles}};
-}
 
 // Checks a registration before it reaches the store; "" when fine.
 std::string invalid_spec(const SourceSpec& spec) {

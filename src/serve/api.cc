@@ -4,6 +4,7 @@
 
 #include "core/article_json.h"
 #include "serve/handlers.h"
+#include "store/source_json.h"
 
 namespace tidings::serve {
 
@@ -76,6 +77,16 @@ Reply api_health(Store& store) {
                           {"documents", counts->documents},
                           {"articles", counts->articles},
                           {"failures", counts->failures}});
+}
+
+Reply api_list_sources(Store& store) {
+  const auto sources = store.list_sources();
+  if (!sources) return store_error_reply(sources.error());
+  const auto pending = store.frontier_pending();
+  if (!pending) return store_error_reply(pending.error());
+  nlohmann::json list = nlohmann::json::array();
+  for (const Source& s : *sources) list.push_back(source_to_json(s));
+  return json_reply(200, {{"sources", list}, {"frontier_pending", *pending}});
 }
 
 }  // namespace tidings::serve

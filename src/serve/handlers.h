@@ -66,6 +66,8 @@ Reply json_error(int status, std::string_view code, std::string_view message);
 Reply api_list_articles(Store& store, const QueryParams& params);
 /// GET /api/articles/{id}: core/article_json.h stored_article_to_json.
 Reply api_get_article(Store& store, std::string_view id_text);
+/// GET /api/sources: {"sources":[store/source_json.h], "frontier_pending": n}.
+Reply api_list_sources(Store& store);
 /// GET /healthz: {"status":"ok","documents":n,"articles":n,"failures":n}.
 Reply api_health(Store& store);
 
@@ -76,6 +78,8 @@ Reply html_error(int status, std::string_view title, std::string_view message);
 Reply page_list(Store& store, const QueryParams& params);
 /// GET /articles/{id}.
 Reply page_article(Store& store, std::string_view id_text);
+/// GET /sources.
+Reply page_sources(Store& store);
 
 /// The "next page" link for a page that ended at `last_id`, keeping a
 /// non-default limit: "<path>?before_id=7" or "<path>?limit=10&before_id=7".

@@ -23,7 +23,7 @@ std::string layout(std::string_view title, const std::string& main_html) {
   out += "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n";
   out += "</head>\n<body>\n";
   out += "<header class=\"site\"><div class=\"wrap\"><a class=\"brand\" href=\"/\">tidings</a>";
-  out += "<nav><a href=\"/\">Articles</a><a href=\"/api/articles\">API</a></nav></div></header>\n";
+  out += "<nav><a href=\"/\">Articles</a><a href=\"/sources\">Sources</a><a href=\"/api/articles\">API</a></nav></div></header>\n";
   out += "<main class=\"wrap\">\n" + main_html + "</main>\n";
   out +=
       "<footer class=\"site wrap\">tidings \xE2\x80\x94 every article traced to its source"
@@ -178,6 +178,34 @@ std::string render_article_page(const StoredArticle& s) {
   main += details(s);
   main += "</article>\n";
   return layout(title_or_fallback(s), main);
+}
+
+std::string render_sources_page(const std::vector<Source>& sources, int64_t frontier_pending) {
+  std::string main = "<h1>Sources</h1>\n<p class=\"counts\">" +
+                     plural(static_cast<int64_t>(sources.size()), "source", "sources") + " \xC2\xB7 " +
+                     plural(frontier_pending, "URL", "URLs") + " waiting to be fetched</p>\n";
+  if (sources.empty()) {
+    main += "<p class=\"empty\">No sources yet. Add one with <code>tidings sources add URL</code>.</p>\n";
+    return layout("Sources", main);
+  }
+  main += "<table class=\"sources\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Kind</th>"
+          "<th scope=\"col\">Last poll</th><th scope=\"col\">Status</th><th scope=\"col\">Items</th>"
+          "<th scope=\"col\">Articles</th><th scope=\"col\">Next poll</th></tr></thead>\n<tbody>\n";
+  for (const Source& s : sources) {
+    const bool failing = !s.last_error.empty();
+    main += std::string("<tr") + (failing ? " class=\"failing\"" : "") + "><td>";
+    main += external_link(s.url, s.name.empty() ? s.url : s.name);
+    if (!s.feed_url.empty()) main += "<br><small>feed: " + external_link(s.feed_url) + "</small>";
+    if (failing) main += "<br><small class=\"error\">" + escape_html(s.last_error) + "</small>";
+    main += "</td><td>" + escape_html(s.kind) + "</td><td>";
+    main += s.last_fetch_at ? time_element(*s.last_fetch_at) : std::string("never");
+    main += "</td><td>" + (s.last_status ? std::to_string(s.last_status) : std::string("\xE2\x80\x94"));
+    main += "</td><td>" + with_thousands(s.items_found) + "</td><td>" + with_thousands(s.articles);
+    main += "</td><td>" + (s.next_poll_at ? time_element(*s.next_poll_at) : std::string("now")) +
+            "</td></tr>\n";
+  }
+  main += "</tbody>\n</table>\n";
+  return layout("Sources", main);
 }
 
 std::string render_error_page(int status, std::string_view title, std::string_view message) {

@@ -95,6 +95,12 @@ void install_routes(httplib::Server& http, Store& store) {
   http.Get(R"(/api/articles/([^/]+))", guarded([&store](const httplib::Request& req) {
              return serve::api_get_article(store, req.matches[1].str());
            }));
+  http.Get("/sources", guarded([&store](const httplib::Request&) {
+             return serve::page_sources(store);
+           }));
+  http.Get("/api/sources", guarded([&store](const httplib::Request&) {
+             return serve::api_list_sources(store);
+           }));
   http.Get("/healthz",
            guarded([&store](const httplib::Request&) { return serve::api_health(store); }));
   http.Get(R"(/static/style\.css)", [](const httplib::Request&, httplib::Response& res) {

@@ -90,6 +90,14 @@ h1 { line-height: 1.25; letter-spacing: -0.015em; }
            margin-top: 2rem; }
 .details dt { color: var(--muted); }
 .details dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+.sources { width: 100%; border-collapse: collapse; font-size: 0.9rem; display: block;
+           overflow-x: auto; }
+.sources th, .sources td { text-align: left; padding: 0.45rem 0.6rem 0.45rem 0;
+                           border-bottom: 1px solid var(--line); vertical-align: top; }
+.sources th { color: var(--muted); font-weight: 600; white-space: nowrap; }
+.sources td small { color: var(--muted); overflow-wrap: anywhere; }
+.sources tr.failing td:first-child { border-left: 3px solid var(--accent); padding-left: 0.5rem; }
+.sources .error { color: var(--accent); }
 .error-page { text-align: center; padding: 3rem 0; }
 .error-page .status { font-size: 3rem; font-weight: 700; color: var(--accent); margin: 0; }
 @media (max-width: 30rem) {

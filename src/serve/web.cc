@@ -50,4 +50,12 @@ Reply page_article(Store& store, std::string_view id_text) {
   return html_reply(200, render_article_page(*article));
 }
 
+Reply page_sources(Store& store) {
+  const auto sources = store.list_sources();
+  if (!sources) return store_error_page(sources.error());
+  const auto pending = store.frontier_pending();
+  if (!pending) return store_error_page(pending.error());
+  return html_reply(200, render_sources_page(*sources, *pending));
+}
+
 }  // namespace tidings::serve

@@ -118,3 +118,37 @@ TEST(ErrorPage, EscapesTheMessage) {
 
 }  // namespace
 }  // namespace tidings::serve
+
+namespace tidings::serve {
+namespace {
+
+TEST(SourcesPage, ListsSourcesEscapedWithTheirHealth) {
+  Source ok;
+  ok.id = 1;
+  ok.url = "https://wire.example/feed.xml";
+  ok.name = "Wire <script>alert(1)</script>";
+  ok.kind = "feed";
+  ok.last_status = 200;
+  ok.items_found = 1234;
+  ok.articles = 17;
+  ok.last_fetch_at = parse_iso8601("2026-01-01T00:00:00Z");
+  Source broken;
+  broken.id = 2;
+  broken.url = "javascript:alert(2)";
+  broken.kind = "auto";
+  broken.last_status = 503;
+  broken.last_error = "HTTP 503 <b>";
+  const std::string html = render_sources_page({ok, broken}, 5);
+  EXPECT_EQ(html.find("<script>alert(1)"), std::string::npos);
+  EXPECT_NE(html.find("Wire &lt;script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("href=\"https://wire.example/feed.xml\""), std::string::npos);
+  EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos);
+  EXPECT_NE(html.find("class=\"failing\""), std::string::npos);
+  EXPECT_NE(html.find("HTTP 503 &lt;b&gt;"), std::string::npos);
+  EXPECT_NE(html.find("1,234"), std::string::npos);
+  EXPECT_NE(html.find("5 URLs waiting"), std::string::npos);
+  EXPECT_NE(render_sources_page({}, 0).find("tidings sources add"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tidings::serve
