@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cctype>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -160,10 +161,22 @@ class BatchWriter {
       ++delta.failed;
       return store_.save_failure(document_id, "extract", ex.error());
     }
-    auto saved = store_.save_article(document_id, ex->article, outlet_name(ex->article),
+    auto saved = store_.save_article(document_id, ex->article,
+                                     outlet_name(ex->article, source_name(p.document.source_id)),
                                      kExtractorVersion);
     if (!saved) return tl::unexpected(saved.error());
     return {};
+  }
+
+  // The registry's name of a document's source ("" for none), looked up once.
+  std::string source_name(int64_t source_id) {
+    if (source_id <= 0) return "";
+    auto it = source_names_.find(source_id);
+    if (it == source_names_.end()) {
+      auto source = store_.get_source(source_id);
+      it = source_names_.emplace(source_id, source ? source->name : "").first;
+    }
+    return it->second;
   }
 
   void add(const IngestCounts& d) {
@@ -194,6 +207,7 @@ class BatchWriter {
   const PipelineOptions& options_;
   const EventSink& events_;
   IngestCounts& counts_;
+  std::map<int64_t, std::string> source_names_;
 };
 
 }  // namespace
@@ -208,8 +222,9 @@ bool is_page_content_type(const std::string& content_type) {
   return type.empty() || type == "text/html" || type == "application/xhtml+xml";
 }
 
-std::string outlet_name(const Article& article) {
+std::string outlet_name(const Article& article, const std::string& source_name) {
   if (!article.site_name.empty()) return article.site_name;
+  if (!source_name.empty()) return source_name;
   for (const std::string* url : {&article.canonical_url, &article.url}) {
     std::string host = url_host(*url);
     if (host.rfind("www.", 0) == 0) host.erase(0, 4);

@@ -69,9 +69,10 @@ Result<std::vector<DocumentOutcome>> ingest_documents(Store& store, std::vector<
 Result<IngestCounts> reextract_documents(Store& store, bool failed_only,
                                          const PipelineOptions& options, const EventSink& events);
 
-/// The outlet an article is filed under: its site name, else the host of
-/// its canonical URL (without "www."), else "local file".
-std::string outlet_name(const Article& article);
+/// The outlet an article is filed under: its site name, else the name its
+/// source has in the registry, else the host of its canonical URL (without
+/// "www."), else "local file".
+std::string outlet_name(const Article& article, const std::string& source_name = "");
 
 /// True when a Content-Type names something extraction can read (HTML,
 /// XHTML, or no type at all).

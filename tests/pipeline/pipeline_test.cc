@@ -132,8 +132,10 @@ TEST(Pipeline, OutletFallsBackFromSiteNameToHost) {
   Article a;
   a.site_name = "The Daily";
   EXPECT_EQ(outlet_name(a), "The Daily");
+  EXPECT_EQ(outlet_name(a, "Registry name"), "The Daily");
   a.site_name.clear();
   a.canonical_url = "https://www.daily.example/x";
+  EXPECT_EQ(outlet_name(a, "Registry name"), "Registry name");
   EXPECT_EQ(outlet_name(a), "daily.example");
   a.canonical_url.clear();
   a.url = "file:///tmp/x.html";
@@ -190,6 +192,28 @@ TEST(Pipeline, IngestsFetchedDocumentsWithOutcomesInOrder) {
   EXPECT_FALSE((*again)[0].created);
   EXPECT_EQ((*again)[0].document_id, (*out)[0].document_id);
   EXPECT_EQ(store.counts()->articles, 2);
+
+  // A page without a site name is filed under its source's registry name.
+  SourceSpec spec;
+  spec.url = "https://wire.example/feed";
+  spec.name = "Wire Service";
+  auto source = store.add_source(spec);
+  ASSERT_TRUE(source);
+  Document from_source = page("https://wire.example/3", "Three");
+  from_source.source_id = source->id;
+  auto third = ingest_documents(store, {from_source}, PipelineOptions{}, nullptr, nullptr);
+  ASSERT_TRUE(third);
+  auto stored = store.list_articles({});
+  ASSERT_TRUE(stored);
+  bool found = false;
+  for (const auto& a : *stored) {
+    if (a.article.title == "Three") {
+      EXPECT_EQ(a.outlet, "Wire Service");
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(store.get_source(source->id)->articles, 1);
 }
 
 }  // namespace
