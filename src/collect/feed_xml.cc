@@ -1,0 +1,282 @@
+// The libxml2 SAX2 driver of the XML feed parser: namespaces by URI, the
+// element stack with xml:base, text capture (with nested markup serialised
+// for XHTML content), HTML named entities (feeds use &nbsp; without a DTD),
+// and errors recorded as bozo instead of printed. Safety: no DTD is loaded,
+// no network, no external entity is ever declared (our entityDecl keeps
+// only small internal ones, inserted as literal text, so nothing expands
+// recursively), libxml2's default depth and size limits apply.
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <unordered_map>
+
+#include "collect/feed_internal.h"
+#include "collect/feed_sax.h"
+#include "core/url.h"
+
+namespace tidings::feed {
+namespace {
+
+struct Parse : SaxState {
+  // Entities handed to libxml2: HTML names and small internal declarations,
+  // all as "predefined" so libxml2 inserts their text without re-parsing.
+  std::deque<xmlEntity> entities;
+  std::deque<std::string> entity_text;
+  std::unordered_map<std::string, xmlEntity*> entity_by_name;
+  std::unordered_map<std::string, std::string> declared;
+};
+
+constexpr size_t kMaxDeclaredEntities = 64;
+constexpr size_t kMaxEntityBytes = 1024;
+constexpr size_t kMaxDepth = 256;
+
+void append_utf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// libxml2 (2.9) drops every entity reference, &amp; included, once it knows
+// the document is not well-formed. We record problems ourselves (bozo), so
+// each callback clears the flag and recovery keeps the text.
+inline void keep_references(Parse& p) { static_cast<xmlParserCtxtPtr>(p.ctxt)->wellFormed = 1; }
+
+xmlEntity* make_entity(Parse& p, const std::string& name, std::string text) {
+  p.entity_text.push_back(std::move(text));
+  p.entity_text.push_back(name);
+  xmlEntity& e = p.entities.emplace_back();
+  std::memset(&e, 0, sizeof e);
+  e.type = XML_ENTITY_DECL;
+  e.name = reinterpret_cast<const xmlChar*>(p.entity_text.back().c_str());
+  const std::string& content = p.entity_text[p.entity_text.size() - 2];
+  e.content = reinterpret_cast<xmlChar*>(const_cast<char*>(content.c_str()));
+  e.length = static_cast<int>(content.size());
+  e.etype = XML_INTERNAL_PREDEFINED_ENTITY;
+  // Non-null so that libxml2, after an <!ENTITY> declaration, does not hand
+  // us its "orig" string to own (it only fills an empty slot).
+  static xmlChar kNoOrig[] = "";
+  e.orig = kNoOrig;
+  p.entity_by_name[name] = &e;
+  return &e;
+}
+
+xmlEntityPtr get_entity(void* ctx, const xmlChar* name) {
+  Parse& p = *static_cast<Parse*>(ctx);
+  keep_references(p);
+  const std::string key(reinterpret_cast<const char*>(name));
+  if (auto it = p.entity_by_name.find(key); it != p.entity_by_name.end()) return it->second;
+  if (auto it = p.declared.find(key); it != p.declared.end()) return make_entity(p, key, it->second);
+  if (const htmlEntityDesc* html = htmlEntityLookup(name)) {
+    std::string text;
+    append_utf8(text, html->value);
+    return make_entity(p, key, std::move(text));
+  }
+  return nullptr;
+}
+
+void entity_decl(void* ctx, const xmlChar* name, int type, const xmlChar*, const xmlChar*, xmlChar* content) {
+  Parse& p = *static_cast<Parse*>(ctx);
+  if (type != XML_INTERNAL_GENERAL_ENTITY || content == nullptr) return;  // external: never
+  if (p.declared.size() >= kMaxDeclaredEntities) return;
+  const char* c = reinterpret_cast<const char*>(content);
+  if (std::strlen(c) > kMaxEntityBytes || std::strchr(c, '&') != nullptr) return;
+  p.declared.emplace(reinterpret_cast<const char*>(name), c);
+}
+
+void internal_subset(void* ctx, const xmlChar*, const xmlChar* external_id, const xmlChar*) {
+  if (external_id) static_cast<Parse*>(ctx)->doctype_public = reinterpret_cast<const char*>(external_id);
+}
+
+void structured_error(void* ctx, xmlErrorPtr error) {
+  Parse& p = *static_cast<Parse*>(ctx);
+  if (!error || error->level < XML_ERR_ERROR) return;
+  // Problems inside the DTD (unresolvable parameter entities) do not touch the feed.
+  if (p.ctxt && static_cast<xmlParserCtxtPtr>(p.ctxt)->inSubset != 0) return;
+  std::string message = error->message ? error->message : "xml error";
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  set_bozo(p.feed, "line " + std::to_string(error->line) + ": " + message);
+}
+
+std::string_view sv(const xmlChar* s) {
+  return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view{};
+}
+
+void escape_into(std::string& out, std::string_view text, bool attr) {
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"':
+        if (attr) {
+          out += "&quot;";
+          break;
+        }
+        [[fallthrough]];
+      default: out += c;
+    }
+  }
+}
+
+void characters(void* ctx, const xmlChar* ch, int len) {
+  Parse& p = *static_cast<Parse*>(ctx);
+  keep_references(p);
+  if (p.capture_depth < 0) return;
+  if (p.buf.size() + static_cast<size_t>(len) > kMaxFieldBytes) {
+    p.truncated = true;
+    return;
+  }
+  const std::string_view text(reinterpret_cast<const char*>(ch), static_cast<size_t>(len));
+  if (p.mode == TextMode::kXml) {
+    escape_into(p.buf, text, false);
+  } else {
+    p.buf.append(text);
+  }
+}
+
+void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const xmlChar* uri, int,
+                   const xmlChar**, int nb_attrs, int, const xmlChar** attrs) {
+  Parse& p = *static_cast<Parse*>(ctx);
+  keep_references(p);
+  if (p.frames.size() >= kMaxDepth) {
+    set_bozo(p.feed, "elements nested too deep");
+    xmlStopParser(static_cast<xmlParserCtxtPtr>(p.ctxt));
+    return;
+  }
+  Frame f{ns_of(uri, prefix), sv(local), p.frames.empty() ? 0u : p.frames.back().base};
+  if (p.frames.empty()) {
+    if (f.ns == Ns::kOther && uri) p.root_uri = sv(uri);
+    p.root_in_no_namespace = f.ns == Ns::kNone && f.local == "feed";
+  } else if ((f.ns == Ns::kOther && uri && sv(uri) == p.root_uri) ||
+             (f.ns == Ns::kNone && p.root_in_no_namespace)) {
+    // A feed in an unknown namespace (Atom drafts, RSS with a default
+    // namespace): its elements read as the root's vocabulary.
+    f.ns = p.root_alias;
+  }
+  // xml:base (any element, any level) resolved against the enclosing base.
+  for (int i = 0; i < nb_attrs; ++i) {
+    const xmlChar** a = attrs + 5 * i;
+    if (sv(a[0]) == "base" && sv(a[2]) == "http://www.w3.org/XML/1998/namespace") {
+      const std::string ref(reinterpret_cast<const char*>(a[3]), a[4] - a[3]);
+      std::string resolved = resolve_url(p.bases[f.base], ref);
+      if (resolved.empty()) resolved = ref;
+      p.bases.push_back(std::move(resolved));
+      f.base = static_cast<uint32_t>(p.bases.size() - 1);
+    } else if (p.frames.empty() && sv(a[0]) == "lang" && sv(a[2]) == "http://www.w3.org/XML/1998/namespace") {
+      p.root_lang.assign(reinterpret_cast<const char*>(a[3]), a[4] - a[3]);
+    }
+  }
+  const bool nested_capture = p.capture_depth >= 0;
+  p.frames.push_back(f);
+  if (nested_capture) {
+    if (p.mode != TextMode::kBase64) {
+      if (p.strip_div && depth(p) == p.capture_depth + 1 && f.ns == Ns::kXhtml && f.local == "div" && !p.in_div) {
+        p.in_div = true;
+        return;
+      }
+      p.buf += '<';
+      p.buf.append(f.local);
+      for (int i = 0; i < nb_attrs; ++i) {
+        const xmlChar** a = attrs + 5 * i;
+        p.buf += ' ';
+        p.buf.append(sv(a[0]));
+        p.buf += "=\"";
+        escape_into(p.buf, attribute(attrs + 5 * i, 1, sv(a[0]), ns_of(a[2], a[1])), true);
+        p.buf += '"';
+      }
+      p.buf += '>';
+    }
+    return;
+  }
+  element_start(p, attrs, nb_attrs);
+}
+
+void end_element(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
+  Parse& p = *static_cast<Parse*>(ctx);
+  keep_references(p);
+  if (p.frames.empty()) return;
+  if (p.capture_depth >= 0 && depth(p) > p.capture_depth) {
+    if (p.mode != TextMode::kBase64) {
+      const Frame& f = p.frames.back();
+      if (p.in_div && depth(p) == p.capture_depth + 1 && f.ns == Ns::kXhtml && f.local == "div") {
+        p.in_div = false;
+      } else {
+        p.buf += "</";
+        p.buf.append(f.local);
+        p.buf += '>';
+      }
+    }
+  } else {
+    element_end(p);
+  }
+  p.frames.pop_back();
+}
+
+std::once_flag g_init;
+
+}  // namespace
+
+Result<ParsedFeed> parse_xml_feed(std::string_view utf8, const FeedParseOptions& options) {
+  std::call_once(g_init, [] { xmlInitParser(); });
+  if (utf8.size() > static_cast<size_t>(INT32_MAX)) return fail(ErrorCode::kTooLarge, "feed too large");
+  Parse p;
+  p.options = &options;
+  p.bases.push_back(options.base_url);
+  p.frames.reserve(32);
+  p.buf.reserve(256);
+
+  xmlSAXHandler sax;
+  std::memset(&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = start_element;
+  sax.endElementNs = end_element;
+  sax.characters = characters;
+  sax.cdataBlock = characters;
+  sax.getEntity = get_entity;
+  sax.entityDecl = entity_decl;
+  sax.internalSubset = internal_subset;
+  sax.serror = structured_error;
+
+  xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, &p, nullptr, 0, nullptr);
+  if (!ctxt) return fail(ErrorCode::kInternal, "cannot create an XML parser");
+  p.ctxt = ctxt;
+  xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_IGNORE_ENC |
+                              XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+  xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+  xmlParseChunk(ctxt, utf8.data(), static_cast<int>(utf8.size()), 1);
+  // libxml2 builds a stand-in document for some DTD declarations even
+  // under SAX; it is ours to free.
+  if (ctxt->myDoc) {
+    xmlFreeDoc(ctxt->myDoc);
+    ctxt->myDoc = nullptr;
+  }
+  xmlFreeParserCtxt(ctxt);
+
+  if (!p.root_seen) {
+    if (p.feed.format.empty() && p.frames.empty() && p.feed.bozo_message.empty()) {
+      return fail(ErrorCode::kInvalidInput, "not a feed: no root element");
+    }
+    return fail(ErrorCode::kInvalidInput,
+                "not a feed: " + (p.feed.bozo_message.empty() ? std::string("unknown root element")
+                                                              : p.feed.bozo_message));
+  }
+  return std::move(p.feed);
+}
+
+}  // namespace tidings::feed
