@@ -20,11 +20,10 @@ build: deps
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
-# Ingest the bundled sample collection into a fresh database and serve it.
+# Start the local news web (the sample outlets on 127.0.0.1), collect it
+# into a fresh database with the real fetcher, and serve the web UI.
 demo: build
-	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@$(BUILD)/tidings --db $(DEMO_DB) ingest --quiet data/sample
-	@$(BUILD)/tidings --db $(DEMO_DB) serve --listen $(LISTEN)
+	@bash scripts/demo.sh $(BUILD)/tidings $(DEMO_DB) $(LISTEN)
 
 # Build and run the whole suite (unit, end-to-end, data); ctest's summary
 # line closes the output.
@@ -46,7 +45,7 @@ fuzz: deps
 	@CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -G Ninja \
 	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIDINGS_FUZZ=ON >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
-	@echo "fuzz targets: $(FUZZ_BUILD)/fuzz/extract_fuzz $(FUZZ_BUILD)/fuzz/warc_fuzz (make fuzz-run FUZZ_SECONDS=300)"
+	@echo "fuzz targets in $(FUZZ_BUILD)/fuzz/ (make fuzz-run FUZZ_SECONDS=300)"
 
 fuzz-run: fuzz
 	@bash fuzz/run.sh $(FUZZ_BUILD)/fuzz $(FUZZ_SECONDS)

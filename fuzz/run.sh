@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for N seconds on a corpus seeded from the repo's
-# sample data, and prints one result line per target.
+# sample data (FUZZ_SEEDS=DIR adds seeds for the feed, sitemap, robots and
+# OPML targets), and prints one result line per target.
 set -euo pipefail
 dir=${1:?fuzz build dir}
 seconds=${2:-300}
 root=$(cd "$(dirname "$0")/.." && pwd)
-for target in extract_fuzz warc_fuzz; do
+for target in extract_fuzz warc_fuzz feed_fuzz sitemap_fuzz robots_fuzz opml_fuzz; do
   bin="$dir/$target"
   [ -x "$bin" ] || { echo "$target: not built"; continue; }
   corpus="$root/fuzz/corpus-$target"
@@ -14,10 +15,16 @@ for target in extract_fuzz warc_fuzz; do
     i=0
     while IFS= read -r f; do cp "$f" "$corpus/sample-$i.html"; i=$((i + 1)); done \
       < <(find "$root/data/sample" -name '*.html' -size -200k | sort | head -50)
-  else
+  elif [ "$target" = warc_fuzz ]; then
     # The first records of the sample WARC, plain and gzip (the target reads both).
     zcat "$root/data/sample/sample.warc.gz" | head -c 200000 >"$corpus/sample.warc" || true
     head -c 60000 "$root/data/sample/sample.warc.gz" >"$corpus/sample-head.warc.gz"
+  elif [ -n "${FUZZ_SEEDS:-}" ] && [ -d "$FUZZ_SEEDS" ]; then
+    # Feeds, sitemaps, robots.txt and OPML: seeds from a folder the caller
+    # names (e.g. ../shared/data/feeds), else libFuzzer starts from nothing.
+    find "$FUZZ_SEEDS" -type f -size -64k | head -300 | while IFS= read -r f; do
+      cp "$f" "$corpus/seed-$(printf '%s' "$f" | md5sum | cut -c1-12)"
+    done
   fi
   log="$dir/$target.log"
   if "$bin" "$corpus" -max_total_time="$seconds" -max_len=262144 -rss_limit_mb=2048 \

@@ -1,0 +1,130 @@
+// `tidings run` (continuous collection) and `tidings status` (per source:
+// last poll, HTTP status, items, articles, errors, next poll).
+#include <atomic>
+#include <csignal>
+#include <iostream>
+
+#include "cli/cli.h"
+#include "cli/progress.h"
+#include "core/article_json.h"
+#include "core/duration.h"
+#include "pipeline/crawl.h"
+#include "store/source_json.h"
+
+namespace tidings::cli {
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+extern "C" void request_stop(int) { g_stop = true; }
+
+struct RunArgs {
+  bool once = false;
+  bool allow_private = false;
+  bool ignore_robots = false;
+  std::string min_delay = "1s";
+  int threads = 0;
+  bool json = false;
+  bool quiet = false;
+};
+
+int run_collect(const RunArgs& args, const GlobalOptions& global) {
+  auto store = open_store_or_report(global);
+  if (!store) return 1;
+  CrawlOptions options;
+  options.once = args.once;
+  options.fetch.allow_private = args.allow_private;
+  options.fetch.respect_robots = !args.ignore_robots;
+  if (args.min_delay == "0" || args.min_delay == "0s") {
+    options.fetch.min_delay = std::chrono::milliseconds(0);
+  } else if (auto d = parse_duration(args.min_delay)) {
+    options.fetch.min_delay = std::chrono::seconds(*d);
+  } else {
+    report_error("--min-delay: expected a duration like 1s or 0, got \"" + args.min_delay + "\"");
+    return 2;
+  }
+  options.pipeline.threads = args.threads;
+  options.stop = &g_stop;
+  std::signal(SIGINT, request_stop);
+  std::signal(SIGTERM, request_stop);
+
+  ProgressBar bar(0, "pages");
+  auto counts = run_crawl(*store, options, [&](const PipelineEvent& e) {
+    if (e.kind == PipelineEvent::Kind::kProgress) {
+      bar.update(e.counts.read, "");
+      return;
+    }
+    if (args.quiet && e.kind == PipelineEvent::Kind::kWarning) return;
+    bar.clear();
+    std::cerr << (e.kind == PipelineEvent::Kind::kError ? "error: " : "warning: ") << e.origin
+              << ": " << e.message << "\n";
+  });
+  bar.clear();
+  if (!counts) {
+    report_error(counts.error().message);
+    return 1;
+  }
+  std::cout << "run: polls " << counts->polls << " (" << counts->not_modified
+            << " not modified, " << counts->poll_errors << " failed), items " << counts->items_found
+            << " (" << counts->items_new << " new), pages fetched " << counts->fetched
+            << ", new articles " << counts->articles_new << ", fetch errors "
+            << counts->fetch_errors << "\n";
+  return 0;
+}
+
+int run_status(const RunArgs& args, const GlobalOptions& global) {
+  auto store = open_store_or_report(global);
+  if (!store) return 1;
+  auto sources = store->list_sources();
+  auto pending = store->frontier_pending();
+  if (!sources || !pending) {
+    report_error(!sources ? sources.error().message : pending.error().message);
+    return 1;
+  }
+  auto time_text = [](const std::optional<Instant>& t) {
+    return t ? format_rfc3339(*t) : std::string("-");
+  };
+  if (args.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const Source& s : *sources) arr.push_back(source_to_json(s));
+    std::cout << dump_json({{"sources", arr}, {"frontier_pending", *pending}}, 2) << "\n";
+    return 0;
+  }
+  std::cout << "id\tstatus\tlast fetch\t\titems\tarticles\tnext poll\t\tsource\n";
+  for (const Source& s : *sources) {
+    std::cout << s.id << "\t" << (s.last_status ? std::to_string(s.last_status) : "-") << "\t"
+              << time_text(s.last_fetch_at) << "\t" << s.items_found << "\t" << s.articles
+              << "\t\t" << time_text(s.next_poll_at) << "\t"
+              << (s.name.empty() ? s.url : s.name + " <" + s.url + ">") << "\n";
+    if (!s.last_error.empty()) std::cout << "\terror: " << s.last_error << "\n";
+  }
+  std::cout << "frontier: " << *pending << " URLs waiting\n";
+  return 0;
+}
+
+void add_run_commands(CLI::App& app, GlobalOptions& global) {
+  auto args = std::make_shared<RunArgs>();
+  CLI::App* run = app.add_subcommand(
+      "run",
+      "Collect: poll each source when due, fetch new items politely and store them. Runs until "
+      "interrupted; --once does one round.");
+  run->add_flag("--once", args->once, "poll what is due, fetch what is waiting, then stop");
+  run->add_flag("--allow-private", args->allow_private,
+                "allow loopback and private addresses (local tests and demos)");
+  run->add_flag("--ignore-robots", args->ignore_robots, "do not read robots.txt (your own sites only)");
+  run->add_option("--min-delay", args->min_delay, "minimum delay between requests to one host")
+      ->capture_default_str();
+  run->add_option("--threads", args->threads, "extraction threads (0 = one per core)");
+  run->add_flag("--quiet", args->quiet, "do not print warnings");
+  run->callback([args, &global] { global.exit_code = run_collect(*args, global); });
+
+  CLI::App* status = app.add_subcommand("status", "Per source: last poll, status, items, articles, errors, next poll.");
+  status->add_flag("--json", args->json, "print JSON");
+  status->callback([args, &global] { global.exit_code = run_status(*args, global); });
+}
+
+const bool kRegistered = register_commands(50, add_run_commands);
+
+}  // namespace
+
+}  // namespace tidings::cli

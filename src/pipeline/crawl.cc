@@ -1,0 +1,31 @@
+// The collector's main loop (see crawl.h): poll what is due, fetch the
+// frontier, sleep until the next thing is due, until stopped.
+#include "pipeline/crawl.h"
+
+#include <thread>
+
+#include "pipeline/crawl_internal.h"
+
+namespace tidings {
+
+Result<CrawlCounts> run_crawl(Store& store, const CrawlOptions& options, const EventSink& events) {
+  Fetcher fetcher(options.fetch);
+  CrawlCounts counts;
+  while (true) {
+    if (auto r = crawl_detail::poll_due_sources(store, fetcher, options, events, counts); !r) {
+      return tl::unexpected(r.error());
+    }
+    if (auto r = crawl_detail::fetch_due_frontier(store, fetcher, options, events, counts); !r) {
+      return tl::unexpected(r.error());
+    }
+    if (options.once) return counts;
+    // Sleep in short steps so a stop request is honoured promptly; the next
+    // round finds whatever became due meanwhile.
+    for (int i = 0; i < 10; ++i) {
+      if (options.stop && options.stop->load()) return counts;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+}
+
+}  // namespace tidings

@@ -1,0 +1,236 @@
+// Polling sources (`tidings run`, see crawl.h): one conditional GET per due
+// source; an "auto" source is first asked for its feeds (<link
+// rel="alternate">, then robots.txt's Sitemap lines); a sitemap index is
+// followed one level down; every item URL goes to the frontier. A source's
+// poll is recorded once all the requests it needed have answered.
+#include "pipeline/crawl_internal.h"
+
+#include <algorithm>
+#include <map>
+
+#include "collect/feed.h"
+#include "core/url.h"
+#include "extract/extract.h"
+
+namespace tidings::crawl_detail {
+
+namespace {
+
+enum class Role { kFeed, kDiscovery, kChildSitemap, kPage };
+
+struct Pending {
+  Role role = Role::kFeed;
+  int64_t source_id = 0;
+};
+
+struct SourceState {
+  Source source;
+  SourcePoll poll;
+  int outstanding = 0;  // requests of this source still unanswered
+};
+
+// "HTTP 503" or the fetcher's own message.
+std::string describe_failure(const FetchResult& r) {
+  if (r.error) return r.error->message;
+  return "HTTP " + std::to_string(r.status);
+}
+
+bool response_usable(const FetchResult& r) { return r.ok() && r.status >= 200 && r.status < 300; }
+
+class Poller {
+ public:
+  Poller(Store& store, Fetcher& fetcher, const CrawlOptions& options, const EventSink& events,
+         CrawlCounts& counts)
+      : store_(store), fetcher_(fetcher), options_(options), events_(events), counts_(counts) {}
+
+  Result<void> poll(const std::vector<Source>& due) {
+    now_ = now_seconds();
+    for (const Source& s : due) {
+      SourceState& st = states_[s.id];
+      st.source = s;
+      st.poll.fetched_at = now_;
+      st.poll.next_poll_at = now_ + std::chrono::seconds(std::max<int64_t>(s.every_seconds, 10));
+      if (s.kind == "page") {
+        submit(s.id, Role::kPage, s.url, "", "");
+      } else if (s.kind == "auto" && s.feed_url.empty()) {
+        submit(s.id, Role::kDiscovery, s.url, "", "");
+      } else {
+        const std::string& url = s.kind == "auto" ? s.feed_url : s.url;
+        submit(s.id, Role::kFeed, url, s.etag, s.last_modified);
+      }
+    }
+    fetcher_.fetch_all(std::move(initial_), [&](FetchResult&& r) { on_result(std::move(r)); });
+    if (store_error_) return tl::unexpected(*store_error_);
+    return {};
+  }
+
+ private:
+  void submit(int64_t source_id, Role role, const std::string& url, const std::string& etag,
+              const std::string& last_modified) {
+    const uint64_t tag = next_tag_++;
+    pending_[tag] = {role, source_id};
+    ++states_[source_id].outstanding;
+    ++counts_.polls;
+    FetchRequest req{url, etag, last_modified, tag};
+    if (started_) {
+      fetcher_.submit(std::move(req));
+    } else {
+      initial_.push_back(std::move(req));
+    }
+  }
+
+  void on_result(FetchResult&& r) {
+    started_ = true;
+    const auto it = pending_.find(r.request.tag);
+    if (it == pending_.end()) return;
+    const Pending p = it->second;
+    pending_.erase(it);
+    SourceState& st = states_[p.source_id];
+    switch (p.role) {
+      case Role::kFeed:
+      case Role::kChildSitemap: on_feed(st, p.role, r); break;
+      case Role::kDiscovery: on_discovery(st, r); break;
+      case Role::kPage: on_page(st, r); break;
+    }
+    if (--st.outstanding == 0) finish(st);
+  }
+
+  void note_error(SourceState& st, const FetchResult& r, const std::string& message) {
+    if (st.poll.error.empty()) st.poll.error = message;
+    if (st.poll.http_status == 0) st.poll.http_status = r.status;
+    ++counts_.poll_errors;
+    if (r.retry_after) {
+      st.poll.next_poll_at = std::max(st.poll.next_poll_at, now_ + std::chrono::seconds(*r.retry_after));
+    }
+    send_error(r.request.url, message);
+  }
+
+  void on_feed(SourceState& st, Role role, const FetchResult& r) {
+    if (role == Role::kFeed) st.poll.http_status = r.status;
+    if (r.not_modified) {
+      ++counts_.not_modified;
+      st.poll.etag = r.etag;
+      st.poll.last_modified = r.last_modified;
+      return;
+    }
+    if (!response_usable(r)) return note_error(st, r, describe_failure(r));
+    FeedParseOptions fo;
+    fo.base_url = r.final_url.empty() ? r.request.url : r.final_url;
+    fo.content_type = r.content_type;
+    auto feed = parse_feed(r.body, fo);
+    if (!feed) return note_error(st, r, "not a feed or sitemap: " + feed.error().message);
+    if (role == Role::kFeed) {
+      st.poll.etag = r.etag;
+      st.poll.last_modified = r.last_modified;
+      if (!feed->title.empty()) st.poll.name = feed->title;
+    }
+    if (feed->bozo) send_warning(r.request.url, "feed is not well-formed: " + feed->bozo_message);
+    if (feed->format == "sitemapindex") {
+      size_t followed = 0;
+      for (const FeedItem& child : feed->items) {
+        if (followed >= options_.max_sitemaps_per_index || role == Role::kChildSitemap) break;
+        if (!is_http_url(child.link)) continue;
+        submit(st.source.id, Role::kChildSitemap, child.link, "", "");
+        ++followed;
+      }
+      return;
+    }
+    std::vector<FrontierItem> items;
+    for (const FeedItem& item : feed->items) {
+      if (!is_http_url(item.link)) continue;
+      FrontierItem f;
+      f.url = item.link;
+      f.title = item.title;
+      f.published_at = item.published ? item.published : item.lastmod ? item.lastmod : item.updated;
+      items.push_back(std::move(f));
+    }
+    st.poll.items_found += static_cast<int64_t>(items.size());
+    counts_.items_found += static_cast<int64_t>(items.size());
+    auto added = store_.add_to_frontier(st.source.id, items, now_);
+    if (!added) {
+      store_error_ = added.error();
+      return;
+    }
+    counts_.items_new += *added;
+  }
+
+  // An "auto" source's home page: its announced feeds, else robots.txt's
+  // sitemaps (news sitemaps first).
+  void on_discovery(SourceState& st, const FetchResult& r) {
+    st.poll.http_status = r.status;
+    if (!response_usable(r)) return note_error(st, r, describe_failure(r));
+    std::string feed_url;
+    auto links = find_feed_links(r.body, r.final_url.empty() ? r.request.url : r.final_url,
+                                 r.content_type);
+    if (links && !links->empty()) feed_url = links->front().url;
+    if (feed_url.empty()) {
+      if (auto robots = fetcher_.cached_robots(st.source.url)) {
+        std::vector<std::string> maps = robots->sitemaps;
+        std::stable_sort(maps.begin(), maps.end(), [](const std::string& a, const std::string& b) {
+          return (a.find("news") != std::string::npos) > (b.find("news") != std::string::npos);
+        });
+        if (!maps.empty()) feed_url = maps.front();
+      }
+    }
+    if (feed_url.empty()) {
+      return note_error(st, r, "no feed announced on the page and no sitemap in robots.txt");
+    }
+    st.poll.feed_url = feed_url;
+    submit(st.source.id, Role::kFeed, feed_url, "", "");
+  }
+
+  // A "page" source is one page, re-read at each poll (ingest keeps each
+  // distinct version once).
+  void on_page(SourceState& st, const FetchResult& r) {
+    st.poll.http_status = r.status;
+    if (!response_usable(r)) return note_error(st, r, describe_failure(r));
+    Document doc = to_document(r);
+    doc.source_id = st.source.id;
+    auto outcomes = ingest_documents(store_, {std::move(doc)}, options_.pipeline, events_, nullptr);
+    if (!outcomes) {
+      store_error_ = outcomes.error();
+      return;
+    }
+    const DocumentOutcome& o = outcomes->front();
+    if (o.created) ++counts_.articles_new;
+    if (o.error) note_error(st, r, o.error->message);
+  }
+
+  void finish(SourceState& st) {
+    if (store_error_) return;
+    if (auto r = store_.record_poll(st.source.id, st.poll); !r) store_error_ = r.error();
+  }
+
+  void send_error(const std::string& origin, const std::string& message) {
+    if (events_) events_({PipelineEvent::Kind::kError, origin, message, {}});
+  }
+  void send_warning(const std::string& origin, const std::string& message) {
+    if (events_) events_({PipelineEvent::Kind::kWarning, origin, message, {}});
+  }
+
+  Store& store_;
+  Fetcher& fetcher_;
+  const CrawlOptions& options_;
+  const EventSink& events_;
+  CrawlCounts& counts_;
+  Instant now_{};
+  std::map<int64_t, SourceState> states_;
+  std::map<uint64_t, Pending> pending_;
+  std::vector<FetchRequest> initial_;
+  uint64_t next_tag_ = 1;
+  bool started_ = false;
+  std::optional<Error> store_error_;
+};
+
+}  // namespace
+
+Result<void> poll_due_sources(Store& store, Fetcher& fetcher, const CrawlOptions& options,
+                              const EventSink& events, CrawlCounts& counts) {
+  auto due = store.due_sources(now_seconds());
+  if (!due) return tl::unexpected(due.error());
+  if (due->empty()) return {};
+  Poller poller(store, fetcher, options, events, counts);
+  return poller.poll(*due);
+}
+
+}  // namespace tidings::crawl_detail
