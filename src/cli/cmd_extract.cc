@@ -41,35 +41,19 @@ void print_text(const Article& a, std::ostream& out) {
   out << "\n" << a.text << "\n";
 }
 
-// The page's own URL when --url is not given: file:// for a file, none for stdin.
-std::string page_url(const ExtractArgs& args, const std::string& file) {
-  if (!args.url.empty()) return args.url;
-  if (file == "-") return "";
-  std::error_code ec;
-  const auto abs = std::filesystem::absolute(file, ec);
-  return file_url(ec ? file : abs.string());
-}
-
 int run_extract(const ExtractArgs& args) {
   const bool lines = args.files.size() > 1;  // several files: JSON lines, one per file
   int status = 0;
   for (const std::string& file : args.files) {
     ExtractOptions options;
-    options.url = page_url(args, file);
+    options.url = input_url(args.url, file);
     options.content_type = args.content_type;
     options.max_bytes = args.max_bytes;
     Result<Extraction> result = read_input(file, args.max_bytes).and_then([&](std::string bytes) {
       return extract_article(bytes, options);
     });
     if (!result) {
-      const std::string message = result.error().message;
-      report_error(file + ": " + message);
-      if (args.json && lines) {
-        std::cout << dump_json({{"file", file},
-                                {"error", {{"code", error_code_name(result.error().code)},
-                                           {"message", message}}}})
-                  << "\n";
-      }
+      report_input_error(file, result.error(), args.json && lines);
       status = 1;
       continue;
     }

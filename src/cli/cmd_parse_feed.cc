@@ -91,21 +91,12 @@ void print_text(const ParsedFeed& f, std::ostream& out) {
   }
 }
 
-// The feed's own URL when --url is not given: file:// for a file, none for stdin.
-std::string feed_url(const ParseFeedArgs& args, const std::string& file) {
-  if (!args.url.empty()) return args.url;
-  if (file == "-") return "";
-  std::error_code ec;
-  const auto abs = std::filesystem::absolute(file, ec);
-  return file_url(ec ? file : abs.string());
-}
-
 int run_parse_feed(const ParseFeedArgs& args) {
   const bool lines = args.files.size() > 1;  // several files: JSON lines, one per file
   int status = 0;
   for (const std::string& file : args.files) {
     FeedParseOptions options;
-    options.base_url = feed_url(args, file);
+    options.base_url = input_url(args.url, file);
     options.content_type = args.content_type;
     options.max_bytes = args.max_bytes;
     options.max_items = args.max_items;
@@ -113,14 +104,7 @@ int run_parse_feed(const ParseFeedArgs& args) {
       return parse_feed(bytes, options);
     });
     if (!result) {
-      const std::string message = result.error().message;
-      report_error(file + ": " + message);
-      if (args.json && lines) {
-        std::cout << dump_json({{"file", file},
-                                {"error", {{"code", error_code_name(result.error().code)},
-                                           {"message", message}}}})
-                  << "\n";
-      }
+      report_input_error(file, result.error(), args.json && lines);
       status = 1;
       continue;
     }

@@ -4,9 +4,33 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <iostream>
 #include <memory>
 
+#include "cli/cli.h"
+#include "core/article_json.h"
+#include "core/url.h"
+
 namespace tidings::cli {
+
+std::string input_url(const std::string& given, const std::string& path) {
+  if (!given.empty()) return given;
+  if (path == "-") return "";
+  std::error_code ec;
+  const auto abs = std::filesystem::absolute(path, ec);
+  return file_url(ec ? path : abs.string());
+}
+
+void report_input_error(const std::string& path, const Error& error, bool json_line) {
+  report_error(path + ": " + error.message);
+  if (json_line) {
+    std::cout << dump_json({{"file", path},
+                            {"error", {{"code", error_code_name(error.code)},
+                                       {"message", error.message}}}})
+              << "\n";
+  }
+}
 
 Result<std::string> read_input(const std::string& path, size_t max_bytes) {
   const bool is_stdin = path == "-";

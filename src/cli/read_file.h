@@ -1,4 +1,5 @@
-// Bounded reads of a file or standard input for the stateless commands.
+// Inputs of the stateless commands (extract, parse-feed): bounded reads of
+// a file or standard input, their URLs, and how their failures are shown.
 #pragma once
 
 #include <cstddef>
@@ -7,6 +8,15 @@
 #include "core/error.h"
 
 namespace tidings::cli {
+
+/// The URL of an input named on the command line: `given` (--url) when
+/// set, none for stdin, else the file:// URL of its absolute path.
+std::string input_url(const std::string& given, const std::string& path);
+
+/// Reports an input that failed: "tidings: PATH: message" on stderr and,
+/// when the output is JSON lines, {"file", "error": {code, message}} on
+/// stdout so lines stay aligned with inputs.
+void report_input_error(const std::string& path, const Error& error, bool json_line);
 
 /// Reads `path` ("-" = stdin) whole; more than `max_bytes` is kTooLarge
 /// (only max_bytes + 1 bytes are ever read).

@@ -10,6 +10,7 @@
 #include "collect/feed_internal.h"
 #include "collect/feed_sax.h"
 #include "collect/http_payload.h"
+#include "core/utf8.h"
 
 namespace tidings {
 namespace feed {
@@ -79,21 +80,7 @@ size_t decode_ref(std::string_view s, size_t i, std::string& out) {
   } else {
     return 0;
   }
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  append_utf8(out, cp);
   return semi - i + 1;
 }
 

@@ -17,6 +17,7 @@
 #include "collect/feed_internal.h"
 #include "collect/feed_sax.h"
 #include "core/url.h"
+#include "core/utf8.h"
 
 namespace tidings::feed {
 namespace {
@@ -33,24 +34,6 @@ struct Parse : SaxState {
 constexpr size_t kMaxDeclaredEntities = 64;
 constexpr size_t kMaxEntityBytes = 1024;
 constexpr size_t kMaxDepth = 256;
-
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // libxml2 (2.9) drops every entity reference, &amp; included, once it knows
 // the document is not well-formed. We record problems ourselves (bozo), so

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace tidings {
@@ -12,5 +13,8 @@ namespace tidings {
 /// 0, `bad` is the length of the maximal subpart to replace with one U+FFFD
 /// ("U+FFFD substitution of maximal subparts"), at least 1.
 size_t utf8_sequence(std::string_view s, size_t i, size_t& bad);
+
+/// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+void append_utf8(std::string& out, unsigned cp);
 
 }  // namespace tidings

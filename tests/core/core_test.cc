@@ -137,3 +137,24 @@ TEST(Duration, ParsesAndFormatsPollIntervals) {
 
 }  // namespace
 }  // namespace tidings
+
+#include "core/utf8.h"
+
+namespace tidings {
+namespace {
+
+TEST(Utf8, AppendsAndValidatesCodePoints) {
+  std::string s;
+  for (unsigned cp : {0x41u, 0xE9u, 0x20ACu, 0x1F600u}) append_utf8(s, cp);
+  EXPECT_EQ(s, "A\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80");
+  size_t bad = 0;
+  EXPECT_EQ(utf8_sequence(s, 1, bad), 2u);
+  EXPECT_EQ(utf8_sequence(s, 6, bad), 4u);
+  EXPECT_EQ(utf8_sequence("\xE2\x82", 0, bad), 0u);
+  EXPECT_EQ(bad, 2u);  // the truncated sequence is one maximal subpart
+  EXPECT_EQ(utf8_sequence("\xC0\xAF", 0, bad), 0u);  // overlong
+  EXPECT_EQ(bad, 1u);
+}
+
+}  // namespace
+}  // namespace tidings
