@@ -11,21 +11,14 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 rm -f "$db" "$db-wal" "$db-shm"
 web_out=$(mktemp)
-python3 "$root/scripts/newsweb.py" >"$web_out" &
+opml="$web_out.opml"
+python3 "$root/scripts/newsweb.py" --opml "$opml" >"$web_out" &
 web_pid=$!
-trap 'kill $web_pid 2>/dev/null || true; rm -f "$web_out"' EXIT
+trap 'kill $web_pid 2>/dev/null || true; rm -f "$web_out" "$opml"' EXIT
 for _ in $(seq 1 100); do grep -q '^ready' "$web_out" && break; sleep 0.1; done
 grep -q '^ready' "$web_out" || { echo "demo: the local news web did not start" >&2; exit 1; }
 
-python3 - "$web_out" <<'PY' | while IFS=$'\t' read -r url kind name; do
-import json, sys
-for line in open(sys.argv[1]):
-    if line.startswith("{"):
-        o = json.loads(line)
-        print(f"{o['url']}\t{o['kind']}\t{o['name']}")
-PY
-  "$bin" --db "$db" sources add "$url" --kind "$kind" --name "$name"
-done
+"$bin" --db "$db" sources import "$opml"
 "$bin" --db "$db" run --once --allow-private --min-delay 0 --quiet
 "$bin" --db "$db" status
 "$bin" --db "$db" serve --listen "$listen"

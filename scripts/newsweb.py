@@ -8,8 +8,10 @@ home page, the gazette a Google News sitemap named in robots.txt, the
 aggregator RSS with its copies, the WARC outlets' pages too (read from
 sample.warc.gz). Feeds honour conditional GET (ETag / If-None-Match).
 
-Prints one JSON line per outlet ({"outlet", "name", "home", "feed",
-"kind"}) and then "ready" on stdout, and serves until killed.
+Prints one JSON line per outlet ({"outlet", "name", "home", "url",
+"kind"}) and then "ready" on stdout, and serves until killed. With
+--opml FILE it also writes the outlets as an OPML subscription list that
+`tidings sources import` registers (kind and name included).
 Standard library only.
 """
 import argparse
@@ -180,21 +182,41 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
+def write_opml(path, infos):
+    """The outlets as OPML 2.0 in the shape `tidings sources export` writes."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<opml version="2.0" xmlns:tidings="urn:tidings:opml">',
+             "<head><title>local news web</title></head>", "<body>"]
+    for o in infos:
+        name = html.escape(o["name"], quote=True)
+        url = html.escape(o["url"], quote=True)
+        where = f'type="rss" xmlUrl="{url}"' if o["kind"] == "feed" else f'type="link" url="{url}"'
+        lines.append(f'<outline text="{name}" title="{name}" {where} tidings:kind="{o["kind"]}"/>')
+    lines += ["</body>", "</opml>"]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sample", default=os.path.join(ROOT, "data", "sample"))
     ap.add_argument("--port", type=int, default=0, help="first port (0 = any free ports)")
+    ap.add_argument("--opml", help="also write the outlets as OPML to this file")
     args = ap.parse_args()
     outlets = load_outlets(args.sample)
     servers = []
+    infos = []
     for i, (host, outlet) in enumerate(sorted(outlets.items())):
         server = ThreadingHTTPServer(("127.0.0.1", args.port + i if args.port else 0), None)
         base = f"http://127.0.0.1:{server.server_address[1]}"
         files, info = make_site(host, outlet, base)
         server.RequestHandlerClass = type(f"Handler_{i}", (Handler,), {"files": files})
         servers.append(server)
+        infos.append(info)
         print(json.dumps(info), flush=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
+    if args.opml:
+        write_opml(args.opml, infos)
     print("ready", flush=True)
     try:
         threading.Event().wait()

@@ -5,24 +5,15 @@
 # nothing, and a run killed with -9 resumes without loss or duplicates.
 source "$(dirname "$0")/lib.bash"
 
-python3 "$TIDINGS_SOURCE_DIR/scripts/newsweb.py" >"$WORK/web.out" 2>"$WORK/web.err" &
+python3 "$TIDINGS_SOURCE_DIR/scripts/newsweb.py" --opml "$WORK/web.opml" >"$WORK/web.out" 2>"$WORK/web.err" &
 WEB_PID=$!
 trap 'kill $WEB_PID 2>/dev/null || true; cleanup' EXIT
 for _ in $(seq 1 100); do grep -q '^ready' "$WORK/web.out" && break; sleep 0.1; done
 grep -q '^ready' "$WORK/web.out" || { cat "$WORK/web.err"; fail "news web did not start"; }
 expected=$(python3 -c "import sys; print(sum(1 for _ in open(sys.argv[1])))" "$TIDINGS_SOURCE_DIR/data/sample/manifest.jsonl")
 
-register() {  # register DB: every outlet of the news web as a source
-  python3 - "$WORK/web.out" <<'PY' | while IFS=$'\t' read -r url kind name; do
-import json, sys
-for line in open(sys.argv[1]):
-    if line.startswith("{"):
-        o = json.loads(line)
-        print(f"{o['url']}\t{o['kind']}\t{o['name']}")
-PY
-    tidings --db "$1" sources add "$url" --kind "$kind" --name "$name" >/dev/null
-  done
-}
+# Every outlet of the news web as a source, through the OPML it writes.
+register() { tidings --db "$1" sources import "$WORK/web.opml" >/dev/null; }
 
 db="$WORK/run.db"
 register "$db"
