@@ -1,8 +1,9 @@
 // Polling sources (`tidings run`, see crawl.h): one conditional GET per due
-// source; an "auto" source is first asked for its feeds (<link
-// rel="alternate">, then robots.txt's Sitemap lines); a sitemap index is
-// followed one level down; every item URL goes to the frontier. A source's
-// poll is recorded once all the requests it needed have answered.
+// source; an "auto" source is first asked for its feeds (its URL may be a
+// feed itself; else <link rel="alternate">, robots.txt's Sitemap lines, then
+// the usual feed paths); a sitemap index is followed one level down; every
+// item URL goes to the frontier. A source's poll is recorded once all the
+// requests it needed have answered.
 #include "pipeline/crawl_internal.h"
 
 #include <algorithm>
@@ -16,18 +17,40 @@ namespace tidings::crawl_detail {
 
 namespace {
 
-enum class Role { kFeed, kDiscovery, kChildSitemap, kPage };
+enum class Role { kFeed, kDiscovery, kProbe, kChildSitemap, kPage };
+
+// Where sites usually put their feed, tried in this order when a home page
+// announces none and robots.txt names no sitemap (WordPress, static site
+// generators, Ghost, Blogger and most CMSs use one of these).
+constexpr const char* kCommonFeedPaths[] = {
+    "/feed", "/rss.xml", "/feed.xml", "/atom.xml", "/rss", "/index.xml", "/feeds/posts/default",
+};
+constexpr int kCommonFeedPathCount = std::size(kCommonFeedPaths);
 
 struct Pending {
   Role role = Role::kFeed;
   int64_t source_id = 0;
+  int probe = 0;  // for kProbe: index in kCommonFeedPaths
 };
 
 struct SourceState {
   Source source;
   SourcePoll poll;
   int outstanding = 0;  // requests of this source still unanswered
+  int probes_left = 0;  // common-path probes still unanswered
+  int best_probe = kCommonFeedPathCount;  // lowest index that answered with a feed
+  std::optional<FetchResult> best_probe_result;
+  FetchResult discovery;  // the home page's answer, for errors when no probe succeeds
 };
+
+// Whether a response body is a feed or sitemap tidings can read.
+bool is_feed(const FetchResult& r) {
+  FeedParseOptions fo;
+  fo.base_url = r.final_url.empty() ? r.request.url : r.final_url;
+  fo.content_type = r.content_type;
+  auto feed = parse_feed(r.body, fo);
+  return feed.has_value() && !feed->format.empty();
+}
 
 // "HTTP 503" or the fetcher's own message.
 std::string describe_failure(const FetchResult& r) {
@@ -66,9 +89,9 @@ class Poller {
 
  private:
   void submit(int64_t source_id, Role role, const std::string& url, const std::string& etag,
-              const std::string& last_modified) {
+              const std::string& last_modified, int probe = 0) {
     const uint64_t tag = next_tag_++;
-    pending_[tag] = {role, source_id};
+    pending_[tag] = {role, source_id, probe};
     ++states_[source_id].outstanding;
     ++counts_.polls;
     FetchRequest req{url, etag, last_modified, tag};
@@ -89,7 +112,8 @@ class Poller {
     switch (p.role) {
       case Role::kFeed:
       case Role::kChildSitemap: on_feed(st, p.role, r); break;
-      case Role::kDiscovery: on_discovery(st, r); break;
+      case Role::kDiscovery: on_discovery(st, std::move(r)); break;
+      case Role::kProbe: on_probe(st, p.probe, std::move(r)); break;
       case Role::kPage: on_page(st, r); break;
     }
     if (--st.outstanding == 0) finish(st);
@@ -154,14 +178,19 @@ class Poller {
     counts_.items_new += *added;
   }
 
-  // An "auto" source's home page: its announced feeds, else robots.txt's
-  // sitemaps (news sitemaps first).
-  void on_discovery(SourceState& st, const FetchResult& r) {
+  // An "auto" source's URL: a feed or sitemap itself, else the page's
+  // announced feeds, else robots.txt's sitemaps (news sitemaps first), else
+  // the first of the usual feed paths that answers with a feed.
+  void on_discovery(SourceState& st, FetchResult&& r) {
     st.poll.http_status = r.status;
     if (!response_usable(r)) return note_error(st, r, describe_failure(r));
+    const std::string base = r.final_url.empty() ? r.request.url : r.final_url;
+    if (is_feed(r)) {
+      st.poll.feed_url = base;
+      return on_feed(st, Role::kFeed, r);
+    }
     std::string feed_url;
-    auto links = find_feed_links(r.body, r.final_url.empty() ? r.request.url : r.final_url,
-                                 r.content_type);
+    auto links = find_feed_links(r.body, base, r.content_type);
     if (links && !links->empty()) feed_url = links->front().url;
     if (feed_url.empty()) {
       if (auto robots = fetcher_.cached_robots(st.source.url)) {
@@ -172,11 +201,41 @@ class Poller {
         if (!maps.empty()) feed_url = maps.front();
       }
     }
-    if (feed_url.empty()) {
-      return note_error(st, r, "no feed announced on the page and no sitemap in robots.txt");
+    if (!feed_url.empty()) {
+      st.poll.feed_url = feed_url;
+      return submit(st.source.id, Role::kFeed, feed_url, "", "");
     }
-    st.poll.feed_url = feed_url;
-    submit(st.source.id, Role::kFeed, feed_url, "", "");
+    st.discovery = std::move(r);
+    st.discovery.body.clear();
+    for (int i = 0; i < kCommonFeedPathCount; ++i) {
+      const std::string url = resolve_url(base, kCommonFeedPaths[i]);
+      if (url.empty()) continue;
+      ++st.probes_left;
+      submit(st.source.id, Role::kProbe, url, "", "", i);
+    }
+    if (st.probes_left == 0) on_probes_done(st);
+  }
+
+  // One usual feed path's answer; once all have answered, the first in
+  // kCommonFeedPaths' order that is a feed becomes the source's feed.
+  void on_probe(SourceState& st, int index, FetchResult&& r) {
+    if (index < st.best_probe && response_usable(r) && is_feed(r)) {
+      st.best_probe = index;
+      st.best_probe_result = std::move(r);
+    }
+    if (--st.probes_left == 0) on_probes_done(st);
+  }
+
+  void on_probes_done(SourceState& st) {
+    if (!st.best_probe_result) {
+      return note_error(st, st.discovery,
+                        "no feed announced on the page, no sitemap in robots.txt and none at "
+                        "the usual feed paths (/feed, /rss.xml, ...)");
+    }
+    const FetchResult& r = *st.best_probe_result;
+    st.poll.feed_url = r.final_url.empty() ? r.request.url : r.final_url;
+    on_feed(st, Role::kFeed, r);
+    st.best_probe_result.reset();
   }
 
   // A "page" source is one page, re-read at each poll (ingest keeps each

@@ -72,8 +72,12 @@ TEST_F(PipelineTest, IngestsStoresAndIsIdempotent) {
   auto list = store_->list_articles({});
   ASSERT_EQ(list->size(), 3u);
   for (const auto& a : *list) {
-    if (a.article.title == "First story") EXPECT_EQ(a.outlet, "daily.example");
-    if (a.article.title == "Second story") EXPECT_EQ(a.outlet, "local file");
+    if (a.article.title == "First story") {
+      EXPECT_EQ(a.outlet, "daily.example");
+    }
+    if (a.article.title == "Second story") {
+      EXPECT_EQ(a.outlet, "local file");
+    }
   }
 }
 
