@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for N seconds on a corpus seeded from the repo's
 # sample data (FUZZ_SEEDS=DIR adds seeds for the feed, sitemap, robots and
-# OPML targets), and prints one result line per target.
+# OPML targets; FUZZ_TARGETS="feed_fuzz robots_fuzz" runs only those), and
+# prints one result line per target.
 set -euo pipefail
 dir=${1:?fuzz build dir}
 seconds=${2:-300}
 root=$(cd "$(dirname "$0")/.." && pwd)
-for target in extract_fuzz warc_fuzz feed_fuzz sitemap_fuzz robots_fuzz opml_fuzz; do
+targets=${FUZZ_TARGETS:-extract_fuzz warc_fuzz feed_fuzz sitemap_fuzz robots_fuzz opml_fuzz}
+for target in $targets; do
   bin="$dir/$target"
   [ -x "$bin" ] || { echo "$target: not built"; continue; }
   corpus="$root/fuzz/corpus-$target"
