@@ -13,7 +13,7 @@ packages=(
   libcurl4-openssl-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   libcpp-httplib-dev libexpected-dev
   # tests, benchmarks, fuzzing
-  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 curl
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 curl openssl nghttp2-server
   clang-14 libclang-rt-14-dev
   # peers measured by bench/extract
   python3 python3-readability

@@ -23,6 +23,7 @@ struct RunArgs {
   bool allow_private = false;
   bool ignore_robots = false;
   std::string min_delay = "1s";
+  std::string ca_file;
   int threads = 0;
   bool json = false;
   bool quiet = false;
@@ -35,6 +36,7 @@ int run_collect(const RunArgs& args, const GlobalOptions& global) {
   options.once = args.once;
   options.fetch.allow_private = args.allow_private;
   options.fetch.respect_robots = !args.ignore_robots;
+  options.fetch.ca_file = args.ca_file;
   if (args.min_delay == "0" || args.min_delay == "0s") {
     options.fetch.min_delay = std::chrono::milliseconds(0);
   } else if (auto d = parse_duration(args.min_delay)) {
@@ -114,6 +116,9 @@ void add_run_commands(CLI::App& app, GlobalOptions& global) {
   run->add_flag("--ignore-robots", args->ignore_robots, "do not read robots.txt (your own sites only)");
   run->add_option("--min-delay", args->min_delay, "minimum delay between requests to one host")
       ->capture_default_str();
+  run->add_option("--ca-file", args->ca_file,
+                  "PEM file of certificate authorities to trust instead of the system's")
+      ->check(CLI::ExistingFile);
   run->add_option("--threads", args->threads, "extraction threads (0 = one per core)");
   run->add_flag("--quiet", args->quiet, "do not print warnings");
   run->callback([args, &global] { global.exit_code = run_collect(*args, global); });

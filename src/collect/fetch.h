@@ -48,6 +48,7 @@ struct FetchOptions {
   int max_total_connections = 64;
   bool allow_private = false;  ///< allow loopback/private/link-local/... addresses
   bool respect_robots = true;
+  std::string ca_file;  ///< PEM bundle of CAs to trust instead of the system's; "" = system
   std::chrono::milliseconds backoff_base{5'000};  ///< first back-off after a 429/5xx
   std::chrono::milliseconds max_backoff{3'600'000};
   /// A request whose host may not be contacted for longer than this is not
@@ -106,6 +107,7 @@ struct FetchResult {
   Instant fetched_at{};
   bool not_modified = false;  ///< 304 to a conditional request
   int redirects = 0;          ///< hops followed
+  int http_version = 0;       ///< 1 (HTTP/1.x), 2 or 3 of the last response; 0 = none
   FetchFailure failure = FetchFailure::kNone;
   std::optional<Error> error;          ///< set iff failure != kNone; one line
   std::optional<int64_t> retry_after;  ///< seconds, from Retry-After or a back-off

@@ -143,6 +143,9 @@ bool prepare_transfer(Transfer& t, const FetchOptions& o) {
   curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every coding libcurl was built with
   curl_easy_setopt(e, CURLOPT_USERAGENT, o.user_agent.c_str());
+  if (!o.ca_file.empty()) {
+    ok = ok && curl_easy_setopt(e, CURLOPT_CAINFO, o.ca_file.c_str()) == CURLE_OK;
+  }
   curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(o.timeout.count()));
   curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout.count()));
   curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, o.low_speed_bytes);
@@ -184,6 +187,13 @@ void finish_transfer(Transfer& t, CURLcode code) {
   if (curl_easy_getinfo(t.easy, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK &&
       effective != nullptr) {
     r.final_url = effective;
+  }
+  long version = CURL_HTTP_VERSION_NONE;
+  if (curl_easy_getinfo(t.easy, CURLINFO_HTTP_VERSION, &version) == CURLE_OK) {
+    r.http_version = version == CURL_HTTP_VERSION_3   ? 3
+                     : version == CURL_HTTP_VERSION_2_0 ? 2
+                     : version == CURL_HTTP_VERSION_NONE ? 0
+                                                         : 1;
   }
   long redirects = 0;
   if (t.is_robots && curl_easy_getinfo(t.easy, CURLINFO_REDIRECT_COUNT, &redirects) == CURLE_OK) {
