@@ -92,7 +92,9 @@ std::string robots_normalise(std::string_view path) {
         out += kHex[decoded & 15];
       }
       i += 2;
-    } else if (c <= 0x20 || c >= 0x7f) {
+    } else if (c <= 0x20 || c >= 0x7f || c == '%') {
+      // A '%' that starts no valid escape is a literal percent sign: %25,
+      // so that normalising twice changes nothing.
       out += '%';
       out += kHex[c >> 4];
       out += kHex[c & 15];

@@ -58,7 +58,8 @@ RobotsPolicy robots_policy(const RobotsTxt& robots, std::string_view product_tok
 
 /// Percent-encoding made comparable (RFC 9309 §2.2.2): escapes of
 /// unreserved characters decoded, other escapes upper-cased, octets
-/// outside printable US-ASCII percent-encoded.
+/// outside printable US-ASCII percent-encoded, and a '%' that starts no
+/// valid escape written %25. Normalising twice gives the same string.
 std::string robots_normalise(std::string_view path);
 
 /// Does a normalised pattern (`*` any run of octets, a final `$` the end)

@@ -94,7 +94,15 @@ TEST(Robots, PercentEncodingIsNormalised) {
   EXPECT_EQ(robots_normalise("/foo/bar/%e3%83%84"), "/foo/bar/%E3%83%84");
   EXPECT_EQ(robots_normalise("/foo/%62%61r"), "/foo/bar");
   EXPECT_EQ(robots_normalise("/a%2Fb"), "/a%2Fb");
-  EXPECT_EQ(robots_normalise("/a%2"), "/a%2");
+  EXPECT_EQ(robots_normalise("/a%2"), "/a%252");
+  // Found by robots_fuzz: a stray '%' before an escape used to decode on
+  // the second pass ("%%33" -> "%3" -> "3"); now it is %25 both times.
+  for (const char* path : {"/x%%333", "/%", "/%%", "/%G1", "/50%25off"}) {
+    const std::string once = robots_normalise(path);
+    EXPECT_EQ(robots_normalise(once), once) << path;
+  }
+  EXPECT_EQ(robots_normalise("/x%%333"), "/x%2533");
+  EXPECT_FALSE(allowed("User-agent: *\nDisallow: /50%off\n", "/50%25off"));
   EXPECT_FALSE(allowed("User-agent: *\nDisallow: /foo/bar/\xE3\x83\x84\n", "/foo/bar/%E3%83%84"));
   EXPECT_FALSE(allowed("User-agent: *\nDisallow: /%7Ejoe\n", "/~joe/index.html"));
 }
