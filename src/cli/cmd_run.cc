@@ -68,7 +68,7 @@ int run_collect(const RunArgs& args, const GlobalOptions& global) {
             << " not modified, " << counts->poll_errors << " failed), items " << counts->items_found
             << " (" << counts->items_new << " new), pages fetched " << counts->fetched
             << ", new articles " << counts->articles_new << ", not articles "
-            << counts->not_articles << " (tidings failures), fetch errors "
+            << counts->not_articles << " (see tidings failures), fetch errors "
             << counts->fetch_errors << "\n";
   return 0;
 }
