@@ -5,11 +5,7 @@
 # nothing, and a run killed with -9 resumes without loss or duplicates.
 source "$(dirname "$0")/lib.bash"
 
-python3 "$TIDINGS_SOURCE_DIR/scripts/newsweb.py" --opml "$WORK/web.opml" >"$WORK/web.out" 2>"$WORK/web.err" &
-WEB_PID=$!
-trap 'kill $WEB_PID 2>/dev/null || true; cleanup' EXIT
-for _ in $(seq 1 100); do grep -q '^ready' "$WORK/web.out" && break; sleep 0.1; done
-grep -q '^ready' "$WORK/web.out" || { cat "$WORK/web.err"; fail "news web did not start"; }
+start_newsweb
 # Every sample page is an article, and so are three of the made-up Northern
 # Post's nine pages (its other six are not: tests/e2e/source_health.sh);
 # each outlet line says how many of its pages are articles.

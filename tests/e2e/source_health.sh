@@ -8,11 +8,7 @@
 # database show up too.
 source "$(dirname "$0")/lib.bash"
 
-python3 "$TIDINGS_SOURCE_DIR/scripts/newsweb.py" --opml "$WORK/web.opml" >"$WORK/web.out" 2>"$WORK/web.err" &
-WEB_PID=$!
-trap 'kill $WEB_PID 2>/dev/null || true; cleanup' EXIT
-for _ in $(seq 1 100); do grep -q '^ready' "$WORK/web.out" && break; sleep 0.1; done
-grep -q '^ready' "$WORK/web.out" || { cat "$WORK/web.err"; fail "news web did not start"; }
+start_newsweb
 post=$(grep '"northernpost.example"' "$WORK/web.out")
 post_url=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['url'])" "$post")
 
