@@ -195,12 +195,15 @@ struct Signals {
 
 Signals gather(const Dom& dom, const MetaTags& meta, const Article& article) {
   Signals s;
+  s.text_chars = visible_length(article.text);
+  // Only the paywall rules look at pages with more text than a challenge
+  // or a shell has: the rest is not gathered for them (most pages).
+  const bool short_text = s.text_chars <= std::max(kChallengeMaxText, kShellMaxText);
   if (!dom.titles.empty()) s.title = to_lower_ascii(trim(raw_text(dom.nodes[dom.titles[0]].xml, 512)));
   if (dom.body >= 0) {
     s.body_chars = static_cast<size_t>(dom.nodes[dom.body].all.chars);
-    s.body_text = to_lower_ascii(inner_text(dom.nodes[dom.body].xml, kScanBytes));
+    if (short_text) s.body_text = to_lower_ascii(inner_text(dom.nodes[dom.body].xml, kScanBytes));
   }
-  s.text_chars = visible_length(article.text);
   for (int32_t i : dom.scripts) {
     const xmlNode* n = dom.nodes[i].xml;
     ++s.scripts_count;
@@ -209,7 +212,7 @@ Signals gather(const Dom& dom, const MetaTags& meta, const Article& article) {
       scan_paywall_markup(raw_text(n, 1 << 20), s.paywall);
       continue;
     }
-    if (s.scripts.size() < kScanBytes) {
+    if (short_text && s.scripts.size() < kScanBytes) {
       s.scripts += to_lower_ascii(attr(n, "src"));
       s.scripts += ' ';
       s.scripts += to_lower_ascii(raw_text(n, kScanBytes - s.scripts.size()));
@@ -221,12 +224,12 @@ Signals gather(const Dom& dom, const MetaTags& meta, const Article& article) {
   if (equals_ci(trim(meta.get("article:content_tier")), "locked")) s.paywall.not_free = true;
   s.text_words = word_count(article.text);
   for (const Node& n : dom.nodes) {
-    if (n.tag == Tag::kNoscript && s.noscript.size() < kScanBytes) {
+    if (short_text && n.tag == Tag::kNoscript && s.noscript.size() < kScanBytes) {
       s.noscript += to_lower_ascii(inner_text(n.xml, 2048));
       s.noscript += ' ';
     }
     if (!n.cls.empty() || !n.id.empty()) {
-      if (s.marker_attribute.empty()) {
+      if (short_text && s.marker_attribute.empty()) {
         std::string_view m = first_found(n.cls, kChallengeMarkers);
         if (m.empty()) m = first_found(n.id, kChallengeMarkers);
         s.marker_attribute = m;
@@ -243,7 +246,7 @@ Signals gather(const Dom& dom, const MetaTags& meta, const Article& article) {
           s.gated_chars = std::max(s.gated_chars, 0) + n.all.chars;
         }
       }
-      if (s.captcha_widget.empty()) {
+      if (short_text && s.captcha_widget.empty()) {
         std::string_view m = first_found(n.cls, kCaptchaWidgets);
         if (m.empty()) m = first_found(n.id, kCaptchaWidgets);
         s.captcha_widget = m;
