@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make demo`: starts the bundled local news web (scripts/newsweb.py: the
-# sample outlets on 127.0.0.1 with their feeds and sitemaps), registers its
-# outlets as sources, collects them with the real fetcher, then serves the
-# web UI until Ctrl-C. Needs no network and no ../shared.
+# sample outlets on 127.0.0.1 with their feeds and sitemaps, and a troubled
+# outlet whose blocked, paywalled and JavaScript-only pages `status` flags),
+# registers its outlets as sources, collects them with the real fetcher,
+# then serves the web UI until Ctrl-C. Needs no network and no ../shared.
 set -euo pipefail
 bin=${1:?tidings binary}
 db=${2:?database path}

@@ -58,6 +58,12 @@ int run_extract(const ExtractArgs& args) {
       continue;
     }
     for (const auto& w : result->warnings) std::cerr << "tidings: warning: " << file << ": " << w << "\n";
+    // Printed all the same (this command stores nothing); ingest and run
+    // keep such a page as a failure instead of an article.
+    if (result->page_kind != PageKind::kArticle) {
+      std::cerr << "tidings: warning: " << file << ": not an article ("
+                << page_kind_name(result->page_kind) << "): " << result->page_reason << "\n";
+    }
     if (args.json) {
       nlohmann::json j = article_to_json(result->article);
       if (lines) j["file"] = file;

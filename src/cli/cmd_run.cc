@@ -1,5 +1,5 @@
 // `tidings run` (continuous collection) and `tidings status` (per source:
-// last poll, HTTP status, items, articles, errors, next poll).
+// last poll, HTTP status, items, articles, errors, next poll, health).
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -69,7 +69,8 @@ int run_collect(const RunArgs& args, const GlobalOptions& global) {
   std::cout << "run: polls " << counts->polls << " (" << counts->not_modified
             << " not modified, " << counts->poll_errors << " failed), items " << counts->items_found
             << " (" << counts->items_new << " new), pages fetched " << counts->fetched
-            << ", new articles " << counts->articles_new << ", fetch errors "
+            << ", new articles " << counts->articles_new << ", not articles "
+            << counts->not_articles << " (see tidings failures), fetch errors "
             << counts->fetch_errors << "\n";
   return 0;
 }
@@ -83,22 +84,41 @@ int run_status(const RunArgs& args, const GlobalOptions& global) {
     report_error(!sources ? sources.error().message : pending.error().message);
     return 1;
   }
+  auto health = sources_health(*store, *sources, now_seconds());
+  if (!health) {
+    report_error(health.error().message);
+    return 1;
+  }
   auto time_text = [](const std::optional<Instant>& t) {
     return t ? format_rfc3339(*t) : std::string("-");
   };
   if (args.json) {
     nlohmann::json arr = nlohmann::json::array();
-    for (const Source& s : *sources) arr.push_back(source_to_json(s));
+    for (size_t i = 0; i < sources->size(); ++i) {
+      nlohmann::json j = source_to_json((*sources)[i]);
+      j["health"] = source_health_to_json((*health)[i]);
+      arr.push_back(std::move(j));
+    }
     std::cout << dump_json({{"sources", arr}, {"frontier_pending", *pending}}, 2) << "\n";
     return 0;
   }
-  std::cout << "id\tstatus\tlast fetch\t\titems\tarticles\tnext poll\t\tsource\n";
-  for (const Source& s : *sources) {
+  // The health column: "ok", the flags' codes, or "-" before any page.
+  auto health_text = [](const SourceHealth& h) {
+    if (h.ok()) return std::string(h.fetched == 0 ? "-" : "ok");
+    std::string codes;
+    for (const HealthFlag& f : h.flags) codes += (codes.empty() ? "" : ",") + f.code;
+    return codes;
+  };
+  std::cout << "id\tstatus\tlast fetch\t\titems\tarticles\tnext poll\t\thealth\tsource\n";
+  for (size_t i = 0; i < sources->size(); ++i) {
+    const Source& s = (*sources)[i];
+    const SourceHealth& h = (*health)[i];
     std::cout << s.id << "\t" << (s.last_status ? std::to_string(s.last_status) : "-") << "\t"
               << time_text(s.last_fetch_at) << "\t" << s.items_found << "\t" << s.articles
-              << "\t\t" << time_text(s.next_poll_at) << "\t"
+              << "\t\t" << time_text(s.next_poll_at) << "\t" << health_text(h) << "\t"
               << (s.name.empty() ? s.url : s.name + " <" + s.url + ">") << "\n";
     if (!s.last_error.empty()) std::cout << "\terror: " << s.last_error << "\n";
+    for (const HealthFlag& f : h.flags) std::cout << "\t" << f.code << ": " << f.message << "\n";
   }
   std::cout << "frontier: " << *pending << " URLs waiting\n";
   return 0;
@@ -123,7 +143,10 @@ void add_run_commands(CLI::App& app, GlobalOptions& global) {
   run->add_flag("--quiet", args->quiet, "do not print warnings");
   run->callback([args, &global] { global.exit_code = run_collect(*args, global); });
 
-  CLI::App* status = app.add_subcommand("status", "Per source: last poll, status, items, articles, errors, next poll.");
+  CLI::App* status = app.add_subcommand(
+      "status",
+      "Per source: last poll, status, items, articles, errors, next poll, and health (blocked, "
+      "paywalled, JavaScript-only or thin pages, yield drops, coverage gaps).");
   status->add_flag("--json", args->json, "print JSON");
   status->callback([args, &global] { global.exit_code = run_status(*args, global); });
 }

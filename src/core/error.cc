@@ -13,6 +13,10 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kIo: return "io";
     case ErrorCode::kStore: return "store";
     case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kBlocked: return "blocked";
+    case ErrorCode::kPaywalled: return "paywalled";
+    case ErrorCode::kNeedsJavascript: return "needs_javascript";
+    case ErrorCode::kEmptyPage: return "empty";
   }
   return "internal";
 }

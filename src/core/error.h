@@ -20,6 +20,11 @@ enum class ErrorCode {
   kIo,             ///< the operating system said no
   kStore,          ///< the database said no
   kInternal,       ///< a bug: tell us
+  // A page read correctly that is not an article (PageKind, core/types.h):
+  kBlocked,        ///< HTTP 403/429/451 or a bot challenge
+  kPaywalled,      ///< a paywall's teaser
+  kNeedsJavascript,///< an empty shell filled by scripts
+  kEmptyPage,      ///< no text, or too little to be an article
 };
 
 /// A short stable name for an error code ("invalid_input", "too_large", ...).

@@ -49,6 +49,30 @@ struct Article {
   std::vector<SourceLink> source_links;
 };
 
+/// What a fetched page turned out to be. Only kArticle pages become
+/// articles; the others are kept as failed documents with the kind as their
+/// reason (docs/collecting.md "Source health"). Extraction decides from the
+/// page itself, the pipeline adds what the HTTP status says.
+enum class PageKind {
+  kArticle,          ///< a page with an article's text
+  kBlocked,          ///< HTTP 403/429/451 or a bot-challenge page instead of the article
+  kPaywalled,        ///< a teaser behind a paywall
+  kNeedsJavascript,  ///< an empty shell that a script would fill
+  kEmpty,            ///< no text, or too little to be an article
+};
+
+/// "article", "blocked", "paywalled", "needs_javascript", "empty".
+constexpr const char* page_kind_name(PageKind kind) {
+  switch (kind) {
+    case PageKind::kArticle: return "article";
+    case PageKind::kBlocked: return "blocked";
+    case PageKind::kPaywalled: return "paywalled";
+    case PageKind::kNeedsJavascript: return "needs_javascript";
+    case PageKind::kEmpty: return "empty";
+  }
+  return "article";
+}
+
 /// An Article as the store holds it.
 struct StoredArticle {
   int64_t id = 0;

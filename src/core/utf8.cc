@@ -55,4 +55,10 @@ void append_utf8(std::string& out, unsigned cp) {
   }
 }
 
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace tidings

@@ -14,6 +14,10 @@ namespace tidings {
 /// ("U+FFFD substitution of maximal subparts"), at least 1.
 size_t utf8_sequence(std::string_view s, size_t i, size_t& bad);
 
+/// Code points in UTF-8 text (continuation bytes not counted), as SQLite's
+/// LENGTH() counts the characters of a text value.
+size_t utf8_length(std::string_view s);
+
 /// Appends code point `cp` (at most U+10FFFF) as UTF-8.
 void append_utf8(std::string& out, unsigned cp);
 

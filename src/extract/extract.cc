@@ -10,6 +10,7 @@
 #include "extract/html_parser.h"
 #include "extract/language.h"
 #include "extract/metadata.h"
+#include "extract/page_kind.h"
 #include "extract/paragraphs.h"
 #include "extract/source_links.h"
 #include "extract/text_ops.h"
@@ -112,6 +113,9 @@ Result<Extraction> extract(std::string_view bytes, const ExtractOptions& options
   if (!article.published_at) article.published_at = date_in_url(options.url, now);
   article.source_links = find_source_links(dom, meta, base, options.url, article.canonical_url);
   article.language = detect_language(article.title, article.text, declared_language);
+  PageVerdict verdict = classify_page(dom, meta, article);
+  result.page_kind = verdict.kind;
+  result.page_reason = std::move(verdict.reason);
   return result;
 }
 

@@ -34,6 +34,13 @@ struct ExtractOptions {
 struct Extraction {
   Article article;
   std::vector<std::string> warnings;  ///< e.g. "invalid UTF-8: 3 bytes replaced"
+  /// What the page is: an article, or a bot challenge, a paywall teaser, a
+  /// JavaScript shell or an empty page (the article's fields are filled
+  /// as far as the page allows either way). Each non-article kind needs a
+  /// marker and a short extracted text, so an article that mentions a
+  /// captcha or JavaScript stays an article; rules in docs/collecting.md.
+  PageKind page_kind = PageKind::kArticle;
+  std::string page_reason;  ///< why, one line; "" for an article
 };
 
 /// Errors: kInvalidInput (empty, binary, not HTML), kTooLarge (max_bytes, or
@@ -57,6 +64,6 @@ Result<std::vector<FeedLink>> find_feed_links(std::string_view bytes, const std:
                                               const std::string& content_type);
 
 /// Bumped whenever extraction output changes; stored with each article.
-constexpr int kExtractorVersion = 2;
+constexpr int kExtractorVersion = 3;
 
 }  // namespace tidings

@@ -34,7 +34,8 @@ struct CrawlCounts {
   int64_t items_found = 0;     ///< item URLs in the polled feeds
   int64_t items_new = 0;       ///< of those, new to the frontier
   int64_t fetched = 0;         ///< frontier URLs fetched
-  int64_t articles_new = 0;    ///< new documents stored from them
+  int64_t articles_new = 0;    ///< new articles stored from them
+  int64_t not_articles = 0;    ///< new pages stored that are not articles (blocked, paywalled...)
   int64_t fetch_errors = 0;    ///< frontier fetches that failed (retried or for good)
 };
 

@@ -35,6 +35,19 @@ std::string describe(const FetchResult& r) {
   return "HTTP " + std::to_string(r.status);
 }
 
+// A fetch that stored nothing, in the fetch log: "blocked" for a blocking
+// status (a 429 to be retried), else "error".
+Result<void> log_failed_fetch(Store& store, const FrontierEntry& e, const FetchResult& r) {
+  if (e.source_id <= 0) return {};
+  FetchRecord rec;
+  rec.source_id = e.source_id;
+  rec.url = e.item.url;
+  rec.fetched_at = r.fetched_at == Instant{} ? now_seconds() : r.fetched_at;
+  rec.http_status = r.status;
+  rec.outcome = r.ok() && is_blocked_status(r.status) ? "blocked" : "error";
+  return store.record_fetch(rec);
+}
+
 }  // namespace
 
 Result<void> fetch_due_frontier(Store& store, Fetcher& fetcher, const CrawlOptions& options,
@@ -69,6 +82,7 @@ Result<void> fetch_due_frontier(Store& store, Fetcher& fetcher, const CrawlOptio
       if (auto w = store.frontier_failed(e.id, r.status, describe(r), retry_at); !w) {
         store_error = w.error();
       }
+      if (auto w = log_failed_fetch(store, e, r); !w) store_error = w.error();
     };
     // Stored in small batches as pages arrive, so a killed run loses at
     // most one batch of fetches (they are fetched again; never duplicated).
@@ -79,10 +93,15 @@ Result<void> fetch_due_frontier(Store& store, Fetcher& fetcher, const CrawlOptio
                                        &ingest_counts);
       documents.clear();
       if (!outcomes) return tl::unexpected(outcomes.error());
-      counts.articles_new += ingest_counts.created;
+      counts.articles_new += ingest_counts.created - ingest_counts.failed;
       for (size_t i = 0; i < stored.size(); ++i) {
         const FrontierEntry& e = *stored[i].first;
         const DocumentOutcome& o = (*outcomes)[i];
+        if (o.document_id > 0 && o.error && o.created) ++counts.not_articles;
+        if (o.document_id == 0 && e.source_id > 0) {  // not a page: logged here, not by ingest
+          FetchRecord rec{e.source_id, e.item.url, now_seconds(), stored[i].second, "error", 0, 0};
+          if (auto w = store.record_fetch(rec); !w) return w;
+        }
         Result<void> w = o.document_id > 0
                              ? store.frontier_done(e.id, stored[i].second, o.document_id)
                              : store.frontier_failed(e.id, stored[i].second,
@@ -105,7 +124,11 @@ Result<void> fetch_due_frontier(Store& store, Fetcher& fetcher, const CrawlOptio
       if (it == by_tag.end() || store_error) return;
       const FrontierEntry& e = *it->second;
       ++counts.fetched;
-      if (!r.ok() || r.status < 200 || r.status >= 300) return record_failure(e, r);
+      // A blocking status (403, 451; 429 once retries are spent) is stored
+      // with its page, so that it shows in `tidings failures` as "blocked".
+      const bool last_attempt = e.attempts + 1 >= options.max_attempts;
+      const bool blocked = r.ok() && is_blocked_status(r.status) && (r.status != 429 || last_attempt);
+      if (!blocked && (!r.ok() || r.status < 200 || r.status >= 300)) return record_failure(e, r);
       Document doc = to_document(r);
       doc.source_id = e.source_id;
       documents.push_back(std::move(doc));

@@ -251,7 +251,8 @@ class Poller {
       return;
     }
     const DocumentOutcome& o = outcomes->front();
-    if (o.created) ++counts_.articles_new;
+    if (o.created && !o.error) ++counts_.articles_new;
+    if (o.created && o.error && o.document_id > 0) ++counts_.not_articles;
     if (o.error) note_error(st, r, o.error->message);
   }
 

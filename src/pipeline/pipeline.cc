@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "core/url.h"
-#include "extract/extract.h"
+#include "core/utf8.h"
 
 namespace tidings {
 
@@ -27,6 +27,9 @@ struct Pending {
   bool is_new = false;
   std::optional<Result<Extraction>> extraction;
   int64_t document_id = 0;  // reextract: the stored document
+  std::string outcome;      // for the fetch log (see DocumentOutcome)
+  int64_t text_length = 0;
+  std::optional<Error> page_error;  // not an article (page_failure)
 };
 
 Result<Extraction> extract_document(const Document& doc, const PipelineOptions& options) {
@@ -83,8 +86,12 @@ Document document_for_read_error(const std::string& origin) {
 class BatchWriter {
  public:
   BatchWriter(Store& store, const PipelineOptions& options, const EventSink& events,
-              IngestCounts& counts)
-      : store_(store), options_(options), events_(events), counts_(counts) {}
+              IngestCounts& counts, bool log_fetches = false)
+      : store_(store),
+        options_(options),
+        events_(events),
+        counts_(counts),
+        log_fetches_(log_fetches) {}
 
   // Ingest: look up, extract, store.
   Result<void> flush_ingest(std::vector<Pending>& batch) {
@@ -141,7 +148,8 @@ class BatchWriter {
     }
     if (!p.is_new) {
       ++delta.unchanged;
-      return {};
+      p.outcome = "unchanged";
+      return log_fetch(p);
     }
     auto put = store_.put_document(p.document);
     if (!put) return tl::unexpected(put.error());
@@ -149,23 +157,51 @@ class BatchWriter {
     if (!put->created) {  // the same bytes twice in one batch
       p.is_new = false;
       ++delta.unchanged;
-      return {};
+      p.outcome = "unchanged";
+      return log_fetch(p);
     }
     ++delta.created;
-    return save_extraction(put->id, p, delta);
+    if (auto e = save_extraction(put->id, p, delta); !e) return e;
+    return log_fetch(p);
   }
 
-  Result<void> save_extraction(int64_t document_id, const Pending& p, IngestCounts& delta) {
+  // A page that is not an article is a failure at stage "page"; a failed
+  // extraction one at "extract"; else the article is saved.
+  Result<void> save_extraction(int64_t document_id, Pending& p, IngestCounts& delta) {
     const Result<Extraction>& ex = *p.extraction;
+    p.page_error = page_failure(p.document.http_status, ex);
+    p.text_length = 0;
+    if (p.page_error) {
+      ++delta.failed;
+      p.outcome = error_code_name(p.page_error->code);
+      return store_.save_failure(document_id, "page", *p.page_error);
+    }
     if (!ex) {
       ++delta.failed;
+      p.outcome = "failed";
       return store_.save_failure(document_id, "extract", ex.error());
     }
     auto saved = store_.save_article(document_id, ex->article,
                                      outlet_name(ex->article, source_name(p.document.source_id)),
                                      kExtractorVersion);
     if (!saved) return tl::unexpected(saved.error());
+    p.outcome = "article";
+    p.text_length = static_cast<int64_t>(utf8_length(ex->article.text));
     return {};
+  }
+
+  // The fetch log: collected documents only (those with a source).
+  Result<void> log_fetch(const Pending& p) {
+    if (!log_fetches_ || p.document.source_id <= 0) return {};
+    FetchRecord r;
+    r.source_id = p.document.source_id;
+    r.url = p.document.url;
+    r.fetched_at = p.document.fetched_at;
+    r.http_status = p.document.http_status;
+    r.outcome = p.outcome;
+    r.text_length = p.text_length;
+    r.document_id = p.document_id;
+    return store_.record_fetch(r);
   }
 
   // The registry's name of a document's source ("" for none), looked up once.
@@ -191,6 +227,11 @@ class BatchWriter {
     for (const Pending& p : batch) {
       if (p.read_error) {
         events_({PipelineEvent::Kind::kError, p.origin, p.read_error->message, counts_});
+      } else if (p.page_error) {
+        events_({PipelineEvent::Kind::kError, p.origin,
+                 std::string("not an article (") + error_code_name(p.page_error->code) +
+                     "): " + p.page_error->message,
+                 counts_});
       } else if (p.extraction && !*p.extraction) {
         events_({PipelineEvent::Kind::kError, p.origin, p.extraction->error().message, counts_});
       } else if (p.extraction) {
@@ -207,10 +248,40 @@ class BatchWriter {
   const PipelineOptions& options_;
   const EventSink& events_;
   IngestCounts& counts_;
+  const bool log_fetches_;
   std::map<int64_t, std::string> source_names_;
 };
 
+ErrorCode error_code_for(PageKind kind) {
+  switch (kind) {
+    case PageKind::kBlocked: return ErrorCode::kBlocked;
+    case PageKind::kPaywalled: return ErrorCode::kPaywalled;
+    case PageKind::kNeedsJavascript: return ErrorCode::kNeedsJavascript;
+    case PageKind::kEmpty: return ErrorCode::kEmptyPage;
+    case PageKind::kArticle: break;
+  }
+  return ErrorCode::kInternal;
+}
+
 }  // namespace
+
+bool is_blocked_status(int http_status) {
+  return http_status == 403 || http_status == 429 || http_status == 451;
+}
+
+std::optional<Error> page_failure(int http_status, const Result<Extraction>& extraction) {
+  if (is_blocked_status(http_status)) {
+    std::string reason = "HTTP " + std::to_string(http_status);
+    if (extraction && extraction->page_kind == PageKind::kBlocked) {
+      reason += ", " + extraction->page_reason;
+    }
+    return Error(ErrorCode::kBlocked, reason);
+  }
+  if (extraction && extraction->page_kind != PageKind::kArticle) {
+    return Error(error_code_for(extraction->page_kind), extraction->page_reason);
+  }
+  return std::nullopt;
+}
 
 bool is_page_content_type(const std::string& content_type) {
   std::string type = content_type.substr(0, content_type.find(';'));
@@ -277,9 +348,11 @@ Result<std::vector<DocumentOutcome>> ingest_documents(Store& store, std::vector<
   std::vector<Pending> batch;
   std::vector<size_t> positions;  // batch index -> input index
   for (size_t i = 0; i < documents.size(); ++i) {
-    if (!is_page_content_type(documents[i].content_type)) {
+    if (!is_page_content_type(documents[i].content_type) &&
+        !is_blocked_status(documents[i].http_status)) {
       outcomes[i].error = Error(ErrorCode::kInvalidInput,
                                 "not a page: Content-Type " + documents[i].content_type);
+      outcomes[i].outcome = "error";
       continue;
     }
     Pending p;
@@ -290,7 +363,7 @@ Result<std::vector<DocumentOutcome>> ingest_documents(Store& store, std::vector<
     positions.push_back(i);
   }
   IngestCounts local;
-  BatchWriter writer(store, options, events, counts ? *counts : local);
+  BatchWriter writer(store, options, events, counts ? *counts : local, /*log_fetches=*/true);
   if (!batch.empty()) {
     if (auto r = writer.flush_ingest(batch); !r) return tl::unexpected(r.error());
   }
@@ -298,7 +371,13 @@ Result<std::vector<DocumentOutcome>> ingest_documents(Store& store, std::vector<
     DocumentOutcome& out = outcomes[positions[b]];
     out.document_id = batch[b].document_id;
     out.created = batch[b].is_new;
-    if (batch[b].extraction && !*batch[b].extraction) out.error = batch[b].extraction->error();
+    out.outcome = batch[b].outcome;
+    out.text_length = batch[b].text_length;
+    if (batch[b].page_error) {
+      out.error = batch[b].page_error;
+    } else if (batch[b].extraction && !*batch[b].extraction) {
+      out.error = batch[b].extraction->error();
+    }
   }
   return outcomes;
 }

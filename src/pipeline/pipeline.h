@@ -16,6 +16,7 @@
 #include "collect/collect.h"
 #include "core/error.h"
 #include "core/types.h"
+#include "extract/extract.h"
 #include "store/store.h"
 
 namespace tidings {
@@ -54,11 +55,31 @@ Result<IngestCounts> ingest_paths(Store& store, const std::vector<std::string>& 
 struct DocumentOutcome {
   int64_t document_id = 0;     ///< 0 when it was not stored (not a page)
   bool created = false;        ///< false: the same URL and bytes were stored already
-  std::optional<Error> error;  ///< why it is not an article (not a page, extraction failed)
+  /// Why it is not an article: not a page, extraction failed, or a page
+  /// that is not an article (code kBlocked, kPaywalled, kNeedsJavascript,
+  /// kEmptyPage; the reason in the message).
+  std::optional<Error> error;
+  /// As written to the fetch log: "article", a page kind, "failed",
+  /// "error" (not a page) or "unchanged".
+  std::string outcome;
+  int64_t text_length = 0;     ///< characters of the article's text
 };
+
+/// HTTP statuses that say "blocked" whatever the page shows: 403
+/// Forbidden, 429 Too Many Requests, 451 Unavailable For Legal Reasons.
+bool is_blocked_status(int http_status);
+
+/// Why a fetched page is not an article, or nullopt when it is one: a
+/// blocking HTTP status first, then the kind extraction found (a failed
+/// extraction is not a page kind: nullopt too). Pure.
+std::optional<Error> page_failure(int http_status, const Result<Extraction>& extraction);
 
 /// Stores documents fetched by the collector, and their articles, as one
 /// batch; outcomes come back in input order. Adds to `counts` when given.
+/// A page that is not an article (page_failure) is stored as a failed
+/// document at stage "page", never as an article. Documents with a source
+/// are entered in the fetch log in the same transaction. Pages with a
+/// blocking status are taken whatever their Content-Type.
 Result<std::vector<DocumentOutcome>> ingest_documents(Store& store, std::vector<Document> documents,
                                                       const PipelineOptions& options,
                                                       const EventSink& events,

@@ -84,8 +84,14 @@ Reply api_list_sources(Store& store) {
   if (!sources) return store_error_reply(sources.error());
   const auto pending = store.frontier_pending();
   if (!pending) return store_error_reply(pending.error());
+  const auto health = sources_health(store, *sources, now_seconds());
+  if (!health) return store_error_reply(health.error());
   nlohmann::json list = nlohmann::json::array();
-  for (const Source& s : *sources) list.push_back(source_to_json(s));
+  for (size_t i = 0; i < sources->size(); ++i) {
+    nlohmann::json j = source_to_json((*sources)[i]);
+    j["health"] = source_health_to_json((*health)[i]);
+    list.push_back(std::move(j));
+  }
   return json_reply(200, {{"sources", list}, {"frontier_pending", *pending}});
 }
 

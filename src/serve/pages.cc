@@ -180,7 +180,32 @@ std::string render_article_page(const StoredArticle& s) {
   return layout(title_or_fallback(s), main);
 }
 
-std::string render_sources_page(const std::vector<Source>& sources, int64_t frontier_pending) {
+namespace {
+
+// The health cell: "ok" (with the window's yield), or each flag with its
+// reason; "no pages yet" before the first fetch.
+std::string health_cell(const SourceHealth& h) {
+  if (h.ok()) {
+    if (h.fetched == 0) return "<span class=\"muted\">no pages yet</span>";
+    std::string out = "<span class=\"ok\">ok</span>";
+    if (h.yield) {
+      out += "<br><small>" + std::to_string(static_cast<int>(*h.yield * 100 + 0.5)) +
+             "% of " + with_thousands(h.fetched) + " recent pages gave an article</small>";
+    }
+    return out;
+  }
+  std::string out = "<ul class=\"flags\">";
+  for (const HealthFlag& f : h.flags) {
+    out += "<li><strong>" + escape_html(f.code) + "</strong> " + escape_html(f.message) + "</li>";
+  }
+  return out + "</ul>";
+}
+
+}  // namespace
+
+std::string render_sources_page(const std::vector<Source>& sources, int64_t frontier_pending,
+                                const std::vector<SourceHealth>& health) {
+  const bool with_health = health.size() == sources.size();
   std::string main = "<h1>Sources</h1>\n<p class=\"counts\">" +
                      plural(static_cast<int64_t>(sources.size()), "source", "sources") + " \xC2\xB7 " +
                      plural(frontier_pending, "URL", "URLs") + " waiting to be fetched</p>\n";
@@ -190,10 +215,16 @@ std::string render_sources_page(const std::vector<Source>& sources, int64_t fron
   }
   main += "<table class=\"sources\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Kind</th>"
           "<th scope=\"col\">Last poll</th><th scope=\"col\">Status</th><th scope=\"col\">Items</th>"
-          "<th scope=\"col\">Articles</th><th scope=\"col\">Next poll</th></tr></thead>\n<tbody>\n";
-  for (const Source& s : sources) {
+          "<th scope=\"col\">Articles</th><th scope=\"col\">Next poll</th>";
+  if (with_health) main += "<th scope=\"col\">Health</th>";
+  main += "</tr></thead>\n<tbody>\n";
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const Source& s = sources[i];
     const bool failing = !s.last_error.empty();
-    main += std::string("<tr") + (failing ? " class=\"failing\"" : "") + "><td>";
+    const bool flagged = with_health && !health[i].ok();
+    std::string classes = std::string(failing ? "failing" : "") +
+                          (failing && flagged ? " " : "") + (flagged ? "flagged" : "");
+    main += "<tr" + (classes.empty() ? std::string() : " class=\"" + classes + "\"") + "><td>";
     main += external_link(s.url, s.name.empty() ? s.url : s.name);
     if (!s.feed_url.empty()) main += "<br><small>feed: " + external_link(s.feed_url) + "</small>";
     if (failing) main += "<br><small class=\"error\">" + escape_html(s.last_error) + "</small>";
@@ -201,8 +232,9 @@ std::string render_sources_page(const std::vector<Source>& sources, int64_t fron
     main += s.last_fetch_at ? time_element(*s.last_fetch_at) : std::string("never");
     main += "</td><td>" + (s.last_status ? std::to_string(s.last_status) : std::string("\xE2\x80\x94"));
     main += "</td><td>" + with_thousands(s.items_found) + "</td><td>" + with_thousands(s.articles);
-    main += "</td><td>" + (s.next_poll_at ? time_element(*s.next_poll_at) : std::string("now")) +
-            "</td></tr>\n";
+    main += "</td><td>" + (s.next_poll_at ? time_element(*s.next_poll_at) : std::string("now"));
+    if (with_health) main += "</td><td>" + health_cell(health[i]);
+    main += "</td></tr>\n";
   }
   main += "</tbody>\n</table>\n";
   return layout("Sources", main);

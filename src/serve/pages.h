@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "store/source_health.h"
 #include "store/store.h"
 
 namespace tidings::serve {
@@ -25,7 +26,10 @@ std::string render_list_page(const ListPage& page);
 std::string render_article_page(const StoredArticle& article);
 /// The sources page: each registered source with its last poll, status,
 /// error, items and articles; `frontier_pending` URLs wait to be fetched.
-std::string render_sources_page(const std::vector<Source>& sources, int64_t frontier_pending);
+/// `health`, when given, is one per source: its flags are shown and the row
+/// marked.
+std::string render_sources_page(const std::vector<Source>& sources, int64_t frontier_pending,
+                                const std::vector<SourceHealth>& health = {});
 /// A page for 4xx/5xx answers; `message` is shown escaped.
 std::string render_error_page(int status, std::string_view title, std::string_view message);
 

@@ -55,7 +55,9 @@ Reply page_sources(Store& store) {
   if (!sources) return store_error_page(sources.error());
   const auto pending = store.frontier_pending();
   if (!pending) return store_error_page(pending.error());
-  return html_reply(200, render_sources_page(*sources, *pending));
+  const auto health = sources_health(store, *sources, now_seconds());
+  if (!health) return store_error_page(health.error());
+  return html_reply(200, render_sources_page(*sources, *pending, *health));
 }
 
 }  // namespace tidings::serve

@@ -1,5 +1,6 @@
 // Migration 1: sources, documents (raw bytes zstd-compressed), articles and
-// their source links. Later issues append migrations; never edit one that
+// their source links; 2: the registry's poll state; 3: the crawl frontier;
+// 4: the fetch log. Later issues append migrations; never edit one that
 // has shipped.
 #include "store/schema.h"
 
@@ -108,6 +109,33 @@ CREATE INDEX frontier_due ON frontier(state, next_attempt_at);
 CREATE INDEX frontier_source ON frontier(source_id);
 )sql";
 
+// Migration 4: the fetch log, one row per page fetched for a source and
+// what it turned out to be, from which source health is computed
+// (docs/collecting.md "Source health"). Documents collected before it are
+// entered from what the store knows of them (an article or a failure).
+constexpr std::string_view kMigration4 = R"sql(
+CREATE TABLE fetch_log (
+  id           INTEGER PRIMARY KEY,
+  source_id    INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  url          TEXT NOT NULL,
+  fetched_at   TEXT NOT NULL,
+  http_status  INTEGER NOT NULL DEFAULT 0,
+  outcome      TEXT NOT NULL CHECK (outcome IN ('article', 'blocked', 'paywalled',
+                 'needs_javascript', 'empty', 'failed', 'error', 'unchanged')),
+  text_length  INTEGER NOT NULL DEFAULT 0,  -- characters of the article's text
+  document_id  INTEGER REFERENCES documents(id) ON DELETE SET NULL
+);
+CREATE INDEX fetch_log_source ON fetch_log(source_id, fetched_at);
+CREATE INDEX fetch_log_document ON fetch_log(document_id);
+INSERT INTO fetch_log(source_id, url, fetched_at, http_status, outcome, text_length, document_id)
+  SELECT d.source_id, d.url, d.fetched_at, d.http_status,
+         CASE WHEN a.id IS NOT NULL THEN 'article' ELSE 'failed' END,
+         COALESCE(LENGTH(a.text), 0), d.id
+  FROM documents d LEFT JOIN articles a ON a.document_id = d.id
+  WHERE d.source_id IS NOT NULL AND d.state != 'new'
+  ORDER BY d.id;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -115,6 +143,7 @@ const std::vector<Migration>& migrations() {
       {1, kMigration1},
       {2, kMigration2},
       {3, kMigration3},
+      {4, kMigration4},
   };
   return kAll;
 }

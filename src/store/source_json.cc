@@ -1,6 +1,8 @@
 // JSON serialisation of sources (see source_json.h).
 #include "store/source_json.h"
 
+#include <cmath>
+
 namespace tidings {
 
 nlohmann::json source_to_json(const Source& s) {
@@ -24,6 +26,38 @@ nlohmann::json source_to_json(const Source& s) {
           {"next_poll_at", time_or_null(s.next_poll_at)},
           {"items_found", s.items_found},
           {"articles", s.articles}};
+}
+
+nlohmann::json source_health_to_json(const SourceHealth& h) {
+  auto or_null = [](const auto& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  auto time_or_null = [](const std::optional<Instant>& t) {
+    return t ? nlohmann::json(format_rfc3339(*t)) : nlohmann::json(nullptr);
+  };
+  auto rounded = [](const std::optional<double>& v) {
+    return v ? nlohmann::json(std::round(*v * 1000) / 1000) : nlohmann::json(nullptr);
+  };
+  nlohmann::json flags = nlohmann::json::array();
+  for (const HealthFlag& f : h.flags) flags.push_back({{"code", f.code}, {"message", f.message}});
+  return {{"ok", h.ok()},
+          {"flags", std::move(flags)},
+          {"fetched", h.fetched},
+          {"articles", h.articles},
+          {"empty", h.empty},
+          {"short", h.short_pages},
+          {"blocked", h.blocked},
+          {"paywalled", h.paywalled},
+          {"needs_javascript", h.needs_javascript},
+          {"failed", h.failed},
+          {"errors", h.errors},
+          {"window_since", time_or_null(h.window_since)},
+          {"yield", rounded(h.yield)},
+          {"earlier_fetched", h.earlier_fetched},
+          {"earlier_yield", rounded(h.earlier_yield)},
+          {"usual_length", or_null(h.usual_length)},
+          {"last_article_at", time_or_null(h.last_article_at)},
+          {"usual_interval_seconds", or_null(h.usual_interval_seconds)}};
 }
 
 }  // namespace tidings

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/source_health.h"
 #include "store/store.h"
 
 namespace tidings {
@@ -12,5 +13,12 @@ namespace tidings {
 /// last_fetch_at, last_status, last_error, next_poll_at, items_found,
 /// articles; null where unknown.
 nlohmann::json source_to_json(const Source& source);
+
+/// The `health` object of a source (docs/api.md): ok, flags [{code,
+/// message}], the window's counts (fetched, articles, empty, short, blocked,
+/// paywalled, needs_javascript, failed, errors), window_since, yield,
+/// earlier_fetched, earlier_yield, usual_length, last_article_at,
+/// usual_interval_seconds; null where unknown.
+nlohmann::json source_health_to_json(const SourceHealth& health);
 
 }  // namespace tidings

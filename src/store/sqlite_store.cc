@@ -9,6 +9,7 @@
 // half-written state.
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "store/codec.h"
 #include "store/schema.h"
 #include "store/sqlite_store.h"
@@ -199,7 +200,8 @@ Result<int64_t> SqliteStore::save_article(int64_t document_id, const Article& a,
                        "UPDATE documents SET state='extracted', error_stage=NULL,"
                        " error_code=NULL, error=NULL, attempts=attempts+1, updated_at=?"
                        " WHERE id = ?");
-    return upd.bind(1, now).bind(2, document_id).run();
+    if (auto e = upd.bind(1, now).bind(2, document_id).run(); !e) return e;
+    return update_fetch_outcome(document_id, "article", static_cast<int64_t>(utf8_length(a.text)));
   });
   if (!r) return tl::unexpected(r.error());
   return article_id;
@@ -220,7 +222,12 @@ Result<void> SqliteStore::save_failure(int64_t document_id, const std::string& s
   if (sqlite3_changes(db_) == 0) {
     return fail(ErrorCode::kNotFound, "no document " + std::to_string(document_id));
   }
-  return {};
+  // A page that is not an article is logged under its kind; any other
+  // failure as "failed".
+  const std::string_view code = error_code_name(error.code);
+  const bool page_kind = code == "blocked" || code == "paywalled" || code == "needs_javascript" ||
+                         code == "empty";
+  return update_fetch_outcome(document_id, page_kind ? code : std::string_view("failed"), 0);
 }
 
 Result<StoredDocument> SqliteStore::get_document(int64_t id) {

@@ -55,6 +55,15 @@ class SqliteStore final : public Store {
                                std::optional<Instant> retry_at) override;
   Result<int64_t> frontier_pending() override;
 
+  // The fetch log (sqlite_fetch_log.cc).
+  Result<void> record_fetch(const FetchRecord& record) override;
+  Result<SourceHistory> source_history(int64_t source_id, int fetch_limit,
+                                       int article_limit) override;
+  /// Keeps the log's outcome of a document's fetches in step with a new
+  /// extraction (save_article / save_failure).
+  Result<void> update_fetch_outcome(int64_t document_id, std::string_view outcome,
+                                    int64_t text_length);
+
  private:
   Result<std::vector<SourceLink>> load_links(int64_t article_id);
   Result<StoredArticle> read_article_row(sql::Statement& st);

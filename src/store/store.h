@@ -116,6 +116,31 @@ struct FrontierEntry {
   int attempts = 0;
 };
 
+/// One page fetched for a source and what became of it: the fetch log that
+/// source health is computed from (store/source_health.h).
+struct FetchRecord {
+  int64_t source_id = 0;
+  std::string url;
+  Instant fetched_at{};
+  int http_status = 0;        ///< 0 when no response came
+  /// "article", a non-article page kind ("blocked", "paywalled",
+  /// "needs_javascript", "empty"), "failed" (extraction failed), "error"
+  /// (no usable response: network, 404, 5xx...) or "unchanged" (the same
+  /// bytes were stored already).
+  std::string outcome;
+  int64_t text_length = 0;    ///< characters of the article's text; 0 unless an article
+  int64_t document_id = 0;    ///< 0 when nothing was stored
+};
+
+/// A source's recent history, as health needs it.
+struct SourceHistory {
+  std::vector<FetchRecord> fetches;    ///< newest first
+  /// Its newest articles' publication times (the fetch time when the page
+  /// gave none), newest first.
+  std::vector<Instant> article_times;
+  std::optional<Instant> last_article_stored_at;  ///< fetch time of its newest article
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -176,6 +201,14 @@ class Store {
                                        std::optional<Instant> retry_at) = 0;
   /// Pending entries, in all (for status and tests).
   virtual Result<int64_t> frontier_pending() = 0;
+
+  /// Appends to the fetch log. Saving an article or a failure for a
+  /// document later (re-extraction) updates the outcome of its rows.
+  virtual Result<void> record_fetch(const FetchRecord& record) = 0;
+  /// The last `fetch_limit` fetches of a source and its last
+  /// `article_limit` article times (source_health.h says what of).
+  virtual Result<SourceHistory> source_history(int64_t source_id, int fetch_limit,
+                                               int article_limit) = 0;
 };
 
 struct SqliteOptions {

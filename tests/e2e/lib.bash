@@ -7,8 +7,10 @@ set -euo pipefail
 SHARED="${TIDINGS_SHARED_DATA:-$TIDINGS_SOURCE_DIR/../shared/data}"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tidings-e2e.XXXXXX")
 SERVER_PID=""
+WEB_PID=""
 cleanup() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -n "$WEB_PID" ]; then kill "$WEB_PID" 2>/dev/null || true; wait "$WEB_PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -30,6 +32,15 @@ need_shared() {
 
 # json_get FILE EXPR: evaluates a Python expression on the parsed JSON `j`.
 json_get() { python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($2)" "$1"; }
+
+# start_newsweb: runs the local news web (scripts/newsweb.py) until exit;
+# its outlets as OPML in $WORK/web.opml, one JSON line each in $WORK/web.out.
+start_newsweb() {
+  python3 "$TIDINGS_SOURCE_DIR/scripts/newsweb.py" --opml "$WORK/web.opml" >"$WORK/web.out" 2>"$WORK/web.err" &
+  WEB_PID=$!
+  for _ in $(seq 1 100); do grep -q '^ready' "$WORK/web.out" && break; sleep 0.1; done
+  grep -q '^ready' "$WORK/web.out" || { cat "$WORK/web.err"; fail "news web did not start"; }
+}
 
 # start_server DB: runs `tidings serve` on a free port, sets BASE_URL.
 start_server() {

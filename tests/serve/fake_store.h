@@ -51,6 +51,8 @@ class FakeStore : public Store {
     return unsupported();
   }
   Result<int64_t> frontier_pending() override { return unsupported(); }
+  Result<void> record_fetch(const FetchRecord&) override { return unsupported(); }
+  Result<SourceHistory> source_history(int64_t, int, int) override { return unsupported(); }
 
   Result<std::vector<StoredArticle>> list_articles(const ArticleQuery& q) override {
     std::lock_guard lock(mutex_);

@@ -150,5 +150,35 @@ TEST(SourcesPage, ListsSourcesEscapedWithTheirHealth) {
   EXPECT_NE(render_sources_page({}, 0).find("tidings sources add"), std::string::npos);
 }
 
+TEST(SourcesPage, FlagsUnhealthySourcesWithEscapedReasons) {
+  Source good;
+  good.id = 1;
+  good.url = "https://wire.example/feed.xml";
+  Source troubled;
+  troubled.id = 2;
+  troubled.url = "https://post.example/feed.xml";
+  troubled.last_error = "HTTP 500";
+  SourceHealth fine;
+  fine.fetched = 8;
+  fine.articles = 6;
+  fine.yield = 0.75;
+  SourceHealth bad;
+  bad.fetched = 9;
+  bad.flags.push_back({"blocked", "2 of 9 recent pages were blocked <b>"});
+  bad.flags.push_back({"coverage_gap", "no new article for 3 days; usually one every 2 h"});
+  SourceHealth none;
+  const std::string html = render_sources_page({good, troubled}, 0, {fine, bad});
+  EXPECT_NE(html.find("<th scope=\"col\">Health</th>"), std::string::npos);
+  EXPECT_NE(html.find("75% of 8 recent pages gave an article"), std::string::npos);
+  EXPECT_NE(html.find("<tr class=\"failing flagged\">"), std::string::npos);
+  EXPECT_NE(html.find("<strong>blocked</strong> 2 of 9 recent pages were blocked &lt;b&gt;"),
+            std::string::npos);
+  EXPECT_EQ(html.find("blocked <b>"), std::string::npos);
+  EXPECT_NE(html.find("usually one every 2 h"), std::string::npos);
+  EXPECT_NE(render_sources_page({good}, 0, {none}).find("no pages yet"), std::string::npos);
+  // Without health (or a mismatched list) there is no health column.
+  EXPECT_EQ(render_sources_page({good}, 0).find("Health"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tidings::serve
