@@ -27,6 +27,7 @@ namespace tidings {
 struct FeedParseOptions {
   std::string base_url;      ///< the feed's own URL: base for relative links ("" = none)
   std::string content_type;  ///< the HTTP Content-Type it came with (charset, RFC 3023)
+  std::string content_language;  ///< the HTTP Content-Language: the language when the feed names none
   size_t max_items = 100000; ///< later items are dropped (bozo)
   size_t max_bytes = 64u << 20;  ///< larger input (or inflated gzip) is an error
 };

@@ -11,15 +11,6 @@
 namespace tidings::feed {
 namespace {
 
-bool has_scheme(std::string_view v) {
-  for (size_t i = 0; i < v.size(); ++i) {
-    const char c = v[i];
-    if (c == ':') return i > 0;
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
-  }
-  return false;
-}
-
 // Length of a URL attribute name ending just before s[i] ("href", "src"...),
 // 0 when there is none.
 size_t url_attribute_before(std::string_view s, size_t eq) {
@@ -37,6 +28,15 @@ size_t url_attribute_before(std::string_view s, size_t eq) {
 }
 
 }  // namespace
+
+bool has_scheme(std::string_view v) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    const char c = v[i];
+    if (c == ':') return i > 0;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
 
 std::string resolve_html_urls(std::string_view html, std::string_view base) {
   std::string out;

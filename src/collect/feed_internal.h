@@ -54,6 +54,9 @@ inline void set_bozo(ParsedFeed& feed, std::string message) {
 /// in summaries and content work out of context (feed_html_urls.cc).
 std::string resolve_html_urls(std::string_view html, std::string_view base);
 
+/// Whether `ref` starts with a URI scheme ("http:", "tag:", "urn:").
+bool has_scheme(std::string_view ref);
+
 /// "text" without leading/trailing XML whitespace.
 std::string_view trim_space(std::string_view text);
 

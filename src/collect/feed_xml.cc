@@ -133,8 +133,8 @@ void characters(void* ctx, const xmlChar* ch, int len) {
   }
 }
 
-void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const xmlChar* uri, int,
-                   const xmlChar**, int nb_attrs, int, const xmlChar** attrs) {
+void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const xmlChar* uri, int nb_ns,
+                   const xmlChar** ns, int nb_attrs, int, const xmlChar** attrs) {
   Parse& p = *static_cast<Parse*>(ctx);
   keep_references(p);
   if (p.frames.size() >= kMaxDepth) {
@@ -145,6 +145,9 @@ void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const
   Frame f{ns_of(uri, prefix), sv(local), p.frames.empty() ? 0u : p.frames.back().base};
   if (p.frames.empty()) {
     if (f.ns == Ns::kOther && uri) p.root_uri = sv(uri);
+    for (int i = 0; i < nb_ns; ++i) {  // RSS 0.90: <rdf:RDF xmlns="http://my.netscape.com/rdf/simple/0.9/">
+      if (ns[2 * i] == nullptr && ns_of(ns[2 * i + 1], nullptr) == Ns::kRss090) p.default_ns_rss090 = true;
+    }
     p.root_in_no_namespace = f.ns == Ns::kNone && f.local == "feed";
   } else if ((f.ns == Ns::kOther && uri && sv(uri) == p.root_uri) ||
              (f.ns == Ns::kNone && p.root_in_no_namespace)) {

@@ -271,7 +271,13 @@ TEST(FeedConformance, FeedparserCases) {
           std::string key = k;
           for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
           if (key == "content-type") options.content_type = v;
-          if (key == "content-location") options.base_url = resolve_url(options.base_url, v.get<std::string>());
+          if (key == "content-language") options.content_language = v;
+          // feedparser's make_safe_absolute_uri: a Content-Location that
+          // resolves to an unsafe scheme (javascript:) is ignored.
+          if (key == "content-location") {
+            const std::string location = resolve_url(options.base_url, v.get<std::string>());
+            if (location.rfind("http://", 0) == 0 || location.rfind("https://", 0) == 0) options.base_url = location;
+          }
         }
       }
     }
