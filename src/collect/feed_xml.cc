@@ -9,10 +9,12 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "collect/feed_internal.h"
 #include "collect/feed_sax.h"
@@ -117,6 +119,49 @@ void escape_into(std::string& out, std::string_view text, bool attr) {
   }
 }
 
+// A start tag inside captured markup (XHTML content, stray tags in HTML):
+// the element by its local name, as HTML reads it; <svg> and <math> with
+// their namespace so they stay SVG and MathML; namespaced attributes
+// (xlink:href) with their prefix, declared; attributes in name order.
+void start_tag(std::string& out, std::string_view local, const xmlChar* uri, const xmlChar** attrs,
+               int nb_attrs) {
+  out += '<';
+  out.append(local);
+  struct Attr {
+    std::string name;
+    std::string value;
+  };
+  std::vector<Attr> sorted;
+  sorted.reserve(static_cast<size_t>(nb_attrs) + 2);
+  if ((local == "svg" && sv(uri) == "http://www.w3.org/2000/svg") ||
+      (local == "math" && sv(uri) == "http://www.w3.org/1998/Math/MathML")) {
+    sorted.push_back({"xmlns", std::string(sv(uri))});
+  }
+  for (int i = 0; i < nb_attrs; ++i) {
+    const xmlChar** a = attrs + 5 * i;
+    std::string name(sv(a[0]));
+    if (a[1] != nullptr) {
+      const std::string prefix(sv(a[1]));
+      name = prefix + ":" + name;
+      const std::string declaration = "xmlns:" + prefix;
+      if (prefix != "xml" && a[2] != nullptr &&
+          std::none_of(sorted.begin(), sorted.end(), [&](const Attr& x) { return x.name == declaration; })) {
+        sorted.push_back({declaration, std::string(sv(a[2]))});
+      }
+    }
+    sorted.push_back({std::move(name), attribute(a, 1, sv(a[0]), ns_of(a[2], a[1]))});
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const Attr& x, const Attr& y) { return x.name < y.name; });
+  for (const Attr& a : sorted) {
+    out += ' ';
+    out += a.name;
+    out += "=\"";
+    escape_into(out, a.value, true);
+    out += '"';
+  }
+  out += '>';
+}
+
 void characters(void* ctx, const xmlChar* ch, int len) {
   Parse& p = *static_cast<Parse*>(ctx);
   keep_references(p);
@@ -176,17 +221,7 @@ void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const
         p.in_div = true;
         return;
       }
-      p.buf += '<';
-      p.buf.append(f.local);
-      for (int i = 0; i < nb_attrs; ++i) {
-        const xmlChar** a = attrs + 5 * i;
-        p.buf += ' ';
-        p.buf.append(sv(a[0]));
-        p.buf += "=\"";
-        escape_into(p.buf, attribute(attrs + 5 * i, 1, sv(a[0]), ns_of(a[2], a[1])), true);
-        p.buf += '"';
-      }
-      p.buf += '>';
+      start_tag(p.buf, f.local, uri, attrs, nb_attrs);
     }
     return;
   }

@@ -137,5 +137,29 @@ TEST(FeedVocab, ContentLanguageIsTheLastResort) {
   EXPECT_EQ(parse_ok(R"(<rss><channel><language>fr</language></channel></rss>)", o).language, "fr");
 }
 
+TEST(FeedVocab, SvgAndMathMlKeepTheirNamespaces) {
+  const ParsedFeed f = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom">
+<entry xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:svg="http://www.w3.org/2000/svg">
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><svg:svg width="3" height="2"><svg:a xlink:href="http://example.com/"><svg:circle r="5"/></svg:a></svg:svg></div></content></entry>
+<entry xmlns:xlink="http://www.w3.org/1999/xlink">
+<summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><math xmlns="http://www.w3.org/1998/Math/MathML"><mrow xlink:type="simple"><mi>a</mi></mrow></math></div></summary></entry>
+</feed>)");
+  ASSERT_EQ(f.items.size(), 2u);
+  EXPECT_EQ(f.items[0].content,
+            R"(<svg height="2" width="3" xmlns="http://www.w3.org/2000/svg"><a xlink:href="http://example.com/" )"
+            R"(xmlns:xlink="http://www.w3.org/1999/xlink"><circle r="5"></circle></a></svg>)");
+  EXPECT_EQ(f.items[1].summary,
+            R"(<math xmlns="http://www.w3.org/1998/Math/MathML"><mrow xlink:type="simple" )"
+            R"(xmlns:xlink="http://www.w3.org/1999/xlink"><mi>a</mi></mrow></math>)");
+}
+
+TEST(FeedVocab, RelativeLinksInHtmlKeepNonAsciiCharacters) {
+  const ParsedFeed f = parse_ok(R"(<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" xml:base="http://any.test/"><channel>
+<item><content:encoded>&lt;a href=&quot;&#192;&quot;&gt;uri&lt;/a&gt; &lt;img src="%C3%80.png"&gt;</content:encoded></item>
+</channel></rss>)");
+  ASSERT_EQ(f.items.size(), 1u);
+  EXPECT_EQ(f.items[0].content, "<a href=\"http://any.test/\u00c0\">uri</a> <img src=\"http://any.test/%C3%80.png\">");
+}
+
 }  // namespace
 }  // namespace tidings
