@@ -234,7 +234,7 @@ std::string resolve(const SaxState& s, std::string_view ref) {
   ref = trim_space(ref);
   if (ref.empty()) return "";
   const std::string& base = s.bases[s.frames.empty() ? 0 : s.frames.back().base];
-  std::string out = resolve_url(base, ref);  // no base: normalises absolute URLs, "" otherwise
+  std::string out = resolve_link(base, ref);  // no base: normalises absolute URLs, "" otherwise
   return out.empty() ? std::string(ref) : out;
 }
 

@@ -93,7 +93,7 @@ std::string resolve_html_urls(std::string_view html, std::string_view base) {
     if (quote && end >= html.size()) break;  // unterminated: leave the rest alone
     const std::string_view value = trim_space(html.substr(v, end - v));
     if (has_scheme(value) || value.empty() || value[0] == '#') continue;
-    std::string absolute = resolve_url(base, value);
+    std::string absolute = resolve_link(base, value);
     if (absolute.empty()) continue;
     if (value.find('%') == std::string_view::npos) absolute = keep_iri_characters(absolute);
     out.append(html.substr(copied, eq + 1 - copied));

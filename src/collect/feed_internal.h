@@ -54,6 +54,11 @@ inline void set_bozo(ParsedFeed& feed, std::string message) {
 /// in summaries and content work out of context (feed_html_urls.cc).
 std::string resolve_html_urls(std::string_view html, std::string_view base);
 
+/// resolve_url(base, ref) (core/url.h), without libcurl for the usual
+/// clean http(s) URLs (feed_urls.cc): RFC 3986 resolution and the same
+/// normalisation ("" path -> "/", dot segments removed).
+std::string resolve_link(std::string_view base, std::string_view ref);
+
 /// Whether `ref` starts with a URI scheme ("http:", "tag:", "urn:").
 bool has_scheme(std::string_view ref);
 

@@ -205,7 +205,7 @@ void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const
     const xmlChar** a = attrs + 5 * i;
     if (sv(a[0]) == "base" && sv(a[2]) == "http://www.w3.org/XML/1998/namespace") {
       const std::string ref(reinterpret_cast<const char*>(a[3]), a[4] - a[3]);
-      std::string resolved = resolve_url(p.bases[f.base], ref);
+      std::string resolved = resolve_link(p.bases[f.base], ref);
       if (resolved.empty()) resolved = ref;
       p.bases.push_back(std::move(resolved));
       f.base = static_cast<uint32_t>(p.bases.size() - 1);
