@@ -77,10 +77,9 @@ bool has_scheme(std::string_view v) {
   return false;
 }
 
-std::string resolve_html_urls(std::string_view html, std::string_view base) {
-  std::string out;
-  out.reserve(html.size() + 64);
+bool resolve_html_urls(std::string_view html, std::string_view base, std::string& out) {
   size_t copied = 0;
+  bool changed = false;
   for (size_t eq = html.find('='); eq != std::string_view::npos; eq = html.find('=', eq + 1)) {
     if (url_attribute_before(html, eq) == 0) continue;
     size_t v = eq + 1;
@@ -96,6 +95,11 @@ std::string resolve_html_urls(std::string_view html, std::string_view base) {
     std::string absolute = resolve_link(base, value);
     if (absolute.empty()) continue;
     if (value.find('%') == std::string_view::npos) absolute = keep_iri_characters(absolute);
+    if (!changed) {
+      changed = true;
+      out.clear();
+      out.reserve(html.size() + 64);
+    }
     out.append(html.substr(copied, eq + 1 - copied));
     out += '"';
     for (char c : absolute) {
@@ -106,8 +110,8 @@ std::string resolve_html_urls(std::string_view html, std::string_view base) {
     copied = quote ? end + 1 : end;
     eq = copied - 1;
   }
-  out.append(html.substr(copied));
-  return out;
+  if (changed) out.append(html.substr(copied));
+  return changed;
 }
 
 }  // namespace tidings::feed

@@ -73,6 +73,10 @@ bool split_clean(std::string_view url, Parts& out) {
 
 // RFC 3986 §5.2.4, appended to `out`; an empty path becomes "/".
 void append_without_dot_segments(std::string& out, std::string_view path) {
+  if (!path.empty() && path[0] == '/' && path.find("/.") == std::string_view::npos) {
+    out.append(path);  // no dot segment: as it is (the usual case)
+    return;
+  }
   const size_t root = out.size();
   while (!path.empty()) {
     if (path.rfind("../", 0) == 0) path.remove_prefix(3);

@@ -102,12 +102,9 @@ void apply_language(ParsedFeed& feed, std::string_view v) {
 void apply(SaxState& s, Field field, std::string_view raw) {
   std::string_view v = trim_space(raw);
   std::string resolved;
-  if (is_html_field(field) && (v.find("href") != std::string_view::npos || v.find("src") != std::string_view::npos)) {
+  if (is_html_field(field)) {
     const std::string& base = s.bases[s.frames.back().base];
-    if (!base.empty()) {
-      resolved = resolve_html_urls(v, base);
-      v = resolved;
-    }
+    if (!base.empty() && resolve_html_urls(v, base, resolved)) v = resolved;
   }
   FeedItem* it = item(s);
   ParsedFeed& feed = s.feed;
