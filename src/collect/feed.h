@@ -54,9 +54,10 @@ struct FeedItem {
   std::optional<Instant> published;
   std::optional<Instant> updated;
   std::vector<FeedPerson> authors;
-  std::string summary;  ///< description / summary / JSON summary
-  std::string content;  ///< content:encoded / atom content / JSON content_html|content_text
-  std::string id;       ///< guid / id, as given
+  std::string summary;  ///< description / summary / CDF abstract / JSON summary
+  std::string content;  ///< content:encoded / <body> / <fullitem> / atom content / JSON content_html|content_text
+                        ///< (else an RSS item's second, different summary)
+  std::string id;       ///< guid / id, as given (a relative Atom id resolved)
   std::vector<std::string> categories;
   std::vector<FeedEnclosure> enclosures;
   // Sitemaps.
