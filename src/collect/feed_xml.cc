@@ -216,6 +216,10 @@ void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const
   const bool nested_capture = p.capture_depth >= 0;
   p.frames.push_back(f);
   if (nested_capture) {
+    if (p.buf.size() > kMaxFieldBytes) {  // markup counts towards the field's bound too
+      p.truncated = true;
+      return;
+    }
     if (p.mode != TextMode::kBase64) {
       if (p.strip_div && depth(p) == p.capture_depth + 1 && f.ns == Ns::kXhtml && f.local == "div" && !p.in_div) {
         p.in_div = true;
@@ -233,7 +237,9 @@ void end_element(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
   keep_references(p);
   if (p.frames.empty()) return;
   if (p.capture_depth >= 0 && depth(p) > p.capture_depth) {
-    if (p.mode != TextMode::kBase64) {
+    if (p.buf.size() > kMaxFieldBytes) {
+      p.truncated = true;
+    } else if (p.mode != TextMode::kBase64) {
       const Frame& f = p.frames.back();
       if (p.in_div && depth(p) == p.capture_depth + 1 && f.ns == Ns::kXhtml && f.local == "div") {
         p.in_div = false;

@@ -161,5 +161,15 @@ TEST(FeedVocab, RelativeLinksInHtmlKeepNonAsciiCharacters) {
   EXPECT_EQ(f.items[0].content, "<a href=\"http://any.test/\u00c0\">uri</a> <img src=\"http://any.test/%C3%80.png\">");
 }
 
+TEST(FeedVocab, XhtmlMarkupCountsTowardsTheFieldBound) {
+  std::string tags;
+  for (int i = 0; i < 200000; ++i) tags += "<b></b>";  // 1.4 MB of markup, no text
+  const ParsedFeed f = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="xhtml">)"
+                                R"(<div xmlns="http://www.w3.org/1999/xhtml">)" + tags + "</div></content></entry></feed>");
+  EXPECT_TRUE(f.bozo);
+  ASSERT_EQ(f.items.size(), 1u);
+  EXPECT_LE(f.items[0].content.size(), (1u << 20) + 16);
+}
+
 }  // namespace
 }  // namespace tidings
