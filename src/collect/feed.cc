@@ -84,6 +84,18 @@ size_t decode_ref(std::string_view s, size_t i, std::string& out) {
   return semi - i + 1;
 }
 
+// ASCII case-insensitive: CDF writes HREF, some feeds isPermalink.
+bool same_name(std::string_view want, const char* name) {
+  size_t i = 0;
+  for (; i < want.size(); ++i) {
+    char c = name[i];
+    if (c == '\0') return false;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != (want[i] >= 'A' && want[i] <= 'Z' ? static_cast<char>(want[i] + 32) : want[i])) return false;
+  }
+  return name[i] == '\0';
+}
+
 }  // namespace
 
 Ns ns_of(const unsigned char* uri, const unsigned char* prefix) {
@@ -105,7 +117,7 @@ Ns ns_of(const unsigned char* uri, const unsigned char* prefix) {
 std::string attribute(const unsigned char** attrs, int nb_attrs, std::string_view local, Ns ns) {
   for (int i = 0; i < nb_attrs; ++i) {
     const unsigned char** a = attrs + 5 * i;
-    if (local != reinterpret_cast<const char*>(a[0])) continue;
+    if (!same_name(local, reinterpret_cast<const char*>(a[0]))) continue;
     if (ns == Ns::kNone ? a[2] != nullptr : ns_of(a[2], a[1]) != ns) continue;
     const std::string_view v(reinterpret_cast<const char*>(a[3]), static_cast<size_t>(a[4] - a[3]));
     if (v.find('&') == std::string_view::npos) return std::string(v);
@@ -181,6 +193,9 @@ Result<ParsedFeed> parse_feed(std::string_view bytes, const FeedParseOptions& op
     return fail(ErrorCode::kInvalidInput, "not a feed: neither XML, JSON nor a list of URLs");
   }();
   if (!parsed) return parsed;
+  if (parsed->language.empty()) {  // "en-GB, fr": the first
+    parsed->language = feed::trim_space(options.content_language.substr(0, options.content_language.find(',')));
+  }
   parsed->encoding = text->encoding;
   if (!text->problem.empty()) {
     parsed->bozo = true;

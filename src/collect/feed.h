@@ -27,6 +27,7 @@ namespace tidings {
 struct FeedParseOptions {
   std::string base_url;      ///< the feed's own URL: base for relative links ("" = none)
   std::string content_type;  ///< the HTTP Content-Type it came with (charset, RFC 3023)
+  std::string content_language;  ///< the HTTP Content-Language: the language when the feed names none
   size_t max_items = 100000; ///< later items are dropped (bozo)
   size_t max_bytes = 64u << 20;  ///< larger input (or inflated gzip) is an error
 };
@@ -53,9 +54,10 @@ struct FeedItem {
   std::optional<Instant> published;
   std::optional<Instant> updated;
   std::vector<FeedPerson> authors;
-  std::string summary;  ///< description / summary / JSON summary
-  std::string content;  ///< content:encoded / atom content / JSON content_html|content_text
-  std::string id;       ///< guid / id, as given
+  std::string summary;  ///< description / summary / CDF abstract / JSON summary
+  std::string content;  ///< content:encoded / <body> / <fullitem> / atom content / JSON content_html|content_text
+                        ///< (else an RSS item's second, different summary)
+  std::string id;       ///< guid / id, as given (a relative Atom id resolved)
   std::vector<std::string> categories;
   std::vector<FeedEnclosure> enclosures;
   // Sitemaps.

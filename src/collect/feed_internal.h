@@ -51,8 +51,17 @@ inline void set_bozo(ParsedFeed& feed, std::string message) {
 
 /// `html` with relative href/src/cite/poster/longdesc/background attribute
 /// values resolved against `base` (feedparser resolves them too), so links
-/// in summaries and content work out of context (feed_html_urls.cc).
-std::string resolve_html_urls(std::string_view html, std::string_view base);
+/// in summaries and content work out of context (feed_html_urls.cc). The
+/// result goes to `out`; false (and `out` untouched) when nothing changed.
+bool resolve_html_urls(std::string_view html, std::string_view base, std::string& out);
+
+/// resolve_url(base, ref) (core/url.h), without libcurl for the usual
+/// clean http(s) URLs (feed_urls.cc): RFC 3986 resolution and the same
+/// normalisation ("" path -> "/", dot segments removed).
+std::string resolve_link(std::string_view base, std::string_view ref);
+
+/// Whether `ref` starts with a URI scheme ("http:", "tag:", "urn:").
+bool has_scheme(std::string_view ref);
 
 /// "text" without leading/trailing XML whitespace.
 std::string_view trim_space(std::string_view text);

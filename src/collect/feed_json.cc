@@ -53,7 +53,7 @@ std::optional<Instant> date(const json& obj, const char* key) {
 
 std::string absolute(const std::string& base, const std::string& ref) {
   if (ref.empty()) return "";
-  std::string out = resolve_url(base, ref);
+  std::string out = resolve_link(base, ref);
   return out.empty() ? ref : out;
 }
 

@@ -9,10 +9,12 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "collect/feed_internal.h"
 #include "collect/feed_sax.h"
@@ -117,6 +119,49 @@ void escape_into(std::string& out, std::string_view text, bool attr) {
   }
 }
 
+// A start tag inside captured markup (XHTML content, stray tags in HTML):
+// the element by its local name, as HTML reads it; <svg> and <math> with
+// their namespace so they stay SVG and MathML; namespaced attributes
+// (xlink:href) with their prefix, declared; attributes in name order.
+void start_tag(std::string& out, std::string_view local, const xmlChar* uri, const xmlChar** attrs,
+               int nb_attrs) {
+  out += '<';
+  out.append(local);
+  struct Attr {
+    std::string name;
+    std::string value;
+  };
+  std::vector<Attr> sorted;
+  sorted.reserve(static_cast<size_t>(nb_attrs) + 2);
+  if ((local == "svg" && sv(uri) == "http://www.w3.org/2000/svg") ||
+      (local == "math" && sv(uri) == "http://www.w3.org/1998/Math/MathML")) {
+    sorted.push_back({"xmlns", std::string(sv(uri))});
+  }
+  for (int i = 0; i < nb_attrs; ++i) {
+    const xmlChar** a = attrs + 5 * i;
+    std::string name(sv(a[0]));
+    if (a[1] != nullptr) {
+      const std::string prefix(sv(a[1]));
+      name = prefix + ":" + name;
+      const std::string declaration = "xmlns:" + prefix;
+      if (prefix != "xml" && a[2] != nullptr &&
+          std::none_of(sorted.begin(), sorted.end(), [&](const Attr& x) { return x.name == declaration; })) {
+        sorted.push_back({declaration, std::string(sv(a[2]))});
+      }
+    }
+    sorted.push_back({std::move(name), attribute(a, 1, sv(a[0]), ns_of(a[2], a[1]))});
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const Attr& x, const Attr& y) { return x.name < y.name; });
+  for (const Attr& a : sorted) {
+    out += ' ';
+    out += a.name;
+    out += "=\"";
+    escape_into(out, a.value, true);
+    out += '"';
+  }
+  out += '>';
+}
+
 void characters(void* ctx, const xmlChar* ch, int len) {
   Parse& p = *static_cast<Parse*>(ctx);
   keep_references(p);
@@ -133,8 +178,8 @@ void characters(void* ctx, const xmlChar* ch, int len) {
   }
 }
 
-void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const xmlChar* uri, int,
-                   const xmlChar**, int nb_attrs, int, const xmlChar** attrs) {
+void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const xmlChar* uri, int nb_ns,
+                   const xmlChar** ns, int nb_attrs, int, const xmlChar** attrs) {
   Parse& p = *static_cast<Parse*>(ctx);
   keep_references(p);
   if (p.frames.size() >= kMaxDepth) {
@@ -145,6 +190,9 @@ void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const
   Frame f{ns_of(uri, prefix), sv(local), p.frames.empty() ? 0u : p.frames.back().base};
   if (p.frames.empty()) {
     if (f.ns == Ns::kOther && uri) p.root_uri = sv(uri);
+    for (int i = 0; i < nb_ns; ++i) {  // RSS 0.90: <rdf:RDF xmlns="http://my.netscape.com/rdf/simple/0.9/">
+      if (ns[2 * i] == nullptr && ns_of(ns[2 * i + 1], nullptr) == Ns::kRss090) p.default_ns_rss090 = true;
+    }
     p.root_in_no_namespace = f.ns == Ns::kNone && f.local == "feed";
   } else if ((f.ns == Ns::kOther && uri && sv(uri) == p.root_uri) ||
              (f.ns == Ns::kNone && p.root_in_no_namespace)) {
@@ -157,7 +205,7 @@ void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const
     const xmlChar** a = attrs + 5 * i;
     if (sv(a[0]) == "base" && sv(a[2]) == "http://www.w3.org/XML/1998/namespace") {
       const std::string ref(reinterpret_cast<const char*>(a[3]), a[4] - a[3]);
-      std::string resolved = resolve_url(p.bases[f.base], ref);
+      std::string resolved = resolve_link(p.bases[f.base], ref);
       if (resolved.empty()) resolved = ref;
       p.bases.push_back(std::move(resolved));
       f.base = static_cast<uint32_t>(p.bases.size() - 1);
@@ -168,22 +216,16 @@ void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const
   const bool nested_capture = p.capture_depth >= 0;
   p.frames.push_back(f);
   if (nested_capture) {
+    if (p.buf.size() > kMaxFieldBytes) {  // markup counts towards the field's bound too
+      p.truncated = true;
+      return;
+    }
     if (p.mode != TextMode::kBase64) {
       if (p.strip_div && depth(p) == p.capture_depth + 1 && f.ns == Ns::kXhtml && f.local == "div" && !p.in_div) {
         p.in_div = true;
         return;
       }
-      p.buf += '<';
-      p.buf.append(f.local);
-      for (int i = 0; i < nb_attrs; ++i) {
-        const xmlChar** a = attrs + 5 * i;
-        p.buf += ' ';
-        p.buf.append(sv(a[0]));
-        p.buf += "=\"";
-        escape_into(p.buf, attribute(attrs + 5 * i, 1, sv(a[0]), ns_of(a[2], a[1])), true);
-        p.buf += '"';
-      }
-      p.buf += '>';
+      start_tag(p.buf, f.local, uri, attrs, nb_attrs);
     }
     return;
   }
@@ -195,7 +237,9 @@ void end_element(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
   keep_references(p);
   if (p.frames.empty()) return;
   if (p.capture_depth >= 0 && depth(p) > p.capture_depth) {
-    if (p.mode != TextMode::kBase64) {
+    if (p.buf.size() > kMaxFieldBytes) {
+      p.truncated = true;
+    } else if (p.mode != TextMode::kBase64) {
       const Frame& f = p.frames.back();
       if (p.in_div && depth(p) == p.capture_depth + 1 && f.ns == Ns::kXhtml && f.local == "div") {
         p.in_div = false;
