@@ -24,6 +24,7 @@ struct RunArgs {
   bool ignore_robots = false;
   std::string min_delay = "1s";
   int threads = 0;
+  int64_t max_fetch = -1;
   bool json = false;
   bool quiet = false;
 };
@@ -44,6 +45,7 @@ int run_collect(const RunArgs& args, const GlobalOptions& global) {
     return 2;
   }
   options.pipeline.threads = args.threads;
+  options.max_fetch = args.max_fetch;
   options.stop = &g_stop;
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
@@ -115,6 +117,10 @@ void add_run_commands(CLI::App& app, GlobalOptions& global) {
   run->add_option("--min-delay", args->min_delay, "minimum delay between requests to one host")
       ->capture_default_str();
   run->add_option("--threads", args->threads, "extraction threads (0 = one per core)");
+  run->add_option("--max-fetch", args->max_fetch,
+                  "stop after this many page fetches (0 = poll only); the rest of the frontier "
+                  "waits for the next run")
+      ->check(CLI::NonNegativeNumber);
   run->add_flag("--quiet", args->quiet, "do not print warnings");
   run->callback([args, &global] { global.exit_code = run_collect(*args, global); });
 
