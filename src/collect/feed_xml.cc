@@ -217,6 +217,8 @@ void end_element(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
 // opening tags of items, entries and sitemap entries, counted with a fast
 // scan. Over-counting costs little; the estimate never exceeds max_items nor
 // one item per 32 bytes, so a document of empty tags cannot make it large.
+constexpr size_t kSizeItemsFrom = 16 << 10;  // bytes
+
 size_t expected_items(std::string_view doc, size_t max_items) {
   size_t n = 0;
   const size_t cap = std::min(max_items, doc.size() / 32);
@@ -240,7 +242,8 @@ Result<ParsedFeed> parse_xml_feed(std::string_view utf8, const FeedParseOptions&
   p.bases.push_back(options.base_url);
   p.frames.reserve(32);
   p.buf.reserve(256);
-  p.feed.items.reserve(expected_items(utf8, options.max_items));
+  // Small feeds grow their few items cheaply; sizing pays off on large ones.
+  if (utf8.size() >= kSizeItemsFrom) p.feed.items.reserve(expected_items(utf8, options.max_items));
 
   xmlSAXHandler sax;
   std::memset(&sax, 0, sizeof sax);
