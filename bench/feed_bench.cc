@@ -15,6 +15,8 @@
 // --sax-only measures the floor instead: libxml2's push parser, as
 // parse_feed drives it, with callbacks that do nothing (items are 0). What
 // parse_feed takes above that is tidings' own work.
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <time.h>
 
 #include <algorithm>
@@ -23,13 +25,10 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
-#include <nlohmann/json.hpp>
 
 #include "collect/feed.h"
 #include "core/version.h"
@@ -59,8 +58,8 @@ bool read_file(const std::string& path, std::string& out) {
   return true;
 }
 
-void ignore_element(void*, const xmlChar*, const xmlChar*, const xmlChar*, int, const xmlChar**, int, int,
-                    const xmlChar**) {}
+void ignore_element(void*, const xmlChar*, const xmlChar*, const xmlChar*, int, const xmlChar**,
+                    int, int, const xmlChar**) {}
 void ignore_end(void*, const xmlChar*, const xmlChar*, const xmlChar*) {}
 void ignore_text(void*, const xmlChar*, int) {}
 void ignore_error(void*, xmlError*) {}
