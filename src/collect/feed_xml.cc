@@ -224,14 +224,17 @@ constexpr size_t kSizeItemsFrom = 16 << 10;  // bytes
 size_t expected_items(std::string_view doc, size_t max_items) {
   size_t n = 0;
   const size_t cap = std::min(max_items, doc.size() / 32);
-  for (std::string_view tag : {"<item", "<entry", "<url>", "<sitemap>"}) {
-    size_t at = doc.find(tag);
-    while (at != std::string_view::npos && n < cap) {
+  // One pass over the '<'s, not one per tag: the document may be large.
+  size_t at = doc.find('<');
+  while (at != std::string_view::npos && n < cap) {
+    const std::string_view tag = doc.substr(at + 1, 8);
+    if (tag.starts_with("item") || tag.starts_with("entry") || tag.starts_with("url>") ||
+        tag.starts_with("sitemap>")) {
       ++n;
-      at = doc.find(tag, at + tag.size());
     }
+    at = doc.find('<', at + 1);
   }
-  return std::min(n, cap);
+  return n;
 }
 
 std::once_flag g_init;
