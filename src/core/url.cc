@@ -45,13 +45,29 @@ bool is_plain_path_char(char c) {
          std::string_view("-._~!$&'()*+,;=:@/?").find(c) != std::string_view::npos;
 }
 
+// An IPv4 address as curl writes it: four decimal numbers of 0-255 without
+// leading zeros (curl rewrites the other notations: 127.1, 0x7f.0.0.1, 010.0.0.1).
+bool is_dotted_quad(std::string_view host) {
+  int parts = 0;
+  while (true) {
+    size_t n = 0;
+    while (n < host.size() && is_digit(host[n])) ++n;
+    if (n == 0 || n > 3 || (n > 1 && host[0] == '0')) return false;
+    if (std::stoi(std::string(host.substr(0, n))) > 255) return false;
+    ++parts;
+    if (n == host.size()) return parts == 4;
+    if (host[n] != '.' || parts == 4) return false;
+    host.remove_prefix(n + 1);
+  }
+}
+
 // An absolute http(s) URL that curl_url hands back unchanged, so that
 // resolve_url and is_http_url can answer without parsing it -- most links of
 // most feeds and sitemaps look like this, and parsing them was a quarter of
 // the feed parser's time. Lowercase scheme; a host of lowercase letters,
 // digits, '-' and '.', no empty label, whose last label starts with a letter
 // (so it is never an IPv4 address in the notations curl rewrites, like
-// 0x7f.1); an optional port of 1-65535 without a leading zero; a path that
+// 0x7f.1), or a dotted quad as curl writes it; an optional port of 1-65535 without a leading zero; a path that
 // starts with '/' and has only plain characters, no dot segment and no
 // empty query.
 // tests/core's differential test holds this against curl itself.
@@ -69,7 +85,8 @@ bool is_plain_http_url(std::string_view s) {
       return false;
     }
   }
-  if (i == host || label >= i || !is_lower_alpha(s[label])) return false;
+  if (i == host || label >= i) return false;
+  if (!is_lower_alpha(s[label]) && !is_dotted_quad(s.substr(host, i - host))) return false;
   if (i < s.size() && s[i] == ':') {
     const size_t port = ++i;
     while (i < s.size() && is_digit(s[i])) ++i;

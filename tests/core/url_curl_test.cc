@@ -74,6 +74,9 @@ TEST(UrlCurl, TrickyUrlsGetCurlsAnswer) {
            "http://a.example/", "https://a.example/x/y?z=1&w=2", "http://a.example",
            "HTTP://a.example/", "http://A.Example/", "http://127.0.0.1/", "http://127.0.0.1:8080/x",
            "http://0x7f.0.0.1/", "http://0x7f.1/", "http://1.2.3/", "http://0177.0.0.1/",
+           "http://1.2.3.4/", "http://0.0.0.0/", "http://255.255.255.255/", "http://256.1.1.1/",
+           "http://01.2.3.4/", "http://1.2.3.04/", "http://1.2.3.4.5/", "http://1.2.3.4./",
+           "http://1..3.4/", "http://1.2.3.4:8080/a", "http://1.2.3.4a/", "http://1234.1.1.1/",
            "http://a.b.c.1a/", "http://1e100.net/", "http://a.example:080/", "http://a.example:80/",
            "https://a.example:443/", "http://a.example:99999/", "http://a.example:0/",
            "http://a.example:/x", "http://a.example/./x", "http://a.example/a/../b",
@@ -98,7 +101,7 @@ TEST(UrlCurl, TrickyUrlsGetCurlsAnswer) {
 TEST(UrlCurl, AgreesWithCurlOnRandomUrls) {
   const std::vector<std::string> heads = {"http://", "https://", "HTTP://", "http:/", ""};
   const std::vector<std::string> pieces = {"a", "b", "Z", "0", "1", "7f", "0x", "x", ".", "..", "-", ":",
-                                           "8", "80", "65536", "/", "/.", "./", "?", "#", "%", "%2e",
+                                           "8", "80", "255", "256", "01", "65536", "/", "/.", "./", "?", "#", "%", "%2e",
                                            " ", "_", "@", "~", "\xc3\xa9", "[", "]", "=", "&", "\\"};
   std::mt19937 rng(20261127);
   for (int n = 0; n < 20000; ++n) {
