@@ -39,6 +39,8 @@ sanitize: deps
 bench: build
 	@npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	@bench/extract
+	@bench/feeds
+	@bench/crawl
 
 # libFuzzer targets, built with clang-14 in their own tree.
 fuzz: deps

@@ -15,8 +15,8 @@ packages=(
   # tests, benchmarks, fuzzing
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 curl openssl nghttp2-server
   clang-14 libclang-rt-14-dev
-  # peers measured by bench/extract
-  python3 python3-readability
+  # peers measured by bench/extract and bench/feeds; bench/crawl's peak RSS
+  python3 python3-readability python3-feedparser time
 )
 # Node.js and npm (bench peers, later the web front end): the machine's own
 # Node.js may come from elsewhere with npm inside it, so only ask Debian when

@@ -25,6 +25,7 @@ struct RunArgs {
   std::string min_delay = "1s";
   std::string ca_file;
   int threads = 0;
+  int64_t max_fetch = -1;
   bool json = false;
   bool quiet = false;
 };
@@ -46,6 +47,7 @@ int run_collect(const RunArgs& args, const GlobalOptions& global) {
     return 2;
   }
   options.pipeline.threads = args.threads;
+  options.max_fetch = args.max_fetch;
   options.stop = &g_stop;
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
@@ -140,6 +142,10 @@ void add_run_commands(CLI::App& app, GlobalOptions& global) {
                   "PEM file of certificate authorities to trust instead of the system's")
       ->check(CLI::ExistingFile);
   run->add_option("--threads", args->threads, "extraction threads (0 = one per core)");
+  run->add_option("--max-fetch", args->max_fetch,
+                  "stop after this many page fetches (0 = poll only); the rest of the frontier "
+                  "waits for the next run")
+      ->check(CLI::NonNegativeNumber);
   run->add_flag("--quiet", args->quiet, "do not print warnings");
   run->callback([args, &global] { global.exit_code = run_collect(*args, global); });
 

@@ -19,6 +19,7 @@ Result<CrawlCounts> run_crawl(Store& store, const CrawlOptions& options, const E
       return tl::unexpected(r.error());
     }
     if (options.once) return counts;
+    if (options.max_fetch >= 0 && counts.fetched >= options.max_fetch) return counts;
     // Sleep in short steps so a stop request is honoured promptly; the next
     // round finds whatever became due meanwhile.
     for (int i = 0; i < 10; ++i) {

@@ -24,6 +24,9 @@ struct CrawlOptions {
   int frontier_batch = 256;     ///< frontier entries fetched per round
   int max_attempts = 5;         ///< transient failures retried this often, then failed
   size_t max_sitemaps_per_index = 50;  ///< child sitemaps followed per sitemap index
+  /// Frontier fetches allowed in this run (-1 = no limit, 0 = poll only).
+  /// Once they are spent the run returns; the rest stays in the frontier.
+  int64_t max_fetch = -1;
   const std::atomic<bool>* stop = nullptr;  ///< set to end a continuous run
 };
 

@@ -56,8 +56,11 @@ Result<void> fetch_due_frontier(Store& store, Fetcher& fetcher, const CrawlOptio
   // round never sees the same entry twice; the bound is only a safety net.
   for (int round = 0; round < 100000; ++round) {
     if (options.stop && options.stop->load()) return {};
+    int64_t batch = options.frontier_batch;
+    if (options.max_fetch >= 0) batch = std::min(batch, options.max_fetch - counts.fetched);
+    if (batch <= 0) return {};  // this run's fetches are spent
     const Instant now = now_seconds();
-    auto due = store.due_frontier(now, options.frontier_batch);
+    auto due = store.due_frontier(now, static_cast<int>(batch));
     if (!due) return tl::unexpected(due.error());
     if (due->empty()) return {};
 

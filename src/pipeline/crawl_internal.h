@@ -9,7 +9,8 @@ namespace tidings::crawl_detail {
 Result<void> poll_due_sources(Store& store, Fetcher& fetcher, const CrawlOptions& options,
                               const EventSink& events, CrawlCounts& counts);
 
-/// Fetches due frontier entries and ingests them, until none is due.
+/// Fetches due frontier entries and ingests them, until none is due or
+/// options.max_fetch fetches have been made.
 Result<void> fetch_due_frontier(Store& store, Fetcher& fetcher, const CrawlOptions& options,
                                 const EventSink& events, CrawlCounts& counts);
 

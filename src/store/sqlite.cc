@@ -56,6 +56,15 @@ Result<void> Statement::run() {
   return {};
 }
 
+Statement& Statement::reset() {
+  if (stmt_) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  failed_ = false;
+  return *this;
+}
+
 std::string Statement::error() const {
   if (!stmt_) return "sql: " + prepare_error_;
   return std::string("sql: ") + sqlite3_errmsg(db_);

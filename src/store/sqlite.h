@@ -34,6 +34,9 @@ class Statement {
   bool step();
   /// Runs a statement that returns no rows.
   Result<void> run();
+  /// Makes the statement ready to run again with new bindings (the old
+  /// ones are cleared), so a loop prepares it once.
+  Statement& reset();
   bool failed() const { return failed_; }
   std::string error() const;
 

@@ -268,5 +268,28 @@ TEST(SqliteStore, FrontierHoldsEachUrlOnceUntilDone) {
   EXPECT_TRUE(store->due_frontier(t0 + std::chrono::hours(1), 10)->empty());
 }
 
+// One prepared statement serves a whole sitemap's items: each row gets its
+// own values, none left over from the row before.
+TEST(SqliteStore, FrontierTakesASitemapInOneCall) {
+  auto store = memory_store();
+  const Instant t0 = *parse_iso8601("2026-01-01T00:00:00Z");
+  std::vector<FrontierItem> items;
+  for (int i = 0; i < 5000; ++i) {
+    items.push_back({"https://big.example/a/" + std::to_string(i), i % 2 ? "odd" : "",
+                     i % 2 ? std::optional<Instant>(t0) : std::nullopt});
+  }
+  EXPECT_EQ(*store->add_to_frontier(0, items, t0), 5000);
+  EXPECT_EQ(*store->frontier_pending(), 5000);
+  auto due = store->due_frontier(t0, 256);
+  ASSERT_EQ(due->size(), 256u);
+  for (int i = 0; i < 256; ++i) {
+    const FrontierEntry& e = (*due)[i];
+    EXPECT_EQ(e.item.url, "https://big.example/a/" + std::to_string(i));
+    EXPECT_EQ(e.item.title, i % 2 ? "odd" : "");
+    EXPECT_EQ(e.item.published_at.has_value(), i % 2 == 1);
+    EXPECT_EQ(e.source_id, 0);
+  }
+}
+
 }  // namespace
 }  // namespace tidings
