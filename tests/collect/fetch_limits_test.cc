@@ -151,6 +151,9 @@ TEST(FetchLimits, GzipBombEndsTooLargeQuicklyInBoundedMemory) {
   const auto start = std::chrono::steady_clock::now();
   FetchResult r = fetch_one(test_options(), {server.url("/bomb")});  // default 10 MiB cap
   EXPECT_EQ(r.failure, FetchFailure::kTooLarge);
+  EXPECT_NE(r.error->message.find("once gzip-decoded, from "), std::string::npos)
+      << r.error->message;
+  EXPECT_NE(r.error->message.find("(a decompression bomb)"), std::string::npos);
   EXPECT_LE(r.body.size(), size_t{10} << 20);
   EXPECT_LT(seconds_since(start), 5.0);
   EXPECT_LT(peak_rss_kib() - rss_before, 100 * 1024) << "KiB of peak memory grew";
