@@ -1,5 +1,6 @@
 // `tidings run` (continuous collection) and `tidings status` (per source:
 // last poll, HTTP status, items, articles, errors, next poll).
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -20,20 +21,46 @@ extern "C" void request_stop(int) { g_stop = true; }
 
 struct RunArgs {
   bool once = false;
-  bool allow_private = false;
+  std::string allow_private;  // "", "all" or kinds: "loopback,private"
   bool ignore_robots = false;
   std::string min_delay = "1s";
+  std::string timeout = "30s";
+  size_t max_bytes = 10u << 20;
+  int64_t max_new_per_poll = 10'000;
   int threads = 0;
   bool json = false;
   bool quiet = false;
 };
+
+// --allow-private (everything) or --allow-private=loopback,private (those
+// kinds only); "" leaves the SSRF guard as it is.
+bool set_allow_private(const std::string& value, FetchOptions& fetch) {
+  if (value.empty()) return true;
+  if (value == "all") {
+    fetch.allow_private = true;
+    return true;
+  }
+  size_t start = 0;
+  while (start <= value.size()) {
+    const size_t comma = std::min(value.find(',', start), value.size());
+    const std::string kind = value.substr(start, comma - start);
+    if (!is_address_kind(kind)) {
+      report_error("--allow-private: expected all or loopback, private, link-local, shared; got \"" +
+                   kind + "\"");
+      return false;
+    }
+    fetch.allow_address_kinds.push_back(kind);
+    start = comma + 1;
+  }
+  return true;
+}
 
 int run_collect(const RunArgs& args, const GlobalOptions& global) {
   auto store = open_store_or_report(global);
   if (!store) return 1;
   CrawlOptions options;
   options.once = args.once;
-  options.fetch.allow_private = args.allow_private;
+  if (!set_allow_private(args.allow_private, options.fetch)) return 2;
   options.fetch.respect_robots = !args.ignore_robots;
   if (args.min_delay == "0" || args.min_delay == "0s") {
     options.fetch.min_delay = std::chrono::milliseconds(0);
@@ -43,6 +70,16 @@ int run_collect(const RunArgs& args, const GlobalOptions& global) {
     report_error("--min-delay: expected a duration like 1s or 0, got \"" + args.min_delay + "\"");
     return 2;
   }
+  if (auto d = parse_duration(args.timeout); d && *d > 0) {
+    options.fetch.timeout = std::chrono::seconds(*d);
+    options.fetch.connect_timeout =
+        std::min<std::chrono::milliseconds>(options.fetch.connect_timeout, options.fetch.timeout);
+  } else {
+    report_error("--timeout: expected a duration like 30s, got \"" + args.timeout + "\"");
+    return 2;
+  }
+  options.fetch.max_body_bytes = args.max_bytes;
+  options.max_new_per_poll = args.max_new_per_poll;
   options.pipeline.threads = args.threads;
   options.stop = &g_stop;
   std::signal(SIGINT, request_stop);
@@ -97,6 +134,11 @@ int run_status(const RunArgs& args, const GlobalOptions& global) {
               << "\t\t" << time_text(s.next_poll_at) << "\t"
               << (s.name.empty() ? s.url : s.name + " <" + s.url + ">") << "\n";
     if (!s.last_error.empty()) std::cout << "\terror: " << s.last_error << "\n";
+    if (!s.last_warning.empty()) std::cout << "\twarning: " << s.last_warning << "\n";
+    if (s.frontier_pending > 0 || s.frontier_failed > 0) {
+      std::cout << "\tpages: " << s.frontier_pending << " waiting, " << s.frontier_failed
+                << " failed\n";
+    }
   }
   std::cout << "frontier: " << *pending << " URLs waiting\n";
   return 0;
@@ -109,10 +151,22 @@ void add_run_commands(CLI::App& app, GlobalOptions& global) {
       "Collect: poll each source when due, fetch new items politely and store them. Runs until "
       "interrupted; --once does one round.");
   run->add_flag("--once", args->once, "poll what is due, fetch what is waiting, then stop");
-  run->add_flag("--allow-private", args->allow_private,
-                "allow loopback and private addresses (local tests and demos)");
+  run->add_flag("--allow-private{all}", args->allow_private,
+                "allow loopback and private addresses (local tests and demos); "
+                "=loopback,private,link-local,shared allows only those kinds");
   run->add_flag("--ignore-robots", args->ignore_robots, "do not read robots.txt (your own sites only)");
   run->add_option("--min-delay", args->min_delay, "minimum delay between requests to one host")
+      ->capture_default_str();
+  run->add_option("--timeout", args->timeout,
+                  "give up on a response after this long (per redirect hop)")
+      ->capture_default_str();
+  run->add_option("--max-bytes", args->max_bytes,
+                  "largest body accepted, after decompression (e.g. 10MiB)")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  run->add_option("--max-new-per-poll", args->max_new_per_poll,
+                  "new item URLs one poll of a source may add (newest first)")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   run->add_option("--threads", args->threads, "extraction threads (0 = one per core)");
   run->add_flag("--quiet", args->quiet, "do not print warnings");

@@ -108,6 +108,12 @@ CREATE INDEX frontier_due ON frontier(state, next_attempt_at);
 CREATE INDEX frontier_source ON frontier(source_id);
 )sql";
 
+// Migration 4: what the last poll of a source warned about (a feed with
+// more new items than one poll adds, ...), apart from its error.
+constexpr std::string_view kMigration4 = R"sql(
+ALTER TABLE sources ADD COLUMN last_warning TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -115,6 +121,7 @@ const std::vector<Migration>& migrations() {
       {1, kMigration1},
       {2, kMigration2},
       {3, kMigration3},
+      {4, kMigration4},
   };
   return kAll;
 }

@@ -49,6 +49,13 @@ bool Statement::step() {
   return false;
 }
 
+void Statement::reset() {
+  if (!stmt_) return;
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  failed_ = false;
+}
+
 Result<void> Statement::run() {
   if (!stmt_) return fail(ErrorCode::kStore, "sql: " + prepare_error_);
   step();

@@ -32,6 +32,8 @@ class Statement {
 
   /// Advances: true while a row is available. Errors are kept in error().
   bool step();
+  /// Makes the statement ready to run again with new bindings.
+  void reset();
   /// Runs a statement that returns no rows.
   Result<void> run();
   bool failed() const { return failed_; }

@@ -6,16 +6,21 @@
 
 namespace tidings::sqlite_detail {
 
-Result<int64_t> SqliteStore::add_to_frontier(int64_t source_id,
-                                             const std::vector<FrontierItem>& items, Instant now) {
+Result<FrontierAdded> SqliteStore::add_to_frontier(int64_t source_id,
+                                                   const std::vector<FrontierItem>& items,
+                                                   Instant now, int64_t max_new) {
   std::lock_guard lock(mutex_);
-  int64_t added = 0;
+  FrontierAdded out;
+  int64_t& added = out.added;
   auto r = transaction([&]() -> Result<void> {
     const std::string when = format_rfc3339(now);
+    sql::Statement st(db_,
+                      "INSERT INTO frontier(source_id, url, title, published_at, discovered_at,"
+                      " next_attempt_at) VALUES (?,?,?,?,?,?) ON CONFLICT(url) DO NOTHING");
     for (const FrontierItem& item : items) {
-      sql::Statement st(db_,
-                        "INSERT INTO frontier(source_id, url, title, published_at, discovered_at,"
-                        " next_attempt_at) VALUES (?,?,?,?,?,?) ON CONFLICT(url) DO NOTHING");
+      if (added >= max_new) break;
+      ++out.examined;
+      st.reset();
       if (source_id > 0) {
         st.bind(1, source_id);
       } else {
@@ -32,7 +37,7 @@ Result<int64_t> SqliteStore::add_to_frontier(int64_t source_id,
     return {};
   });
   if (!r) return tl::unexpected(r.error());
-  return added;
+  return out;
 }
 
 Result<std::vector<FrontierEntry>> SqliteStore::due_frontier(Instant now, int limit) {

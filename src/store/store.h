@@ -85,8 +85,11 @@ struct Source {
   std::optional<Instant> next_poll_at;
   int last_status = 0;                 ///< HTTP status of the last poll, 0 = none yet
   std::string last_error;
+  std::string last_warning;            ///< of the last poll: "" when none
   int64_t items_found = 0;             ///< item URLs seen in its feeds, in all
   int64_t articles = 0;                ///< articles stored from it
+  int64_t frontier_pending = 0;        ///< its item URLs waiting (retries included)
+  int64_t frontier_failed = 0;         ///< its item URLs failed for good
 };
 
 /// What one poll of a source found, written back to the registry.
@@ -94,6 +97,8 @@ struct SourcePoll {
   Instant fetched_at{};
   int http_status = 0;
   std::string error;          ///< "" = the poll succeeded
+  std::string warning;        ///< "" = nothing to warn about
+  bool forget_validators = false;  ///< the next poll must fetch the whole feed again
   std::string etag;           ///< validators for the next conditional GET
   std::string last_modified;
   std::string feed_url;       ///< a feed/sitemap discovered for an "auto" source
@@ -107,6 +112,12 @@ struct FrontierItem {
   std::string url;
   std::string title;
   std::optional<Instant> published_at;
+};
+
+/// What add_to_frontier did.
+struct FrontierAdded {
+  int64_t added = 0;    ///< rows new to the frontier
+  size_t examined = 0;  ///< items looked at: all of them, unless max_new stopped it
 };
 
 struct FrontierEntry {
@@ -161,11 +172,12 @@ class Store {
   /// first), in id order.
   virtual Result<std::vector<Source>> due_sources(Instant now) = 0;
 
-  /// Adds item URLs to the frontier; a URL seen before (from any source) is
-  /// not added again. Returns how many were new.
-  virtual Result<int64_t> add_to_frontier(int64_t source_id,
-                                          const std::vector<FrontierItem>& items,
-                                          Instant now) = 0;
+  /// Adds item URLs to the frontier, in order; a URL seen before (from any
+  /// source) is not added again. Stops once `max_new` were new, so one poll
+  /// cannot flood the frontier; the items after that are not looked at.
+  virtual Result<FrontierAdded> add_to_frontier(int64_t source_id,
+                                                const std::vector<FrontierItem>& items,
+                                                Instant now, int64_t max_new) = 0;
   /// Pending entries due at `now`, oldest first, at most `limit`.
   virtual Result<std::vector<FrontierEntry>> due_frontier(Instant now, int limit) = 0;
   /// Marks an entry fetched and stored (state done) with its document.

@@ -153,7 +153,7 @@ TEST(SqliteStore, PersistsAcrossReopenInWalMode) {
   auto store = open_sqlite_store(path);
   ASSERT_TRUE(store);
   EXPECT_EQ((*store)->counts()->articles, 1);
-  EXPECT_EQ(latest_schema_version(), 3);
+  EXPECT_EQ(latest_schema_version(), 4);
   std::filesystem::remove_all(dir);
 }
 
@@ -239,8 +239,8 @@ TEST(SqliteStore, FrontierHoldsEachUrlOnceUntilDone) {
   std::vector<FrontierItem> items = {{"https://daily.example/a", "A", t0},
                                      {"https://daily.example/b", "B", std::nullopt},
                                      {"https://daily.example/a", "A again", std::nullopt}};
-  EXPECT_EQ(*store->add_to_frontier(src->id, items, t0), 2);
-  EXPECT_EQ(*store->add_to_frontier(src->id, items, t0), 0);  // seen before: nothing new
+  EXPECT_EQ(store->add_to_frontier(src->id, items, t0, 100)->added, 2);
+  EXPECT_EQ(store->add_to_frontier(src->id, items, t0, 100)->added, 0);  // seen before
   EXPECT_EQ(*store->frontier_pending(), 2);
 
   auto due = store->due_frontier(t0, 10);
@@ -266,6 +266,29 @@ TEST(SqliteStore, FrontierHoldsEachUrlOnceUntilDone) {
   ASSERT_TRUE(store->frontier_failed((*retry)[0].id, 404, "HTTP 404", std::nullopt));
   EXPECT_EQ(*store->frontier_pending(), 0);
   EXPECT_TRUE(store->due_frontier(t0 + std::chrono::hours(1), 10)->empty());
+}
+
+// One poll cannot flood the frontier: adding stops after max_new new
+// URLs, and known URLs do not count, so the next call adds the next ones.
+TEST(SqliteStore, FrontierAddsAtMostMaxNew) {
+  auto store = memory_store();
+  SourceSpec spec;
+  spec.url = "https://huge.example/feed";
+  auto src = store->add_source(spec);
+  const Instant t0 = *parse_iso8601("2026-01-01T00:00:00Z");
+  std::vector<FrontierItem> items;
+  for (int i = 0; i < 10; ++i) items.push_back({"https://huge.example/" + std::to_string(i), "", {}});
+  auto first = store->add_to_frontier(src->id, items, t0, 4);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->added, 4);
+  EXPECT_EQ(first->examined, 4u);
+  auto second = store->add_to_frontier(src->id, items, t0, 4);
+  EXPECT_EQ(second->added, 4);
+  EXPECT_EQ(second->examined, 8u);  // the first four are known
+  auto third = store->add_to_frontier(src->id, items, t0, 4);
+  EXPECT_EQ(third->added, 2);
+  EXPECT_EQ(third->examined, 10u);
+  EXPECT_EQ(*store->frontier_pending(), 10);
 }
 
 }  // namespace
