@@ -92,6 +92,33 @@ Result<void> SqliteStore::frontier_failed(int64_t entry_id, int http_status,
   return st.run();
 }
 
+Result<std::vector<FrontierFailure>> SqliteStore::frontier_failures(int limit) {
+  std::lock_guard lock(mutex_);
+  sql::Statement st(db_,
+                    "SELECT f.id, COALESCE(f.source_id, 0), COALESCE(s.name, s.url, ''), f.url,"
+                    " f.state, f.last_status, f.last_error, f.attempts, f.next_attempt_at"
+                    " FROM frontier f LEFT JOIN sources s ON s.id = f.source_id"
+                    " WHERE f.state != 'done' AND f.last_error IS NOT NULL"
+                    " ORDER BY f.source_id, f.id LIMIT ?");
+  st.bind(1, static_cast<int64_t>(std::max(1, limit)));
+  std::vector<FrontierFailure> out;
+  while (st.step()) {
+    FrontierFailure f;
+    f.entry_id = st.column_int(0);
+    f.source_id = st.column_int(1);
+    f.source_name = st.column_text(2);
+    f.url = st.column_text(3);
+    f.will_retry = st.column_text(4) == "pending";
+    f.http_status = static_cast<int>(st.column_int(5));
+    f.error = st.column_text(6);
+    f.attempts = static_cast<int>(st.column_int(7));
+    f.next_attempt_at = parse_stored_time(st.column_text(8));
+    out.push_back(std::move(f));
+  }
+  if (st.failed() || !st.ok()) return fail(ErrorCode::kStore, st.error());
+  return out;
+}
+
 Result<int64_t> SqliteStore::frontier_pending() {
   std::lock_guard lock(mutex_);
   sql::Statement st(db_, "SELECT COUNT(*) FROM frontier WHERE state = 'pending'");

@@ -120,6 +120,20 @@ struct FrontierAdded {
   size_t examined = 0;  ///< items looked at: all of them, unless max_new stopped it
 };
 
+/// A frontier URL whose last fetch failed, as `tidings failures --fetch`
+/// lists it.
+struct FrontierFailure {
+  int64_t entry_id = 0;
+  int64_t source_id = 0;     ///< 0 when the source was removed
+  std::string source_name;   ///< its name, else its URL
+  std::string url;
+  bool will_retry = false;   ///< pending again at next_attempt_at; else failed for good
+  int http_status = 0;       ///< 0 when there was no response
+  std::string error;
+  int attempts = 0;
+  Instant next_attempt_at{};
+};
+
 struct FrontierEntry {
   int64_t id = 0;
   int64_t source_id = 0;
@@ -188,6 +202,9 @@ class Store {
                                        std::optional<Instant> retry_at) = 0;
   /// Pending entries, in all (for status and tests).
   virtual Result<int64_t> frontier_pending() = 0;
+  /// Entries whose last fetch failed (retried later or failed for good),
+  /// by source then URL order of discovery, at most `limit`.
+  virtual Result<std::vector<FrontierFailure>> frontier_failures(int limit) = 0;
 };
 
 struct SqliteOptions {

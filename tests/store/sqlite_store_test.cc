@@ -268,6 +268,34 @@ TEST(SqliteStore, FrontierHoldsEachUrlOnceUntilDone) {
   EXPECT_TRUE(store->due_frontier(t0 + std::chrono::hours(1), 10)->empty());
 }
 
+TEST(SqliteStore, FrontierFailuresListRetriesAndFailuresWithTheirSource) {
+  auto store = memory_store();
+  SourceSpec spec;
+  spec.url = "https://storm.example/feed";
+  spec.name = "Storm";
+  auto src = store->add_source(spec);
+  const Instant t0 = *parse_iso8601("2026-01-01T00:00:00Z");
+  std::vector<FrontierItem> items = {{"https://storm.example/1", "", {}},
+                                     {"https://storm.example/2", "", {}},
+                                     {"https://storm.example/3", "", {}}};
+  ASSERT_TRUE(store->add_to_frontier(src->id, items, t0, 100));
+  auto due = store->due_frontier(t0, 10);
+  ASSERT_EQ(due->size(), 3u);
+  ASSERT_TRUE(store->frontier_failed((*due)[0].id, 404, "HTTP 404", std::nullopt));
+  ASSERT_TRUE(store->frontier_failed((*due)[1].id, 429, "HTTP 429", t0 + std::chrono::minutes(2)));
+  auto failures = store->frontier_failures(10);
+  ASSERT_TRUE(failures);
+  ASSERT_EQ(failures->size(), 2u);  // the third was never tried
+  EXPECT_EQ((*failures)[0].url, "https://storm.example/1");
+  EXPECT_EQ((*failures)[0].source_name, "Storm");
+  EXPECT_FALSE((*failures)[0].will_retry);
+  EXPECT_EQ((*failures)[0].http_status, 404);
+  EXPECT_TRUE((*failures)[1].will_retry);
+  EXPECT_EQ((*failures)[1].error, "HTTP 429");
+  EXPECT_EQ(format_rfc3339((*failures)[1].next_attempt_at), "2026-01-01T00:02:00Z");
+  EXPECT_EQ((*failures)[1].attempts, 1);
+}
+
 // One poll cannot flood the frontier: adding stops after max_new new
 // URLs, and known URLs do not count, so the next call adds the next ones.
 TEST(SqliteStore, FrontierAddsAtMostMaxNew) {
