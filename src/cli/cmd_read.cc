@@ -80,12 +80,17 @@ int run_fetch_failures(Store& store, const ReadArgs& args) {
   if (args.json) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& f : *failures) {
-      arr.push_back({{"url", f.url}, {"source_id", f.source_id}, {"source", f.source_name},
-                     {"http_status", f.http_status == 0 ? nlohmann::json(nullptr)
-                                                        : nlohmann::json(f.http_status)},
-                     {"error", f.error}, {"attempts", f.attempts}, {"will_retry", f.will_retry},
-                     {"next_attempt_at", f.will_retry ? nlohmann::json(format_rfc3339(f.next_attempt_at))
-                                                      : nlohmann::json(nullptr)}});
+      arr.push_back(
+          {{"url", f.url},
+           {"source_id", f.source_id},
+           {"source", f.source_name},
+           {"http_status",
+            f.http_status == 0 ? nlohmann::json(nullptr) : nlohmann::json(f.http_status)},
+           {"error", f.error},
+           {"attempts", f.attempts},
+           {"will_retry", f.will_retry},
+           {"next_attempt_at", f.will_retry ? nlohmann::json(format_rfc3339(f.next_attempt_at))
+                                            : nlohmann::json(nullptr)}});
     }
     std::cout << dump_json(arr, 2) << "\n";
     return 0;

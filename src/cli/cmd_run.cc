@@ -45,8 +45,9 @@ bool set_allow_private(const std::string& value, FetchOptions& fetch) {
     const size_t comma = std::min(value.find(',', start), value.size());
     const std::string kind = value.substr(start, comma - start);
     if (!is_address_kind(kind)) {
-      report_error("--allow-private: expected all or loopback, private, link-local, shared; got \"" +
-                   kind + "\"");
+      report_error(
+          "--allow-private: expected all or loopback, private, link-local, shared; got \"" + kind +
+          "\"");
       return false;
     }
     fetch.allow_address_kinds.push_back(kind);

@@ -44,7 +44,8 @@ std::vector<FrontierItem> newest_first(const std::vector<FeedItem>& feed_items) 
     items.push_back(std::move(f));
   }
   std::stable_sort(items.begin(), items.end(), [](const FrontierItem& a, const FrontierItem& b) {
-    if (!a.published_at || !b.published_at) return a.published_at.has_value() > b.published_at.has_value();
+    if (!a.published_at || !b.published_at)
+      return a.published_at.has_value() > b.published_at.has_value();
     return *a.published_at > *b.published_at;
   });
   return items;

@@ -124,11 +124,11 @@ struct FrontierAdded {
 /// lists it.
 struct FrontierFailure {
   int64_t entry_id = 0;
-  int64_t source_id = 0;     ///< 0 when the source was removed
-  std::string source_name;   ///< its name, else its URL
+  int64_t source_id = 0;    ///< 0 when the source was removed
+  std::string source_name;  ///< its name, else its URL
   std::string url;
-  bool will_retry = false;   ///< pending again at next_attempt_at; else failed for good
-  int http_status = 0;       ///< 0 when there was no response
+  bool will_retry = false;  ///< pending again at next_attempt_at; else failed for good
+  int http_status = 0;      ///< 0 when there was no response
   std::string error;
   int attempts = 0;
   Instant next_attempt_at{};
@@ -190,8 +190,8 @@ class Store {
   /// source) is not added again. Stops once `max_new` were new, so one poll
   /// cannot flood the frontier; the items after that are not looked at.
   virtual Result<FrontierAdded> add_to_frontier(int64_t source_id,
-                                                const std::vector<FrontierItem>& items,
-                                                Instant now, int64_t max_new) = 0;
+                                                const std::vector<FrontierItem>& items, Instant now,
+                                                int64_t max_new) = 0;
   /// Pending entries due at `now`, oldest first, at most `limit`.
   virtual Result<std::vector<FrontierEntry>> due_frontier(Instant now, int limit) = 0;
   /// Marks an entry fetched and stored (state done) with its document.

@@ -164,7 +164,8 @@ TEST(FetchPolite, ShortQueueWaitStillWaitsTheCrawlDelay) {
   FetchOptions options = test_options();
   options.respect_robots = true;
   options.max_queue_wait = milliseconds(0);
-  std::vector<FetchResult> results = fetch_many(options, {{server.url("/p/1")}, {server.url("/p/2")}});
+  std::vector<FetchResult> results =
+      fetch_many(options, {{server.url("/p/1")}, {server.url("/p/2")}});
   ASSERT_EQ(results.size(), 2u);
   for (const FetchResult& r : results) EXPECT_TRUE(r.ok()) << r.error->message;
   EXPECT_EQ(server.hits().size(), 3u);

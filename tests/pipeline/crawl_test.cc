@@ -1,10 +1,11 @@
 // The collector against a real HTTP server on 127.0.0.1 and an in-memory
 // store: one poll of a huge feed adds a bounded number of new URLs, newest
 // first, says so, and the next poll reads the whole feed again.
+#include "pipeline/crawl.h"
+
 #include <gtest/gtest.h>
 
 #include "collect/fetch_test_server.h"
-#include "pipeline/crawl.h"
 #include "pipeline/crawl_internal.h"
 
 namespace tidings {
@@ -22,8 +23,9 @@ void serve_feed(TestServer& server) {
     }
     std::string xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Many</title>";
     for (int i = 0; i < 30; ++i) {
-      xml += "<item><link>http://127.0.0.1:1/a/" + std::to_string(i) + "</link><pubDate>Thu, 01 Jan 2026 10:" +
-             (i < 10 ? "0" : "") + std::to_string(i) + ":00 GMT</pubDate></item>";
+      xml += "<item><link>http://127.0.0.1:1/a/" + std::to_string(i) +
+             "</link><pubDate>Thu, 01 Jan 2026 10:" + (i < 10 ? "0" : "") + std::to_string(i) +
+             ":00 GMT</pubDate></item>";
     }
     res.set_content(xml + "</channel></rss>", "application/rss+xml");
   });
@@ -75,9 +77,10 @@ TEST(Crawl, OnePollAddsAtMostMaxNewNewestFirst) {
   EXPECT_EQ(polled->items_new, 12);
   auto s = (*store)->get_source(source->id);
   EXPECT_EQ(s->frontier_pending, 12);
-  EXPECT_EQ(s->last_warning,
-            "lists 30 items: added the newest 12 new ones (at most 12 per poll); the rest come with "
-            "the next polls");
+  EXPECT_EQ(
+      s->last_warning,
+      "lists 30 items: added the newest 12 new ones (at most 12 per poll); the rest come with "
+      "the next polls");
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(s->etag, "");  // not kept: the next poll must not get a 304
   auto due = (*store)->due_frontier(now_seconds() + std::chrono::hours(1), 100);

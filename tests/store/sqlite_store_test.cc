@@ -305,7 +305,8 @@ TEST(SqliteStore, FrontierAddsAtMostMaxNew) {
   auto src = store->add_source(spec);
   const Instant t0 = *parse_iso8601("2026-01-01T00:00:00Z");
   std::vector<FrontierItem> items;
-  for (int i = 0; i < 10; ++i) items.push_back({"https://huge.example/" + std::to_string(i), "", {}});
+  for (int i = 0; i < 10; ++i)
+    items.push_back({"https://huge.example/" + std::to_string(i), "", {}});
   auto first = store->add_to_frontier(src->id, items, t0, 4);
   ASSERT_TRUE(first);
   EXPECT_EQ(first->added, 4);

@@ -61,8 +61,8 @@ TEST(Charset, WellFormedUtf8BeatsADeclaredLegacyCharset) {
   EXPECT_EQ(meta_only.charset, "UTF-8");
   EXPECT_NE(meta_only.utf8.find("Привет"), std::string::npos);
   // Legacy bytes that are not UTF-8 keep their label.
-  const auto legacy = decode("<p>" + encode("Привет", "windows-1251") + "</p>",
-                             "text/html; charset=windows-1251");
+  const auto legacy =
+      decode("<p>" + encode("Привет", "windows-1251") + "</p>", "text/html; charset=windows-1251");
   EXPECT_EQ(legacy.charset, "windows-1251");
   EXPECT_NE(legacy.utf8.find("Привет"), std::string::npos);
 }
