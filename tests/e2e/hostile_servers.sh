@@ -37,7 +37,7 @@ tidings --db "$db" sources import "$WORK/hostile.opml" >/dev/null
 run_once() {  # run_once NAME: a bounded `tidings run --once`, output in $WORK/NAME.{out,err}
   local start=$SECONDS rc=0
   timeout 60 "$TIDINGS_BIN" --db "$db" run --once --allow-private=loopback --min-delay 0 \
-    --timeout 3s --max-bytes 16MiB --max-new-per-poll 1000 --quiet \
+    --timeout 5s --max-bytes 12MiB --max-new-per-poll 1000 --quiet \
     >"$WORK/$1.out" 2>"$WORK/$1.err" || rc=$?
   [ "$rc" -ne 124 ] || fail "tidings run hung (killed by timeout after 60 s)"
   [ "$rc" -eq 0 ] || { tail -20 "$WORK/$1.err"; fail "tidings run exited $rc"; }
@@ -78,10 +78,10 @@ for name in ("healthy-alpha", "healthy-beta"):
     s = sources[name]
     check(f"{name}: every page stored", s["last_error"] is None and s["articles"] == 6
           and s["frontier_pending"] == 0 and s["frontier_failed"] == 0, s)
-check("drip: timeout", error("drip").startswith("timeout: Operation timed out after 3"), error("drip"))
-check("endless: too large at the cap", error("endless") == "too large: body over 16777216 bytes",
+check("drip: timeout", error("drip").startswith("timeout: Operation timed out after 5"), error("drip"))
+check("endless: too large at the cap", error("endless") == "too large: body over 12582912 bytes",
       error("endless"))
-check("bomb: decompression bomb", error("bomb").startswith("too large: body over 16777216 bytes once gzip-decoded")
+check("bomb: decompression bomb", error("bomb").startswith("too large: body over 12582912 bytes once gzip-decoded")
       and error("bomb").endswith("(a decompression bomb)"), error("bomb"))
 check("loop: too many redirects", error("loop") == "too many redirects (more than 5)", error("loop"))
 check("robots: disallowed", error("robots") == "disallowed by robots.txt", error("robots"))

@@ -175,10 +175,10 @@ def endless(h):
     h.send_header("Content-Type", "application/rss+xml")
     h.send_header("Transfer-Encoding", "chunked")
     h.end_headers()
-    item = b"<item><title>again</title><link>http://127.0.0.1/again</link></item>\n" * 900
+    item = b"<item><title>again</title><link>http://127.0.0.1/again</link></item>\n" * 15000  # 1 MiB
     head = b'<?xml version="1.0"?><rss version="2.0"><channel><title>endless</title>\n'
     h.wfile.write(b"%x\r\n%s\r\n" % (len(head), head))
-    for _ in range(1 << 16):  # 4 GiB at most, should a client never stop
+    for _ in range(1 << 12):  # 4 GiB at most, should a client never stop
         h.wfile.write(b"%x\r\n%s\r\n" % (len(item), item))
     h.wfile.write(b"0\r\n\r\n")
 
