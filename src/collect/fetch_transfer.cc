@@ -60,7 +60,10 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   const size_t n = size * count;
   const std::string_view line(data, n);
   if (line.substr(0, 5) == "HTTP/") t->result.headers.clear();  // a new response (redirect, 100)
-  if (t->result.headers.size() + n > kMaxHeaderBytes) return 0;
+  if (t->result.headers.size() + n > kMaxHeaderBytes) {
+    t->headers_capped = true;
+    return 0;  // aborts the transfer with CURLE_WRITE_ERROR
+  }
   t->result.headers.append(line);
   return n;
 }
@@ -240,7 +243,10 @@ void finish_transfer(Transfer& t, CURLcode code) {
       break;
     case CURLE_WRITE_ERROR:
       if (t.body_capped && t.is_robots) break;  // truncated robots.txt is still read
-      if (t.body_capped) {
+      if (t.headers_capped) {
+        fail(FetchFailure::kTooLarge, ErrorCode::kTooLarge,
+             "too large: headers over " + std::to_string(kMaxHeaderBytes) + " bytes");
+      } else if (t.body_capped) {
         fail(FetchFailure::kTooLarge, ErrorCode::kTooLarge, too_large_message(t));
       } else {
         fail(FetchFailure::kNetwork, ErrorCode::kIo, "write error: " + detail);
