@@ -119,6 +119,16 @@ Result<std::vector<FrontierFailure>> SqliteStore::frontier_failures(int limit) {
   return out;
 }
 
+Result<void> SqliteStore::frontier_postpone(int64_t entry_id, const std::string& reason,
+                                            Instant retry_at) {
+  std::lock_guard lock(mutex_);
+  sql::Statement st(db_,
+                    "UPDATE frontier SET last_error = ?, next_attempt_at = ?"
+                    " WHERE id = ? AND state = 'pending'");
+  st.bind(1, reason).bind(2, format_rfc3339(retry_at)).bind(3, entry_id);
+  return st.run();
+}
+
 Result<int64_t> SqliteStore::frontier_pending() {
   std::lock_guard lock(mutex_);
   sql::Statement st(db_, "SELECT COUNT(*) FROM frontier WHERE state = 'pending'");

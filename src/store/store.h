@@ -200,6 +200,11 @@ class Store {
   /// when `retry_at` is nullopt.
   virtual Result<void> frontier_failed(int64_t entry_id, int http_status, const std::string& error,
                                        std::optional<Instant> retry_at) = 0;
+  /// Puts an entry off until `retry_at` without counting an attempt: it was
+  /// not fetched (its host was backed off), so it must not run out of
+  /// attempts without ever being tried.
+  virtual Result<void> frontier_postpone(int64_t entry_id, const std::string& reason,
+                                         Instant retry_at) = 0;
   /// Pending entries, in all (for status and tests).
   virtual Result<int64_t> frontier_pending() = 0;
   /// Entries whose last fetch failed (retried later or failed for good),

@@ -112,6 +112,9 @@ check("storm-500: 50 pages waiting to be retried in a minute or more", len(s500)
 check("storm-500: the first answers HTTP 500, the others back off",
       sum(r[3] == "HTTP 500" for r in s500) in (1, 2, 3) and
       all(r[3] == "HTTP 500" or r[3].startswith("host backed off for ") for r in s500), s500[:3])
+attempts = {f["url"].rsplit("/", 1)[1]: f["attempts"] for f in failures if f["source"] == "storm-500"}
+check("storm-500: a page put off by the back-off has used no attempt",
+      attempts["49"] == 0 and attempts["0"] == 1, attempts)
 s429 = rows("storm-429")
 check("storm-429: 50 pages retried after Retry-After (120 s)", len(s429) == 50 and
       all(r[1] and r[0].endswith("/item/0") == (r[3] == "HTTP 429") and minutes_after_poll("storm-429", r[4]) >= 2 for r in s429), s429[:3])

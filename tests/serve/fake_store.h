@@ -48,6 +48,9 @@ class FakeStore : public Store {
   }
   Result<std::vector<FrontierEntry>> due_frontier(Instant, int) override { return unsupported(); }
   Result<std::vector<FrontierFailure>> frontier_failures(int) override { return unsupported(); }
+  Result<void> frontier_postpone(int64_t, const std::string&, Instant) override {
+    return unsupported();
+  }
   Result<void> frontier_done(int64_t, int, int64_t) override { return unsupported(); }
   Result<void> frontier_failed(int64_t, int, const std::string&, std::optional<Instant>) override {
     return unsupported();

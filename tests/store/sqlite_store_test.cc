@@ -294,6 +294,16 @@ TEST(SqliteStore, FrontierFailuresListRetriesAndFailuresWithTheirSource) {
   EXPECT_EQ((*failures)[1].error, "HTTP 429");
   EXPECT_EQ(format_rfc3339((*failures)[1].next_attempt_at), "2026-01-01T00:02:00Z");
   EXPECT_EQ((*failures)[1].attempts, 1);
+
+  // Put off without being tried: no attempt counted.
+  ASSERT_TRUE(store->frontier_postpone((*due)[2].id, "host backed off for 10 s",
+                                       t0 + std::chrono::minutes(1)));
+  failures = store->frontier_failures(10);
+  ASSERT_EQ(failures->size(), 3u);
+  EXPECT_EQ((*failures)[2].attempts, 0);
+  EXPECT_TRUE((*failures)[2].will_retry);
+  EXPECT_EQ((*failures)[2].error, "host backed off for 10 s");
+  EXPECT_EQ(format_rfc3339((*failures)[2].next_attempt_at), "2026-01-01T00:01:00Z");
 }
 
 // One poll cannot flood the frontier: adding stops after max_new new
