@@ -1,5 +1,5 @@
-// `tidings articles`, `tidings article ID` and `tidings failures`: reading
-// the store.
+// `tidings articles`, `tidings article ID` and `tidings failures [--fetch]`:
+// reading the store.
 #include <iostream>
 
 #include "cli/cli.h"
@@ -14,6 +14,7 @@ struct ReadArgs {
   int limit = 50;
   int offset = 0;
   int64_t id = 0;
+  bool fetch = false;
 };
 
 std::string short_time(const std::optional<Instant>& t) {
@@ -68,9 +69,46 @@ int run_article(const ReadArgs& args, const GlobalOptions& global) {
   return 0;
 }
 
+// Pages of the crawl frontier whose fetch failed: retried later or failed
+// for good, with the server's status and the fetcher's reason.
+int run_fetch_failures(Store& store, const ReadArgs& args) {
+  auto failures = store.frontier_failures(args.limit);
+  if (!failures) {
+    report_error(failures.error().message);
+    return 1;
+  }
+  if (args.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& f : *failures) {
+      arr.push_back(
+          {{"url", f.url},
+           {"source_id", f.source_id},
+           {"source", f.source_name},
+           {"http_status",
+            f.http_status == 0 ? nlohmann::json(nullptr) : nlohmann::json(f.http_status)},
+           {"error", f.error},
+           {"attempts", f.attempts},
+           {"will_retry", f.will_retry},
+           {"next_attempt_at", f.will_retry ? nlohmann::json(format_rfc3339(f.next_attempt_at))
+                                            : nlohmann::json(nullptr)}});
+    }
+    std::cout << dump_json(arr, 2) << "\n";
+    return 0;
+  }
+  for (const auto& f : *failures) {
+    std::cout << "fetch\t" << f.source_name << "\t" << f.url << ": " << f.error
+              << (f.will_retry ? " (retry at " + format_rfc3339(f.next_attempt_at) + ")"
+                               : std::string(" (failed for good)"))
+              << "\n";
+  }
+  if (failures->empty()) std::cerr << "no fetch failures\n";
+  return 0;
+}
+
 int run_failures(const ReadArgs& args, const GlobalOptions& global) {
   auto store = open_store_or_report(global);
   if (!store) return 1;
+  if (args.fetch) return run_fetch_failures(*store, args);
   auto failures = store->list_failures(args.limit);
   if (!failures) {
     report_error(failures.error().message);
@@ -113,8 +151,12 @@ void add_read_commands(CLI::App& app, GlobalOptions& global) {
   one->callback([args, &global] { global.exit_code = run_article(*args, global); });
 
   CLI::App* failures = app.add_subcommand(
-      "failures", "List documents that failed a stage, with the reason (retry: reextract).");
+      "failures",
+      "List documents that failed a stage, with the reason (retry: reextract); with --fetch, "
+      "the pages of `tidings run` whose fetch failed.");
   failures->add_flag("--json", args->json, "print a JSON array");
+  failures->add_flag("--fetch", args->fetch,
+                     "list failed fetches (retried later or failed for good) instead");
   failures->add_option("--limit", args->limit, "how many")->check(CLI::Range(1, 100000));
   failures->callback([args, &global] { global.exit_code = run_failures(*args, global); });
 }

@@ -1,5 +1,6 @@
 // `tidings run` (continuous collection) and `tidings status` (per source:
 // last poll, HTTP status, items, articles, errors, next poll, health).
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -20,22 +21,49 @@ extern "C" void request_stop(int) { g_stop = true; }
 
 struct RunArgs {
   bool once = false;
-  bool allow_private = false;
+  std::string allow_private;  // "", "all" or kinds: "loopback,private"
   bool ignore_robots = false;
   std::string min_delay = "1s";
   std::string ca_file;
+  std::string timeout = "30s";
+  size_t max_bytes = 10u << 20;
+  int64_t max_new_per_poll = 10'000;
   int threads = 0;
   int64_t max_fetch = -1;
   bool json = false;
   bool quiet = false;
 };
 
+// --allow-private (everything) or --allow-private=loopback,private (those
+// kinds only); "" leaves the SSRF guard as it is.
+bool set_allow_private(const std::string& value, FetchOptions& fetch) {
+  if (value.empty()) return true;
+  if (value == "all") {
+    fetch.allow_private = true;
+    return true;
+  }
+  size_t start = 0;
+  while (start <= value.size()) {
+    const size_t comma = std::min(value.find(',', start), value.size());
+    const std::string kind = value.substr(start, comma - start);
+    if (!is_address_kind(kind)) {
+      report_error(
+          "--allow-private: expected all or loopback, private, link-local, shared; got \"" + kind +
+          "\"");
+      return false;
+    }
+    fetch.allow_address_kinds.push_back(kind);
+    start = comma + 1;
+  }
+  return true;
+}
+
 int run_collect(const RunArgs& args, const GlobalOptions& global) {
   auto store = open_store_or_report(global);
   if (!store) return 1;
   CrawlOptions options;
   options.once = args.once;
-  options.fetch.allow_private = args.allow_private;
+  if (!set_allow_private(args.allow_private, options.fetch)) return 2;
   options.fetch.respect_robots = !args.ignore_robots;
   options.fetch.ca_file = args.ca_file;
   if (args.min_delay == "0" || args.min_delay == "0s") {
@@ -46,6 +74,16 @@ int run_collect(const RunArgs& args, const GlobalOptions& global) {
     report_error("--min-delay: expected a duration like 1s or 0, got \"" + args.min_delay + "\"");
     return 2;
   }
+  if (auto d = parse_duration(args.timeout); d && *d > 0) {
+    options.fetch.timeout = std::chrono::seconds(*d);
+    options.fetch.connect_timeout =
+        std::min<std::chrono::milliseconds>(options.fetch.connect_timeout, options.fetch.timeout);
+  } else {
+    report_error("--timeout: expected a duration like 30s, got \"" + args.timeout + "\"");
+    return 2;
+  }
+  options.fetch.max_body_bytes = args.max_bytes;
+  options.max_new_per_poll = args.max_new_per_poll;
   options.pipeline.threads = args.threads;
   options.max_fetch = args.max_fetch;
   options.stop = &g_stop;
@@ -121,6 +159,11 @@ int run_status(const RunArgs& args, const GlobalOptions& global) {
               << (s.name.empty() ? s.url : s.name + " <" + s.url + ">") << "\n";
     if (!s.last_error.empty()) std::cout << "\terror: " << s.last_error << "\n";
     for (const HealthFlag& f : h.flags) std::cout << "\t" << f.code << ": " << f.message << "\n";
+    if (!s.last_warning.empty()) std::cout << "\twarning: " << s.last_warning << "\n";
+    if (s.frontier_pending > 0 || s.frontier_failed > 0) {
+      std::cout << "\tpages: " << s.frontier_pending << " waiting, " << s.frontier_failed
+                << " failed\n";
+    }
   }
   std::cout << "frontier: " << *pending << " URLs waiting\n";
   return 0;
@@ -133,14 +176,26 @@ void add_run_commands(CLI::App& app, GlobalOptions& global) {
       "Collect: poll each source when due, fetch new items politely and store them. Runs until "
       "interrupted; --once does one round.");
   run->add_flag("--once", args->once, "poll what is due, fetch what is waiting, then stop");
-  run->add_flag("--allow-private", args->allow_private,
-                "allow loopback and private addresses (local tests and demos)");
+  run->add_flag("--allow-private{all}", args->allow_private,
+                "allow loopback and private addresses (local tests and demos); "
+                "=loopback,private,link-local,shared allows only those kinds");
   run->add_flag("--ignore-robots", args->ignore_robots, "do not read robots.txt (your own sites only)");
   run->add_option("--min-delay", args->min_delay, "minimum delay between requests to one host")
       ->capture_default_str();
   run->add_option("--ca-file", args->ca_file,
                   "PEM file of certificate authorities to trust instead of the system's")
       ->check(CLI::ExistingFile);
+  run->add_option("--timeout", args->timeout,
+                  "give up on a response after this long (per redirect hop)")
+      ->capture_default_str();
+  run->add_option("--max-bytes", args->max_bytes,
+                  "largest body accepted, after decompression (e.g. 10MiB)")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  run->add_option("--max-new-per-poll", args->max_new_per_poll,
+                  "new item URLs one poll of a source may add (newest first)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   run->add_option("--threads", args->threads, "extraction threads (0 = one per core)");
   run->add_option("--max-fetch", args->max_fetch,
                   "stop after this many page fetches (0 = poll only); the rest of the frontier "

@@ -314,7 +314,15 @@ Result<ParsedFeed> parse_xml_feed(std::string_view utf8, const FeedParseOptions&
   xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_IGNORE_ENC |
                               XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
   xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-  xmlParseChunk(ctxt, utf8.data(), static_cast<int>(utf8.size()), 1);
+  // In pieces: handed over at once, input past 10 MB (libxml2's lookup
+  // limit) ends in a false "Huge input lookup" error.
+  constexpr size_t kPiece = 1 << 20;
+  size_t at = 0;
+  do {
+    const size_t n = std::min(kPiece, utf8.size() - at);
+    xmlParseChunk(ctxt, utf8.data() + at, static_cast<int>(n), at + n == utf8.size() ? 1 : 0);
+    at += n;
+  } while (at < utf8.size());
   // libxml2 builds a stand-in document for some DTD declarations even
   // under SAX; it is ours to free.
   if (ctxt->myDoc) {

@@ -46,13 +46,20 @@ struct FetchOptions {
   std::chrono::milliseconds max_crawl_delay{60'000};  ///< robots Crawl-delay is capped here
   int max_connections_per_host = 1;
   int max_total_connections = 64;
-  bool allow_private = false;  ///< allow loopback/private/link-local/... addresses
+  bool allow_private = false;  ///< allow every address that is not public
+  /// Without allow_private: allow only these kinds of non-public address,
+  /// by name ("loopback", "private", "link-local", "shared"); every other
+  /// kind stays refused (an intranet crawl that must never reach the cloud
+  /// metadata address 169.254.169.254, a test on 127.0.0.1).
+  std::vector<std::string> allow_address_kinds;
   bool respect_robots = true;
   std::string ca_file;  ///< PEM bundle of CAs to trust instead of the system's; "" = system
   std::chrono::milliseconds backoff_base{5'000};  ///< first back-off after a 429/5xx
   std::chrono::milliseconds max_backoff{3'600'000};
-  /// A request whose host may not be contacted for longer than this is not
-  /// held: it ends at once with FetchFailure::kBackedOff and retry_after.
+  /// A request whose host backs off (after a 429, 5xx, timeout or failed
+  /// connection) for longer than this is not held: it ends at once with
+  /// FetchFailure::kBackedOff and retry_after. The polite delay between
+  /// requests (min_delay, Crawl-delay) is always waited.
   std::chrono::milliseconds max_queue_wait{60'000};
   std::chrono::milliseconds robots_ttl{24 * 3'600'000};     ///< cache of a fetched robots.txt
   std::chrono::milliseconds robots_error_ttl{15 * 60'000};  ///< "unreachable" is cached this long
@@ -94,6 +101,9 @@ enum class FetchFailure {
 
 /// "dns", "timeout", "robots_disallowed", ...
 const char* fetch_failure_name(FetchFailure failure);
+
+/// Whether `kind` is a name FetchOptions::allow_address_kinds understands.
+bool is_address_kind(std::string_view kind);
 
 struct FetchResult {
   FetchRequest request;   ///< as submitted

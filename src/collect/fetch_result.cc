@@ -37,6 +37,10 @@ const char* fetch_failure_name(FetchFailure failure) {
   return "network";
 }
 
+bool is_address_kind(std::string_view kind) {
+  return kind == "loopback" || kind == "private" || kind == "link-local" || kind == "shared";
+}
+
 Document to_document(const FetchResult& result) {
   Document d;
   d.url = result.request.url;

@@ -89,7 +89,9 @@ void Scheduler::schedule() {
     while (!host.queue.empty() && host.active < options.max_connections_per_host &&
            static_cast<int>(transfers.size()) < options.max_total_connections) {
       Pending& p = host.queue.front();
-      if (host.next_allowed > now + options.max_queue_wait) {
+      // Only a back-off is cut short: the polite delay (min_delay,
+      // Crawl-delay) is always waited, however long it is.
+      if (host.failures > 0 && host.next_allowed > now + options.max_queue_wait) {
         FetchResult r = failed_result(
             p, FetchFailure::kBackedOff, ErrorCode::kIo,
             "host backed off for " + std::to_string(seconds_until(host.next_allowed, now)) + " s");

@@ -60,9 +60,18 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   const size_t n = size * count;
   const std::string_view line(data, n);
   if (line.substr(0, 5) == "HTTP/") t->result.headers.clear();  // a new response (redirect, 100)
-  if (t->result.headers.size() + n > kMaxHeaderBytes) return 0;
+  if (t->result.headers.size() + n > kMaxHeaderBytes) {
+    t->headers_capped = true;
+    return 0;  // aborts the transfer with CURLE_WRITE_ERROR
+  }
   t->result.headers.append(line);
   return n;
+}
+
+// Whether FetchOptions::allow_address_kinds lets `c` through.
+bool kind_allowed(AddressClass c, const std::vector<std::string>& kinds) {
+  const char* name = c == AddressClass::kSharedCgnat ? "shared" : address_class_name(c);
+  return std::find(kinds.begin(), kinds.end(), name) != kinds.end();
 }
 
 // The SSRF guard: every socket libcurl opens, for every hop and every
@@ -73,7 +82,7 @@ curl_socket_t on_open_socket(void* user, curlsocktype purpose, curl_sockaddr* ad
   auto* t = static_cast<Transfer*>(user);
   if (!t->allow_private) {
     const AddressClass c = classify_address(&address->addr);
-    if (c != AddressClass::kPublic) {
+    if (c != AddressClass::kPublic && !kind_allowed(c, t->allow_kinds)) {
       t->refused =
           "private address " + address_text(&address->addr) + " (" + address_class_name(c) + ")";
       return CURL_SOCKET_BAD;
@@ -88,6 +97,25 @@ std::string url_part(CURLU* u, CURLUPart part, unsigned flags = 0) {
   std::string s(out);
   curl_free(out);
   return s;
+}
+
+// "too large: body over N bytes", naming the content coding and how little
+// came over the wire when the cap was reached by decoding (a bomb).
+std::string too_large_message(const Transfer& t) {
+  std::string message = "too large: body over " + std::to_string(t.max_body) + " bytes";
+  const std::string coding = header_value(t.result.headers, "content-encoding");
+  curl_off_t received = 0;
+  if (coding.empty() || coding == "identity" ||
+      curl_easy_getinfo(t.easy, CURLINFO_SIZE_DOWNLOAD_T, &received) != CURLE_OK) {
+    return message;
+  }
+  message += " once " + coding.substr(0, 32) + "-decoded, from " + std::to_string(received) +
+             " bytes received";
+  // Text compresses ten times or so; a hundred times is a bomb.
+  if (received > 0 && t.max_body / static_cast<size_t>(received) >= 100) {
+    message += " (a decompression bomb)";
+  }
+  return message;
 }
 
 }  // namespace
@@ -132,6 +160,7 @@ bool prepare_transfer(Transfer& t, const FetchOptions& o) {
   if (t.easy == nullptr) return false;
   CURL* e = t.easy;
   t.allow_private = o.allow_private;
+  t.allow_kinds = o.allow_address_kinds;
   t.max_body = t.is_robots ? std::min(o.max_body_bytes, kRobotsMaxBytes) : o.max_body_bytes;
   bool ok = curl_easy_setopt(e, CURLOPT_URL, t.result.final_url.c_str()) == CURLE_OK;
   curl_easy_setopt(e, CURLOPT_PRIVATE, &t);
@@ -224,9 +253,11 @@ void finish_transfer(Transfer& t, CURLcode code) {
       break;
     case CURLE_WRITE_ERROR:
       if (t.body_capped && t.is_robots) break;  // truncated robots.txt is still read
-      if (t.body_capped) {
+      if (t.headers_capped) {
         fail(FetchFailure::kTooLarge, ErrorCode::kTooLarge,
-             "too large: body over " + cap + " bytes");
+             "too large: headers over " + std::to_string(kMaxHeaderBytes) + " bytes");
+      } else if (t.body_capped) {
+        fail(FetchFailure::kTooLarge, ErrorCode::kTooLarge, too_large_message(t));
       } else {
         fail(FetchFailure::kNetwork, ErrorCode::kIo, "write error: " + detail);
       }

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "collect/fetch.h"
 
@@ -32,8 +33,10 @@ struct Transfer {
   UrlParts parts;          ///< of result.final_url
   bool is_robots = false;  ///< a robots.txt fetch for parts.origin
   size_t max_body = 0;
-  bool body_capped = false;  ///< the write callback refused more bytes
+  bool body_capped = false;     ///< the write callback refused more bytes
+  bool headers_capped = false;  ///< the header callback did
   bool allow_private = false;
+  std::vector<std::string> allow_kinds;  ///< FetchOptions::allow_address_kinds
   std::string refused;      ///< "private address 10.0.0.1 (private)" when the guard said no
   std::string location;     ///< Location of the last response
   std::string retry_after;  ///< Retry-After of the last response

@@ -8,6 +8,12 @@
 
 namespace tidings {
 
+FetchOptions crawl_fetch_options() {
+  FetchOptions options;
+  options.max_queue_wait = std::chrono::seconds(5);
+  return options;
+}
+
 Result<CrawlCounts> run_crawl(Store& store, const CrawlOptions& options, const EventSink& events) {
   Fetcher fetcher(options.fetch);
   CrawlCounts counts;

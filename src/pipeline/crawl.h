@@ -17,8 +17,14 @@
 
 namespace tidings {
 
+/// FetchOptions as the crawler wants them by default: a round waits at most
+/// 5 s for a host that backs off (429, 5xx, timeouts); its other requests
+/// end `backed_off` and the frontier retries them later, so one failing
+/// host cannot hold up a round for the others.
+FetchOptions crawl_fetch_options();
+
 struct CrawlOptions {
-  FetchOptions fetch;
+  FetchOptions fetch = crawl_fetch_options();
   PipelineOptions pipeline;
   bool once = false;            ///< poll what is due, fetch the frontier, then return
   int frontier_batch = 256;     ///< frontier entries fetched per round
@@ -27,6 +33,9 @@ struct CrawlOptions {
   /// Frontier fetches allowed in this run (-1 = no limit, 0 = poll only).
   /// Once they are spent the run returns; the rest stays in the frontier.
   int64_t max_fetch = -1;
+  /// New frontier URLs one poll of one source may add, newest items first;
+  /// the rest are added by later polls (known URLs are skipped).
+  int64_t max_new_per_poll = 10'000;
   const std::atomic<bool>* stop = nullptr;  ///< set to end a continuous run
 };
 

@@ -75,6 +75,13 @@ Result<void> fetch_due_frontier(Store& store, Fetcher& fetcher, const CrawlOptio
     std::optional<Error> store_error;
     auto record_failure = [&](const FrontierEntry& e, const FetchResult& r) {
       ++counts.fetch_errors;
+      if (r.failure == FetchFailure::kBackedOff) {  // not fetched: no attempt used up
+        const Instant retry_at = now_seconds() + std::chrono::seconds(std::max<int64_t>(
+                                                     60, r.retry_after.value_or(0)));
+        if (events) events({PipelineEvent::Kind::kError, e.item.url, describe(r) + " (will retry)", {}});
+        if (auto w = store.frontier_postpone(e.id, describe(r), retry_at); !w) store_error = w.error();
+        return;
+      }
       std::optional<Instant> retry_at;
       if (is_transient(r) && e.attempts + 1 < options.max_attempts) {
         const int64_t backoff = 60LL << std::min(e.attempts, 10);  // 1, 2, 4 ... minutes

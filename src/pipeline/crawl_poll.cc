@@ -41,6 +41,7 @@ struct SourceState {
   int best_probe = kCommonFeedPathCount;  // lowest index that answered with a feed
   std::optional<FetchResult> best_probe_result;
   FetchResult discovery;  // the home page's answer, for errors when no probe succeeds
+  int64_t added = 0;    // new frontier URLs this poll (child sitemaps included)
 };
 
 // Whether a response body is a feed or sitemap tidings can read.
@@ -50,6 +51,27 @@ bool is_feed(const FetchResult& r) {
   fo.content_type = r.content_type;
   auto feed = parse_feed(r.body, fo);
   return feed.has_value() && !feed->format.empty();
+}
+
+// The items with a link, newest first: dated items by date (feeds and
+// sitemaps may list oldest first), undated ones after them in feed order.
+std::vector<FrontierItem> newest_first(const std::vector<FeedItem>& feed_items) {
+  std::vector<FrontierItem> items;
+  items.reserve(feed_items.size());
+  for (const FeedItem& item : feed_items) {
+    if (!is_http_url(item.link)) continue;
+    FrontierItem f;
+    f.url = item.link;
+    f.title = item.title;
+    f.published_at = item.published ? item.published : item.lastmod ? item.lastmod : item.updated;
+    items.push_back(std::move(f));
+  }
+  std::stable_sort(items.begin(), items.end(), [](const FrontierItem& a, const FrontierItem& b) {
+    if (!a.published_at || !b.published_at)
+      return a.published_at.has_value() > b.published_at.has_value();
+    return *a.published_at > *b.published_at;
+  });
+  return items;
 }
 
 // "HTTP 503" or the fetcher's own message.
@@ -159,23 +181,26 @@ class Poller {
       }
       return;
     }
-    std::vector<FrontierItem> items;
-    for (const FeedItem& item : feed->items) {
-      if (!is_http_url(item.link)) continue;
-      FrontierItem f;
-      f.url = item.link;
-      f.title = item.title;
-      f.published_at = item.published ? item.published : item.lastmod ? item.lastmod : item.updated;
-      items.push_back(std::move(f));
-    }
+    std::vector<FrontierItem> items = newest_first(feed->items);
     st.poll.items_found += static_cast<int64_t>(items.size());
     counts_.items_found += static_cast<int64_t>(items.size());
-    auto added = store_.add_to_frontier(st.source.id, items, now_);
+    const int64_t budget = std::max<int64_t>(0, options_.max_new_per_poll - st.added);
+    auto added = store_.add_to_frontier(st.source.id, items, now_, budget);
     if (!added) {
       store_error_ = added.error();
       return;
     }
-    counts_.items_new += *added;
+    st.added += added->added;
+    counts_.items_new += added->added;
+    if (added->examined < items.size()) {
+      // The next poll must read the whole feed again, not get a 304.
+      st.poll.forget_validators = true;
+      st.poll.warning = "lists " + std::to_string(items.size()) + " items: added the newest " +
+                        std::to_string(st.added) + " new ones (at most " +
+                        std::to_string(options_.max_new_per_poll) +
+                        " per poll); the rest come with the next polls";
+      send_warning(r.request.url, st.poll.warning);
+    }
   }
 
   // An "auto" source's URL: a feed or sitemap itself, else the page's

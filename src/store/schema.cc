@@ -136,6 +136,12 @@ INSERT INTO fetch_log(source_id, url, fetched_at, http_status, outcome, text_len
   ORDER BY d.id;
 )sql";
 
+// Migration 5: what the last poll of a source warned about (a feed with
+// more new items than one poll adds, ...), apart from its error.
+constexpr std::string_view kMigration5 = R"sql(
+ALTER TABLE sources ADD COLUMN last_warning TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -144,6 +150,7 @@ const std::vector<Migration>& migrations() {
       {2, kMigration2},
       {3, kMigration3},
       {4, kMigration4},
+      {5, kMigration5},
   };
   return kAll;
 }

@@ -23,9 +23,12 @@ nlohmann::json source_to_json(const Source& s) {
           {"last_fetch_at", time_or_null(s.last_fetch_at)},
           {"last_status", s.last_status == 0 ? nlohmann::json(nullptr) : nlohmann::json(s.last_status)},
           {"last_error", string_or_null(s.last_error)},
+          {"last_warning", string_or_null(s.last_warning)},
           {"next_poll_at", time_or_null(s.next_poll_at)},
           {"items_found", s.items_found},
-          {"articles", s.articles}};
+          {"articles", s.articles},
+          {"frontier_pending", s.frontier_pending},
+          {"frontier_failed", s.frontier_failed}};
 }
 
 nlohmann::json source_health_to_json(const SourceHealth& h) {

@@ -6,10 +6,12 @@
 
 namespace tidings::sqlite_detail {
 
-Result<int64_t> SqliteStore::add_to_frontier(int64_t source_id,
-                                             const std::vector<FrontierItem>& items, Instant now) {
+Result<FrontierAdded> SqliteStore::add_to_frontier(int64_t source_id,
+                                                   const std::vector<FrontierItem>& items,
+                                                   Instant now, int64_t max_new) {
   std::lock_guard lock(mutex_);
-  int64_t added = 0;
+  FrontierAdded out;
+  int64_t& added = out.added;
   auto r = transaction([&]() -> Result<void> {
     const std::string when = format_rfc3339(now);
     // Prepared once: a sitemap brings up to 50,000 items.
@@ -17,6 +19,8 @@ Result<int64_t> SqliteStore::add_to_frontier(int64_t source_id,
                       "INSERT INTO frontier(source_id, url, title, published_at, discovered_at,"
                       " next_attempt_at) VALUES (?,?,?,?,?,?) ON CONFLICT(url) DO NOTHING");
     for (const FrontierItem& item : items) {
+      if (added >= max_new) break;
+      ++out.examined;
       st.reset();
       if (source_id > 0) {
         st.bind(1, source_id);
@@ -34,7 +38,7 @@ Result<int64_t> SqliteStore::add_to_frontier(int64_t source_id,
     return {};
   });
   if (!r) return tl::unexpected(r.error());
-  return added;
+  return out;
 }
 
 Result<std::vector<FrontierEntry>> SqliteStore::due_frontier(Instant now, int limit) {
@@ -86,6 +90,43 @@ Result<void> SqliteStore::frontier_failed(int64_t entry_id, int http_status,
       .bind(3, error)
       .bind_optional(4, retry_at ? format_rfc3339(*retry_at) : "")
       .bind(5, entry_id);
+  return st.run();
+}
+
+Result<std::vector<FrontierFailure>> SqliteStore::frontier_failures(int limit) {
+  std::lock_guard lock(mutex_);
+  sql::Statement st(db_,
+                    "SELECT f.id, COALESCE(f.source_id, 0), COALESCE(s.name, s.url, ''), f.url,"
+                    " f.state, f.last_status, f.last_error, f.attempts, f.next_attempt_at"
+                    " FROM frontier f LEFT JOIN sources s ON s.id = f.source_id"
+                    " WHERE f.state != 'done' AND f.last_error IS NOT NULL"
+                    " ORDER BY f.source_id, f.id LIMIT ?");
+  st.bind(1, static_cast<int64_t>(std::max(1, limit)));
+  std::vector<FrontierFailure> out;
+  while (st.step()) {
+    FrontierFailure f;
+    f.entry_id = st.column_int(0);
+    f.source_id = st.column_int(1);
+    f.source_name = st.column_text(2);
+    f.url = st.column_text(3);
+    f.will_retry = st.column_text(4) == "pending";
+    f.http_status = static_cast<int>(st.column_int(5));
+    f.error = st.column_text(6);
+    f.attempts = static_cast<int>(st.column_int(7));
+    f.next_attempt_at = parse_stored_time(st.column_text(8));
+    out.push_back(std::move(f));
+  }
+  if (st.failed() || !st.ok()) return fail(ErrorCode::kStore, st.error());
+  return out;
+}
+
+Result<void> SqliteStore::frontier_postpone(int64_t entry_id, const std::string& reason,
+                                            Instant retry_at) {
+  std::lock_guard lock(mutex_);
+  sql::Statement st(db_,
+                    "UPDATE frontier SET last_error = ?, next_attempt_at = ?"
+                    " WHERE id = ? AND state = 'pending'");
+  st.bind(1, reason).bind(2, format_rfc3339(retry_at)).bind(3, entry_id);
   return st.run();
 }
 

@@ -11,7 +11,10 @@ constexpr std::string_view kSourceColumns =
     " s.last_fetch_at, s.next_poll_at, s.last_status, COALESCE(s.last_error, ''),"
     " s.items_found,"
     " (SELECT COUNT(*) FROM articles a JOIN documents d ON d.id = a.document_id"
-    "  WHERE d.source_id = s.id)"
+    "  WHERE d.source_id = s.id),"
+    " COALESCE(s.last_warning, ''),"
+    " (SELECT COUNT(*) FROM frontier f WHERE f.source_id = s.id AND f.state = 'pending'),"
+    " (SELECT COUNT(*) FROM frontier f WHERE f.source_id = s.id AND f.state = 'failed')"
     " FROM sources s ";
 
 std::optional<Instant> optional_time(const sql::Statement& st, int col) {
@@ -37,6 +40,9 @@ Source read_source(const sql::Statement& st) {
   s.last_error = st.column_text(13);
   s.items_found = st.column_int(14);
   s.articles = st.column_int(15);
+  s.last_warning = st.column_text(16);
+  s.frontier_pending = st.column_int(17);
+  s.frontier_failed = st.column_int(18);
   return s;
 }
 
@@ -98,12 +104,15 @@ Result<void> SqliteStore::remove_source(int64_t id) {
 Result<void> SqliteStore::record_poll(int64_t source_id, const SourcePoll& poll) {
   std::lock_guard lock(mutex_);
   // Validators and a discovered feed are kept when this poll has none (a
-  // failed poll must not erase what the last good one learned).
+  // failed poll must not erase what the last good one learned), unless the
+  // poll asks to forget the validators.
   sql::Statement st(db_,
-                    "UPDATE sources SET last_fetch_at = ?, last_status = ?, last_error = ?,"
-                    " etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
-                    " feed_url = COALESCE(?, feed_url), name = COALESCE(name, ?),"
-                    " items_found = items_found + ?, next_poll_at = ? WHERE id = ?");
+                    "UPDATE sources SET last_fetch_at = ?1, last_status = ?2, last_error = ?3,"
+                    " etag = IIF(?12, NULL, COALESCE(?4, etag)),"
+                    " last_modified = IIF(?12, NULL, COALESCE(?5, last_modified)),"
+                    " feed_url = COALESCE(?6, feed_url), name = COALESCE(name, ?7),"
+                    " items_found = items_found + ?8, next_poll_at = ?9, last_warning = ?11"
+                    " WHERE id = ?10");
   st.bind(1, format_rfc3339(poll.fetched_at))
       .bind(2, static_cast<int64_t>(poll.http_status))
       .bind_optional(3, poll.error)
@@ -113,7 +122,9 @@ Result<void> SqliteStore::record_poll(int64_t source_id, const SourcePoll& poll)
       .bind_optional(7, poll.name)
       .bind(8, poll.items_found)
       .bind(9, format_rfc3339(poll.next_poll_at))
-      .bind(10, source_id);
+      .bind(10, source_id)
+      .bind_optional(11, poll.warning)
+      .bind(12, int64_t{poll.forget_validators ? 1 : 0});
   if (auto r = st.run(); !r) return r;
   if (sqlite3_changes(db_) == 0) return fail(ErrorCode::kNotFound, "no source " + std::to_string(source_id));
   return {};

@@ -47,9 +47,12 @@ class SqliteStore final : public Store {
   Result<std::vector<Source>> due_sources(Instant now) override;
 
   // The crawl frontier (sqlite_frontier.cc).
-  Result<int64_t> add_to_frontier(int64_t source_id, const std::vector<FrontierItem>& items,
-                                  Instant now) override;
+  Result<FrontierAdded> add_to_frontier(int64_t source_id, const std::vector<FrontierItem>& items,
+                                        Instant now, int64_t max_new) override;
   Result<std::vector<FrontierEntry>> due_frontier(Instant now, int limit) override;
+  Result<std::vector<FrontierFailure>> frontier_failures(int limit) override;
+  Result<void> frontier_postpone(int64_t entry_id, const std::string& reason,
+                                 Instant retry_at) override;
   Result<void> frontier_done(int64_t entry_id, int http_status, int64_t document_id) override;
   Result<void> frontier_failed(int64_t entry_id, int http_status, const std::string& error,
                                std::optional<Instant> retry_at) override;

@@ -85,8 +85,11 @@ struct Source {
   std::optional<Instant> next_poll_at;
   int last_status = 0;                 ///< HTTP status of the last poll, 0 = none yet
   std::string last_error;
+  std::string last_warning;            ///< of the last poll: "" when none
   int64_t items_found = 0;             ///< item URLs seen in its feeds, in all
   int64_t articles = 0;                ///< articles stored from it
+  int64_t frontier_pending = 0;        ///< its item URLs waiting (retries included)
+  int64_t frontier_failed = 0;         ///< its item URLs failed for good
 };
 
 /// What one poll of a source found, written back to the registry.
@@ -94,6 +97,8 @@ struct SourcePoll {
   Instant fetched_at{};
   int http_status = 0;
   std::string error;          ///< "" = the poll succeeded
+  std::string warning;        ///< "" = nothing to warn about
+  bool forget_validators = false;  ///< the next poll must fetch the whole feed again
   std::string etag;           ///< validators for the next conditional GET
   std::string last_modified;
   std::string feed_url;       ///< a feed/sitemap discovered for an "auto" source
@@ -107,6 +112,26 @@ struct FrontierItem {
   std::string url;
   std::string title;
   std::optional<Instant> published_at;
+};
+
+/// What add_to_frontier did.
+struct FrontierAdded {
+  int64_t added = 0;    ///< rows new to the frontier
+  size_t examined = 0;  ///< items looked at: all of them, unless max_new stopped it
+};
+
+/// A frontier URL whose last fetch failed, as `tidings failures --fetch`
+/// lists it.
+struct FrontierFailure {
+  int64_t entry_id = 0;
+  int64_t source_id = 0;    ///< 0 when the source was removed
+  std::string source_name;  ///< its name, else its URL
+  std::string url;
+  bool will_retry = false;  ///< pending again at next_attempt_at; else failed for good
+  int http_status = 0;      ///< 0 when there was no response
+  std::string error;
+  int attempts = 0;
+  Instant next_attempt_at{};
 };
 
 struct FrontierEntry {
@@ -186,11 +211,12 @@ class Store {
   /// first), in id order.
   virtual Result<std::vector<Source>> due_sources(Instant now) = 0;
 
-  /// Adds item URLs to the frontier; a URL seen before (from any source) is
-  /// not added again. Returns how many were new.
-  virtual Result<int64_t> add_to_frontier(int64_t source_id,
-                                          const std::vector<FrontierItem>& items,
-                                          Instant now) = 0;
+  /// Adds item URLs to the frontier, in order; a URL seen before (from any
+  /// source) is not added again. Stops once `max_new` were new, so one poll
+  /// cannot flood the frontier; the items after that are not looked at.
+  virtual Result<FrontierAdded> add_to_frontier(int64_t source_id,
+                                                const std::vector<FrontierItem>& items, Instant now,
+                                                int64_t max_new) = 0;
   /// Pending entries due at `now`, oldest first, at most `limit`.
   virtual Result<std::vector<FrontierEntry>> due_frontier(Instant now, int limit) = 0;
   /// Marks an entry fetched and stored (state done) with its document.
@@ -199,6 +225,11 @@ class Store {
   /// when `retry_at` is nullopt.
   virtual Result<void> frontier_failed(int64_t entry_id, int http_status, const std::string& error,
                                        std::optional<Instant> retry_at) = 0;
+  /// Puts an entry off until `retry_at` without counting an attempt: it was
+  /// not fetched (its host was backed off), so it must not run out of
+  /// attempts without ever being tried.
+  virtual Result<void> frontier_postpone(int64_t entry_id, const std::string& reason,
+                                         Instant retry_at) = 0;
   /// Pending entries, in all (for status and tests).
   virtual Result<int64_t> frontier_pending() = 0;
 
@@ -209,6 +240,9 @@ class Store {
   /// `article_limit` article times (source_health.h says what of).
   virtual Result<SourceHistory> source_history(int64_t source_id, int fetch_limit,
                                                int article_limit) = 0;
+  /// Entries whose last fetch failed (retried later or failed for good),
+  /// by source then URL order of discovery, at most `limit`.
+  virtual Result<std::vector<FrontierFailure>> frontier_failures(int limit) = 0;
 };
 
 struct SqliteOptions {

@@ -215,6 +215,19 @@ Result<DecodedText> decode_html_bytes(std::string_view bytes, std::string_view c
       if (std::string_view(encoding->name).rfind("UTF-16", 0) == 0) encoding = &kUtf8;
     }
   }
+  // A declared legacy charset over bytes that are well-formed UTF-8 with
+  // non-ASCII characters in them is a mislabelled page (a CMS that serves
+  // UTF-8 under a default header): text in a legacy charset is almost never
+  // well-formed UTF-8 by chance, so the bytes win over the label.
+  if (encoding != nullptr && out.charset_source != "bom" &&
+      std::string_view(encoding->icu_name) != "UTF-8" &&
+      std::string_view(encoding->name).rfind("UTF-16", 0) != 0) {
+    const Utf8Stats st = utf8_stats(bytes);
+    if (st.invalid_bytes == 0 && st.multibyte > 0) {
+      encoding = &kUtf8;
+      out.charset_source = "detected";
+    }
+  }
   if (encoding == nullptr) {
     const Utf8Stats st = utf8_stats(bytes.substr(0, charset_detail::kDetectBytes));
     if (st.invalid_bytes == 0 && st.multibyte == 0) {

@@ -1,7 +1,9 @@
 // Bytes of unknown encoding -> UTF-8. The charset is taken, in order, from
 // a byte-order mark, the HTTP Content-Type header, an HTML <meta> in the
 // first 4 KiB, else detected (well-formed UTF-8 is taken as UTF-8, anything
-// else goes to uchardet); conversion is ICU's (ucnv). Labels are mapped as
+// else goes to uchardet); conversion is ICU's (ucnv). A declared legacy
+// charset loses to bytes that are well-formed UTF-8 with non-ASCII text in
+// them (a mislabelled page; charset_source is then "detected"). Labels are mapped as
 // the WHATWG Encoding Standard says (latin1 and ASCII mean windows-1252).
 // Invalid sequences become U+FFFD and are counted, never fatal. Thread-safe;
 // output is at most about three times the input.

@@ -56,6 +56,20 @@ TEST(FetchLimits, DeclaredLengthOverTheCapIsRefusedBeforeTheBody) {
   EXPECT_TRUE(r.body.empty());
 }
 
+// Endless headers end like an endless body, not as an unexplained
+// "write error".
+TEST(FetchLimits, HeadersOverTheCapAreTooLarge) {
+  TestServer server;
+  server.get("/headers", [](const httplib::Request&, httplib::Response& res) {
+    for (int i = 0; i < 400; ++i) res.set_header("X-Filler-" + std::to_string(i), std::string(1000, 'h'));
+    res.set_content("body", "text/plain");
+  });
+  server.start();
+  FetchResult r = fetch_one(test_options(), {server.url("/headers")});
+  EXPECT_EQ(r.failure, FetchFailure::kTooLarge);
+  EXPECT_EQ(r.error->message, "too large: headers over 262144 bytes");
+}
+
 TEST(FetchLimits, OneByteASecondEndsOnTheLowSpeedLimit) {
   TestServer server;
   server.get("/slow", [&server](const httplib::Request&, httplib::Response& res) {
@@ -151,6 +165,9 @@ TEST(FetchLimits, GzipBombEndsTooLargeQuicklyInBoundedMemory) {
   const auto start = std::chrono::steady_clock::now();
   FetchResult r = fetch_one(test_options(), {server.url("/bomb")});  // default 10 MiB cap
   EXPECT_EQ(r.failure, FetchFailure::kTooLarge);
+  EXPECT_NE(r.error->message.find("once gzip-decoded, from "), std::string::npos)
+      << r.error->message;
+  EXPECT_NE(r.error->message.find("(a decompression bomb)"), std::string::npos);
   EXPECT_LE(r.body.size(), size_t{10} << 20);
   EXPECT_LT(seconds_since(start), 5.0);
   EXPECT_LT(peak_rss_kib() - rss_before, 100 * 1024) << "KiB of peak memory grew";

@@ -152,6 +152,25 @@ TEST(FetchPolite, CrawlDelayIsHonoured) {
   EXPECT_GE(gap_ms(hits[1], hits[2]), 300.0);
 }
 
+// A short max_queue_wait cuts a back-off short, never the polite delay:
+// a Crawl-delay longer than it is waited, not turned into kBackedOff.
+TEST(FetchPolite, ShortQueueWaitStillWaitsTheCrawlDelay) {
+  TestServer server;
+  server.get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("User-agent: *\nCrawl-delay: 0.3\n", "text/plain");
+  });
+  serve_pages(server);
+  server.start();
+  FetchOptions options = test_options();
+  options.respect_robots = true;
+  options.max_queue_wait = milliseconds(0);
+  std::vector<FetchResult> results =
+      fetch_many(options, {{server.url("/p/1")}, {server.url("/p/2")}});
+  ASSERT_EQ(results.size(), 2u);
+  for (const FetchResult& r : results) EXPECT_TRUE(r.ok()) << r.error->message;
+  EXPECT_EQ(server.hits().size(), 3u);
+}
+
 TEST(FetchPolite, TooManyRequestsCarriesRetryAfterAndBacksTheHostOff) {
   TestServer server;
   server.get("/limited", [](const httplib::Request&, httplib::Response& res) {

@@ -78,6 +78,12 @@ class FetchSsrf : public ::testing::Test {
     server_.get("/secret", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("internal", "text/plain");
     });
+    server_.get("/to-metadata", [](const httplib::Request&, httplib::Response& res) {
+      res.set_redirect("http://169.254.169.254/latest/meta-data/");
+    });
+    server_.get("/to-intranet", [](const httplib::Request&, httplib::Response& res) {
+      res.set_redirect("http://10.0.0.1/admin");
+    });
     server_.start();
   }
   TestServer server_;
@@ -122,6 +128,37 @@ TEST_F(FetchSsrf, AllowedWhenAsked) {
   FetchResult r = fetch_one(options, {server_.url("/secret")});
   ASSERT_TRUE(r.ok()) << r.error->message;
   EXPECT_EQ(r.body, "internal");
+}
+
+// Allowing one kind of address (a test on 127.0.0.1) keeps the others
+// refused, so a redirect to the cloud metadata address or the intranet is
+// still caught.
+TEST_F(FetchSsrf, AllowedKindsOnly) {
+  FetchOptions options = test_options();
+  options.allow_private = false;
+  options.allow_address_kinds = {"loopback"};
+  FetchResult ok = fetch_one(options, {server_.url("/secret")});
+  ASSERT_TRUE(ok.ok()) << ok.error->message;
+  EXPECT_EQ(ok.body, "internal");
+
+  FetchResult metadata = fetch_one(options, {server_.url("/to-metadata")});
+  EXPECT_EQ(metadata.failure, FetchFailure::kRefusedPrivate);
+  EXPECT_EQ(metadata.error->message, "refused: private address 169.254.169.254 (link-local)");
+  EXPECT_EQ(metadata.redirects, 1);
+  FetchResult intranet = fetch_one(options, {server_.url("/to-intranet")});
+  EXPECT_EQ(intranet.failure, FetchFailure::kRefusedPrivate);
+  EXPECT_EQ(intranet.error->message, "refused: private address 10.0.0.1 (private)");
+
+  options.allow_address_kinds = {"private", "link-local"};
+  FetchResult loopback = fetch_one(options, {server_.url("/secret")});
+  EXPECT_EQ(loopback.failure, FetchFailure::kRefusedPrivate);
+}
+
+TEST(AddressKind, Names) {
+  EXPECT_TRUE(is_address_kind("loopback"));
+  EXPECT_TRUE(is_address_kind("link-local"));
+  EXPECT_FALSE(is_address_kind("public"));
+  EXPECT_FALSE(is_address_kind("multicast"));
 }
 
 }  // namespace

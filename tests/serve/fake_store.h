@@ -42,10 +42,15 @@ class FakeStore : public Store {
   Result<void> remove_source(int64_t) override { return unsupported(); }
   Result<void> record_poll(int64_t, const SourcePoll&) override { return unsupported(); }
   Result<std::vector<Source>> due_sources(Instant) override { return unsupported(); }
-  Result<int64_t> add_to_frontier(int64_t, const std::vector<FrontierItem>&, Instant) override {
+  Result<FrontierAdded> add_to_frontier(int64_t, const std::vector<FrontierItem>&, Instant,
+                                        int64_t) override {
     return unsupported();
   }
   Result<std::vector<FrontierEntry>> due_frontier(Instant, int) override { return unsupported(); }
+  Result<std::vector<FrontierFailure>> frontier_failures(int) override { return unsupported(); }
+  Result<void> frontier_postpone(int64_t, const std::string&, Instant) override {
+    return unsupported();
+  }
   Result<void> frontier_done(int64_t, int, int64_t) override { return unsupported(); }
   Result<void> frontier_failed(int64_t, int, const std::string&, std::optional<Instant>) override {
     return unsupported();

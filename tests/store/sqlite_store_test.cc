@@ -153,7 +153,7 @@ TEST(SqliteStore, PersistsAcrossReopenInWalMode) {
   auto store = open_sqlite_store(path);
   ASSERT_TRUE(store);
   EXPECT_EQ((*store)->counts()->articles, 1);
-  EXPECT_EQ(latest_schema_version(), 4);
+  EXPECT_EQ(latest_schema_version(), 5);
   std::filesystem::remove_all(dir);
 }
 
@@ -239,8 +239,8 @@ TEST(SqliteStore, FrontierHoldsEachUrlOnceUntilDone) {
   std::vector<FrontierItem> items = {{"https://daily.example/a", "A", t0},
                                      {"https://daily.example/b", "B", std::nullopt},
                                      {"https://daily.example/a", "A again", std::nullopt}};
-  EXPECT_EQ(*store->add_to_frontier(src->id, items, t0), 2);
-  EXPECT_EQ(*store->add_to_frontier(src->id, items, t0), 0);  // seen before: nothing new
+  EXPECT_EQ(store->add_to_frontier(src->id, items, t0, 100)->added, 2);
+  EXPECT_EQ(store->add_to_frontier(src->id, items, t0, 100)->added, 0);  // seen before
   EXPECT_EQ(*store->frontier_pending(), 2);
 
   auto due = store->due_frontier(t0, 10);
@@ -278,7 +278,7 @@ TEST(SqliteStore, FrontierTakesASitemapInOneCall) {
     items.push_back({"https://big.example/a/" + std::to_string(i), i % 2 ? "odd" : "",
                      i % 2 ? std::optional<Instant>(t0) : std::nullopt});
   }
-  EXPECT_EQ(*store->add_to_frontier(0, items, t0), 5000);
+  EXPECT_EQ(store->add_to_frontier(0, items, t0, 10000)->added, 5000);
   EXPECT_EQ(*store->frontier_pending(), 5000);
   auto due = store->due_frontier(t0, 256);
   ASSERT_EQ(due->size(), 256u);
@@ -289,6 +289,68 @@ TEST(SqliteStore, FrontierTakesASitemapInOneCall) {
     EXPECT_EQ(e.item.published_at.has_value(), i % 2 == 1);
     EXPECT_EQ(e.source_id, 0);
   }
+}
+
+TEST(SqliteStore, FrontierFailuresListRetriesAndFailuresWithTheirSource) {
+  auto store = memory_store();
+  SourceSpec spec;
+  spec.url = "https://storm.example/feed";
+  spec.name = "Storm";
+  auto src = store->add_source(spec);
+  const Instant t0 = *parse_iso8601("2026-01-01T00:00:00Z");
+  std::vector<FrontierItem> items = {{"https://storm.example/1", "", {}},
+                                     {"https://storm.example/2", "", {}},
+                                     {"https://storm.example/3", "", {}}};
+  ASSERT_TRUE(store->add_to_frontier(src->id, items, t0, 100));
+  auto due = store->due_frontier(t0, 10);
+  ASSERT_EQ(due->size(), 3u);
+  ASSERT_TRUE(store->frontier_failed((*due)[0].id, 404, "HTTP 404", std::nullopt));
+  ASSERT_TRUE(store->frontier_failed((*due)[1].id, 429, "HTTP 429", t0 + std::chrono::minutes(2)));
+  auto failures = store->frontier_failures(10);
+  ASSERT_TRUE(failures);
+  ASSERT_EQ(failures->size(), 2u);  // the third was never tried
+  EXPECT_EQ((*failures)[0].url, "https://storm.example/1");
+  EXPECT_EQ((*failures)[0].source_name, "Storm");
+  EXPECT_FALSE((*failures)[0].will_retry);
+  EXPECT_EQ((*failures)[0].http_status, 404);
+  EXPECT_TRUE((*failures)[1].will_retry);
+  EXPECT_EQ((*failures)[1].error, "HTTP 429");
+  EXPECT_EQ(format_rfc3339((*failures)[1].next_attempt_at), "2026-01-01T00:02:00Z");
+  EXPECT_EQ((*failures)[1].attempts, 1);
+
+  // Put off without being tried: no attempt counted.
+  ASSERT_TRUE(store->frontier_postpone((*due)[2].id, "host backed off for 10 s",
+                                       t0 + std::chrono::minutes(1)));
+  failures = store->frontier_failures(10);
+  ASSERT_EQ(failures->size(), 3u);
+  EXPECT_EQ((*failures)[2].attempts, 0);
+  EXPECT_TRUE((*failures)[2].will_retry);
+  EXPECT_EQ((*failures)[2].error, "host backed off for 10 s");
+  EXPECT_EQ(format_rfc3339((*failures)[2].next_attempt_at), "2026-01-01T00:01:00Z");
+}
+
+// One poll cannot flood the frontier: adding stops after max_new new
+// URLs, and known URLs do not count, so the next call adds the next ones.
+TEST(SqliteStore, FrontierAddsAtMostMaxNew) {
+  auto store = memory_store();
+  SourceSpec spec;
+  spec.url = "https://huge.example/feed";
+  auto src = store->add_source(spec);
+  const Instant t0 = *parse_iso8601("2026-01-01T00:00:00Z");
+  std::vector<FrontierItem> items;
+  for (int i = 0; i < 10; ++i)
+    items.push_back({"https://huge.example/" + std::to_string(i), "", {}});
+  auto first = store->add_to_frontier(src->id, items, t0, 4);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->added, 4);
+  EXPECT_EQ(first->examined, 4u);
+  auto second = store->add_to_frontier(src->id, items, t0, 4);
+  EXPECT_EQ(second->added, 4);
+  EXPECT_EQ(second->examined, 8u);  // the first four are known
+  auto third = store->add_to_frontier(src->id, items, t0, 4);
+  EXPECT_EQ(third->added, 2);
+  EXPECT_EQ(third->examined, 10u);
+  EXPECT_EQ(*store->frontier_pending(), 10);
 }
 
 }  // namespace

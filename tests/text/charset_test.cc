@@ -48,6 +48,25 @@ TEST(Charset, HttpHeaderLatin1MeansWindows1252) {
   EXPECT_EQ(d.utf8, "<p>caf\xC3\xA9 \xE2\x82\xAC \xE2\x80\x9Cquoted\xE2\x80\x9D</p>");
 }
 
+// Header ISO-8859-1, <meta> windows-1251, bytes UTF-8 (a mislabelled page,
+// tests/e2e/hostile_servers.sh serves one): the text must come out right.
+TEST(Charset, WellFormedUtf8BeatsADeclaredLegacyCharset) {
+  const std::string arabic = "أعلنت وزارة الصحة اليوم";
+  const std::string body = "<meta charset=\"windows-1251\"><p>" + arabic + "</p>";
+  const auto d = decode(body, "text/html; charset=ISO-8859-1");
+  EXPECT_EQ(d.charset, "UTF-8");
+  EXPECT_EQ(d.charset_source, "detected");
+  EXPECT_NE(d.utf8.find(arabic), std::string::npos);
+  const auto meta_only = decode("<meta charset=\"windows-1251\"><p>Привет</p>", "text/html");
+  EXPECT_EQ(meta_only.charset, "UTF-8");
+  EXPECT_NE(meta_only.utf8.find("Привет"), std::string::npos);
+  // Legacy bytes that are not UTF-8 keep their label.
+  const auto legacy =
+      decode("<p>" + encode("Привет", "windows-1251") + "</p>", "text/html; charset=windows-1251");
+  EXPECT_EQ(legacy.charset, "windows-1251");
+  EXPECT_NE(legacy.utf8.find("Привет"), std::string::npos);
+}
+
 TEST(Charset, HttpHeaderQuotedAndBeatsMeta) {
   const std::string body = "<meta charset=\"utf-8\"><p>" + encode("Привет", "KOI8-R") + "</p>";
   const auto d = decode(body, "text/html;charset=\"koi8-r\"");
