@@ -111,6 +111,7 @@ struct FetchResult {
   int status = 0;         ///< last HTTP status, 0 when none
   std::string headers;    ///< raw headers of the last response
   std::string content_type;
+  std::string content_language;  ///< the Content-Language header, "" when none
   std::string etag;           ///< of the response; on 304 the request's when absent
   std::string last_modified;  ///< likewise
   std::string body;           ///< decoded (gzip/deflate/br undone), <= max_body_bytes

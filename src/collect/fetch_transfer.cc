@@ -232,6 +232,7 @@ void finish_transfer(Transfer& t, CURLcode code) {
     r.headers.pop_back();
   }
   r.content_type = header_value(r.headers, "content-type");
+  r.content_language = header_value(r.headers, "content-language");
   r.etag = header_value(r.headers, "etag");
   r.last_modified = header_value(r.headers, "last-modified");
   t.location = header_value(r.headers, "location");

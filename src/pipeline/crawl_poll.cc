@@ -49,6 +49,7 @@ bool is_feed(const FetchResult& r) {
   FeedParseOptions fo;
   fo.base_url = r.final_url.empty() ? r.request.url : r.final_url;
   fo.content_type = r.content_type;
+  fo.content_language = r.content_language;
   auto feed = parse_feed(r.body, fo);
   return feed.has_value() && !feed->format.empty();
 }
@@ -163,6 +164,7 @@ class Poller {
     FeedParseOptions fo;
     fo.base_url = r.final_url.empty() ? r.request.url : r.final_url;
     fo.content_type = r.content_type;
+    fo.content_language = r.content_language;
     auto feed = parse_feed(r.body, fo);
     if (!feed) return note_error(st, r, "not a feed or sitemap: " + feed.error().message);
     if (role == Role::kFeed) {

@@ -18,6 +18,7 @@ TEST(Fetch, OkWithBodyHeadersAndUserAgent) {
   TestServer server;
   server.get("/page", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("X-Test", "yes");
+    res.set_header("Content-Language", "ar");
     res.set_content("<p>hello</p>", "text/html; charset=utf-8");
   });
   server.start();
@@ -27,6 +28,8 @@ TEST(Fetch, OkWithBodyHeadersAndUserAgent) {
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, "<p>hello</p>");
   EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(r.content_language, "ar");
+  EXPECT_EQ(r.http_version, 1);
   EXPECT_NE(r.headers.find("X-Test: yes"), std::string::npos);
   EXPECT_EQ(r.headers.rfind("HTTP/1.1 200", 0), 0u);
   EXPECT_EQ(r.request.tag, 42u);
