@@ -84,6 +84,8 @@ void Fetcher::fetch_all(std::vector<FetchRequest> requests, const FetchCallback&
 
 size_t Fetcher::queued() const { return impl_->queued; }
 size_t Fetcher::running() const { return impl_->transfers.size(); }
+size_t Fetcher::hosts_tracked() const { return impl_->hosts.size(); }
+size_t Fetcher::prune_idle_hosts() { return impl_->prune_idle_hosts(Steady::now()); }
 
 std::optional<Clock::time_point> Fetcher::host_next_allowed(std::string_view url) const {
   UrlParts parts;

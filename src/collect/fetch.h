@@ -63,6 +63,11 @@ struct FetchOptions {
   std::chrono::milliseconds max_queue_wait{60'000};
   std::chrono::milliseconds robots_ttl{24 * 3'600'000};     ///< cache of a fetched robots.txt
   std::chrono::milliseconds robots_error_ttl{15 * 60'000};  ///< "unreachable" is cached this long
+  /// A host with nothing queued or running for this long is forgotten
+  /// (its politeness state and robots.txt), so a run over very many hosts
+  /// keeps memory for the recent ones only; it reads robots.txt again if
+  /// it comes back.
+  std::chrono::milliseconds host_idle_ttl{3'600'000};
 };
 
 struct FetchRequest {
@@ -152,6 +157,10 @@ class Fetcher {
 
   size_t queued() const;   ///< waiting for their host
   size_t running() const;  ///< transfers in flight, robots.txt included
+  size_t hosts_tracked() const;  ///< hosts whose politeness state is held
+  /// Forgets the hosts idle for host_idle_ttl now (the fetcher also does
+  /// this by itself at most once a minute). Returns how many.
+  size_t prune_idle_hosts();
 
   /// When the host of `url` may next be contacted (back-off, Crawl-delay
   /// and min_delay included); nullopt when it has never been contacted.

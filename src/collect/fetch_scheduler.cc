@@ -36,6 +36,7 @@ FetchResult failed_result(const Pending& p, FetchFailure failure, ErrorCode code
 
 void Scheduler::enqueue(Pending p, bool front) {
   HostState& host = hosts[p.parts.host_key];
+  host.last_active = Steady::now();
   if (front) {
     host.queue.push_front(std::move(p));
   } else {
@@ -72,6 +73,9 @@ void Scheduler::start_robots(const UrlParts& parts, HostState& host) {
   t->result.request.url = parts.origin + "/robots.txt";
   t->result.final_url = t->result.request.url;
   RobotsEntry& entry = robots[parts.origin];
+  if (std::find(host.origins.begin(), host.origins.end(), parts.origin) == host.origins.end()) {
+    host.origins.push_back(parts.origin);
+  }
   if (start(std::move(t), host)) {
     entry.fetching = true;
   } else {  // cannot even start: treat as unreachable
@@ -83,8 +87,36 @@ void Scheduler::start_robots(const UrlParts& parts, HostState& host) {
 
 // Starts what each host's politeness allows; ends at once the requests
 // that robots.txt or a long back-off rule out.
+size_t Scheduler::prune_idle_hosts(Steady::time_point now) {
+  size_t pruned = 0;
+  for (auto it = hosts.begin(); it != hosts.end();) {
+    const HostState& host = it->second;
+    const bool idle = host.queue.empty() && host.active == 0 && host.next_allowed <= now &&
+                      now - host.last_active >= options.host_idle_ttl;
+    const bool robots_busy = std::any_of(host.origins.begin(), host.origins.end(),
+                                         [&](const std::string& origin) {
+                                           auto r = robots.find(origin);
+                                           return r != robots.end() && r->second.fetching;
+                                         });
+    if (!idle || robots_busy) {
+      ++it;
+      continue;
+    }
+    // Its robots.txt goes too: the Crawl-delay lives on the host, so a
+    // host that comes back reads robots.txt again rather than run without it.
+    for (const std::string& origin : host.origins) robots.erase(origin);
+    it = hosts.erase(it);
+    ++pruned;
+  }
+  return pruned;
+}
+
 void Scheduler::schedule() {
   const auto now = Steady::now();
+  if (now >= next_prune) {
+    prune_idle_hosts(now);
+    next_prune = now + std::min<milliseconds>(options.host_idle_ttl, milliseconds(60'000));
+  }
   for (auto& [key, host] : hosts) {
     while (!host.queue.empty() && host.active < options.max_connections_per_host &&
            static_cast<int>(transfers.size()) < options.max_total_connections) {
@@ -144,6 +176,7 @@ void Scheduler::pop_with(HostState& host, FetchResult r) {
 void Scheduler::after_response(HostState& host, const FetchResult& r,
                                std::optional<int64_t> retry_after) {
   const auto now = Steady::now();
+  host.last_active = now;
   const milliseconds delay = std::max(options.min_delay, host.crawl_delay);
   const bool failed_hard = r.status == 429 || r.status >= 500 ||
                            r.failure == FetchFailure::kTimeout ||

@@ -35,6 +35,8 @@ struct HostState {
   Steady::time_point next_allowed{};
   int failures = 0;  ///< consecutive 429/5xx/timeouts: the back-off exponent
   milliseconds crawl_delay{0};
+  Steady::time_point last_active{};  ///< last request queued or response read
+  std::vector<std::string> origins;  ///< robots.txt entries made for this host
 };
 
 struct RobotsEntry {
@@ -59,6 +61,7 @@ struct Scheduler {
   std::map<CURL*, std::unique_ptr<Transfer>> transfers;
   std::vector<FetchResult> ready;
   size_t queued = 0;
+  Steady::time_point next_prune{};
 
   /// Queues a hop; redirects go to the front of their host's queue.
   void enqueue(Pending p, bool front);
@@ -76,6 +79,10 @@ struct Scheduler {
   void complete_robots(Transfer& t, HostState& host);
   /// A page hop finished: follow a redirect or make the result ready.
   void complete(std::unique_ptr<Transfer> t);
+  /// Forgets hosts idle for options.host_idle_ttl (nothing queued or
+  /// running, no back-off pending) with their robots.txt entries, so a
+  /// long run over many hosts holds only the recent ones. Returns how many.
+  size_t prune_idle_hosts(Steady::time_point now);
   /// Reads libcurl's finished transfers.
   void collect_done();
   /// How long until some queued request could start.

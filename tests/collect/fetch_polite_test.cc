@@ -136,6 +136,44 @@ TEST(FetchPolite, RobotsRedirectIsFollowed) {
   EXPECT_EQ(results[0].failure, FetchFailure::kRobotsDisallowed);
 }
 
+// A long run over many hosts keeps state for the recent ones only: an idle
+// host is forgotten with its robots.txt, which is read again if it comes back.
+TEST(FetchPolite, IdleHostsAreForgottenWithTheirRobots) {
+  TestServer server;
+  server.get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("User-agent: *\nDisallow: /private\n", "text/plain");
+  });
+  server.get("/(.*)", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<p>page</p>", "text/html");
+  });
+  server.start();
+  auto fetch = [&](Fetcher& f, const std::string& path) {
+    std::vector<FetchResult> out;
+    f.fetch_all({FetchRequest(server.url(path))}, [&](FetchResult&& r) { out.push_back(std::move(r)); });
+    return out.at(0);
+  };
+
+  FetchOptions kept = test_options();
+  kept.respect_robots = true;
+  Fetcher recent(kept);  // default idle TTL: an hour
+  EXPECT_EQ(fetch(recent, "/a").status, 200);
+  EXPECT_EQ(recent.prune_idle_hosts(), 0u);
+  EXPECT_EQ(recent.hosts_tracked(), 1u);
+  EXPECT_EQ(fetch(recent, "/private").failure, FetchFailure::kRobotsDisallowed);
+  EXPECT_EQ(server.hits("/robots.txt").size(), 1u);  // cached
+
+  FetchOptions forgetful = kept;
+  forgetful.host_idle_ttl = milliseconds(0);
+  Fetcher idle(forgetful);
+  EXPECT_EQ(fetch(idle, "/b").status, 200);
+  idle.prune_idle_hosts();
+  EXPECT_EQ(idle.hosts_tracked(), 0u);
+  EXPECT_FALSE(idle.cached_robots(server.url("/")).has_value());
+  // Coming back: robots.txt is read again and still obeyed.
+  EXPECT_EQ(fetch(idle, "/private").failure, FetchFailure::kRobotsDisallowed);
+  EXPECT_EQ(server.hits("/robots.txt").size(), 3u);
+}
+
 TEST(FetchPolite, CrawlDelayIsHonoured) {
   TestServer server;
   server.get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
