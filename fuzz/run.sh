@@ -24,7 +24,12 @@ for target in $targets; do
   elif [ -n "${FUZZ_SEEDS:-}" ] && [ -d "$FUZZ_SEEDS" ]; then
     # Feeds, sitemaps, robots.txt and OPML: seeds from a folder the caller
     # names (e.g. ../shared/data/feeds), else libFuzzer starts from nothing.
-    find "$FUZZ_SEEDS" -type f -size -64k | head -300 | while IFS= read -r f; do
+    # (Read whole, not through `head`: under pipefail, find's SIGPIPE
+    # would end the script without a word.)
+    mapfile -t seeds < <(find "$FUZZ_SEEDS" -type f -size -64k | sort)
+    step=$(( (${#seeds[@]} + 299) / 300 ))  # about 300, spread over the folder
+    for ((i = 0; i < ${#seeds[@]}; i += step)); do
+      f=${seeds[$i]}
       cp "$f" "$corpus/seed-$(printf '%s' "$f" | md5sum | cut -c1-12)"
     done
   fi
