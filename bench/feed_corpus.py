@@ -239,7 +239,7 @@ def build(out, sets, notes):
         if s in ('newsweb', 'sitemaps') and newsweb:
             for host, outlet in sorted(newsweb.load_outlets(str(ROOT / 'data' / 'sample')).items()):
                 files, _ = newsweb.make_site(host, outlet, f'http://{host}')
-                for path, (ctype, body) in sorted(files.items()):
+                for path, (ctype, body, *_) in sorted(files.items()):
                     is_sitemap = 'sitemap' in path
                     is_feed = path.endswith('.xml') and not is_sitemap
                     if (s == 'newsweb' and is_feed) or (s == 'sitemaps' and is_sitemap):

@@ -315,8 +315,11 @@ Result<ParsedFeed> parse_xml_feed(std::string_view utf8, const FeedParseOptions&
                               XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
   xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
   // In pieces: handed over at once, input past 10 MB (libxml2's lookup
-  // limit) ends in a false "Huge input lookup" error.
-  constexpr size_t kPiece = 1 << 20;
+  // limit) ends in a false "Huge input lookup" error. Pieces as large as
+  // that allows: a piece that ends mid-document (terminate 0) sends
+  // libxml2's push parser down a path checking for incomplete input, which
+  // made 1 MiB pieces half as fast as 8 MiB ones on 1-8 MB feeds.
+  constexpr size_t kPiece = 8 << 20;
   size_t at = 0;
   do {
     const size_t n = std::min(kPiece, utf8.size() - at);
