@@ -228,6 +228,13 @@ std::string render_sources_page(const std::vector<Source>& sources, int64_t fron
     main += external_link(s.url, s.name.empty() ? s.url : s.name);
     if (!s.feed_url.empty()) main += "<br><small>feed: " + external_link(s.feed_url) + "</small>";
     if (failing) main += "<br><small class=\"error\">" + escape_html(s.last_error) + "</small>";
+    if (!s.last_warning.empty()) {
+      main += "<br><small class=\"warning\">" + escape_html(s.last_warning) + "</small>";
+    }
+    if (s.frontier_pending > 0 || s.frontier_failed > 0) {
+      main += "<br><small>pages: " + with_thousands(s.frontier_pending) + " waiting, " +
+              with_thousands(s.frontier_failed) + " failed</small>";
+    }
     main += "</td><td>" + escape_html(s.kind) + "</td><td>";
     main += s.last_fetch_at ? time_element(*s.last_fetch_at) : std::string("never");
     main += "</td><td>" + (s.last_status ? std::to_string(s.last_status) : std::string("\xE2\x80\x94"));

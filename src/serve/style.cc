@@ -98,6 +98,7 @@ h1 { line-height: 1.25; letter-spacing: -0.015em; }
 .sources td small { color: var(--muted); overflow-wrap: anywhere; }
 .sources tr.failing td:first-child { border-left: 3px solid var(--accent); padding-left: 0.5rem; }
 .sources .error { color: var(--accent); }
+.sources .warning { color: var(--fg); font-style: italic; }
 .sources tr.flagged td:first-child { border-left: 3px solid var(--accent); padding-left: 0.5rem; }
 .sources ul.flags { margin: 0; padding-left: 1rem; }
 .sources ul.flags li { margin: 0 0 0.25rem; }

@@ -138,7 +138,14 @@ TEST(SourcesPage, ListsSourcesEscapedWithTheirHealth) {
   broken.kind = "auto";
   broken.last_status = 503;
   broken.last_error = "HTTP 503 <b>";
+  broken.last_warning = "lists 100000 items: added the newest 1000 <i>";
+  broken.frontier_pending = 1500;
+  broken.frontier_failed = 3;
   const std::string html = render_sources_page({ok, broken}, 5);
+  EXPECT_NE(html.find("<small class=\"warning\">lists 100000 items: added the newest 1000 &lt;i&gt;"),
+            std::string::npos);
+  EXPECT_NE(html.find("pages: 1,500 waiting, 3 failed"), std::string::npos);
+  EXPECT_EQ(html.find("pages: 0 waiting"), std::string::npos);  // none for the healthy one
   EXPECT_EQ(html.find("<script>alert(1)"), std::string::npos);
   EXPECT_NE(html.find("Wire &lt;script&gt;"), std::string::npos);
   EXPECT_NE(html.find("href=\"https://wire.example/feed.xml\""), std::string::npos);
