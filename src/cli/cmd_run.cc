@@ -118,28 +118,16 @@ int run_collect(const RunArgs& args, const GlobalOptions& global) {
 int run_status(const RunArgs& args, const GlobalOptions& global) {
   auto store = open_store_or_report(global);
   if (!store) return 1;
-  auto sources = store->list_sources();
-  auto pending = store->frontier_pending();
-  if (!sources || !pending) {
-    report_error(!sources ? sources.error().message : pending.error().message);
-    return 1;
-  }
-  auto health = sources_health(*store, *sources, now_seconds());
-  if (!health) {
-    report_error(health.error().message);
+  const auto overview = sources_overview(*store, now_seconds());
+  if (!overview) {
+    report_error(overview.error().message);
     return 1;
   }
   auto time_text = [](const std::optional<Instant>& t) {
     return t ? format_rfc3339(*t) : std::string("-");
   };
   if (args.json) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (size_t i = 0; i < sources->size(); ++i) {
-      nlohmann::json j = source_to_json((*sources)[i]);
-      j["health"] = source_health_to_json((*health)[i]);
-      arr.push_back(std::move(j));
-    }
-    std::cout << dump_json({{"sources", arr}, {"frontier_pending", *pending}}, 2) << "\n";
+    std::cout << dump_json(sources_overview_to_json(*overview), 2) << "\n";
     return 0;
   }
   // The health column: "ok", the flags' codes, or "-" before any page.
@@ -150,9 +138,9 @@ int run_status(const RunArgs& args, const GlobalOptions& global) {
     return codes;
   };
   std::cout << "id\tstatus\tlast fetch\t\titems\tarticles\tnext poll\t\thealth\tsource\n";
-  for (size_t i = 0; i < sources->size(); ++i) {
-    const Source& s = (*sources)[i];
-    const SourceHealth& h = (*health)[i];
+  for (size_t i = 0; i < overview->sources.size(); ++i) {
+    const Source& s = overview->sources[i];
+    const SourceHealth& h = overview->health[i];
     std::cout << s.id << "\t" << (s.last_status ? std::to_string(s.last_status) : "-") << "\t"
               << time_text(s.last_fetch_at) << "\t" << s.items_found << "\t" << s.articles
               << "\t\t" << time_text(s.next_poll_at) << "\t" << health_text(h) << "\t"
@@ -165,7 +153,7 @@ int run_status(const RunArgs& args, const GlobalOptions& global) {
                 << " failed\n";
     }
   }
-  std::cout << "frontier: " << *pending << " URLs waiting\n";
+  std::cout << "frontier: " << overview->frontier_pending << " URLs waiting\n";
   return 0;
 }
 

@@ -80,19 +80,9 @@ Reply api_health(Store& store) {
 }
 
 Reply api_list_sources(Store& store) {
-  const auto sources = store.list_sources();
-  if (!sources) return store_error_reply(sources.error());
-  const auto pending = store.frontier_pending();
-  if (!pending) return store_error_reply(pending.error());
-  const auto health = sources_health(store, *sources, now_seconds());
-  if (!health) return store_error_reply(health.error());
-  nlohmann::json list = nlohmann::json::array();
-  for (size_t i = 0; i < sources->size(); ++i) {
-    nlohmann::json j = source_to_json((*sources)[i]);
-    j["health"] = source_health_to_json((*health)[i]);
-    list.push_back(std::move(j));
-  }
-  return json_reply(200, {{"sources", list}, {"frontier_pending", *pending}});
+  const auto overview = sources_overview(store, now_seconds());
+  if (!overview) return store_error_reply(overview.error());
+  return json_reply(200, sources_overview_to_json(*overview));
 }
 
 }  // namespace tidings::serve

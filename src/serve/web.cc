@@ -51,13 +51,10 @@ Reply page_article(Store& store, std::string_view id_text) {
 }
 
 Reply page_sources(Store& store) {
-  const auto sources = store.list_sources();
-  if (!sources) return store_error_page(sources.error());
-  const auto pending = store.frontier_pending();
-  if (!pending) return store_error_page(pending.error());
-  const auto health = sources_health(store, *sources, now_seconds());
-  if (!health) return store_error_page(health.error());
-  return html_reply(200, render_sources_page(*sources, *pending, *health));
+  const auto overview = sources_overview(store, now_seconds());
+  if (!overview) return store_error_page(overview.error());
+  return html_reply(200, render_sources_page(overview->sources, overview->frontier_pending,
+                                             overview->health));
 }
 
 }  // namespace tidings::serve

@@ -177,4 +177,18 @@ Result<std::vector<SourceHealth>> sources_health(Store& store, const std::vector
   return out;
 }
 
+Result<SourcesOverview> sources_overview(Store& store, Instant now) {
+  SourcesOverview out;
+  auto sources = store.list_sources();
+  if (!sources) return tl::unexpected(sources.error());
+  out.sources = std::move(*sources);
+  auto pending = store.frontier_pending();
+  if (!pending) return tl::unexpected(pending.error());
+  out.frontier_pending = *pending;
+  auto health = sources_health(store, out.sources, now);
+  if (!health) return tl::unexpected(health.error());
+  out.health = std::move(*health);
+  return out;
+}
+
 }  // namespace tidings

@@ -89,6 +89,17 @@ Result<SourceHealth> source_health(Store& store, const Source& source, Instant n
 Result<std::vector<SourceHealth>> sources_health(Store& store, const std::vector<Source>& sources,
                                                  Instant now);
 
+/// Every registered source with its health, and the URLs waiting in the
+/// frontier: what `tidings status`, /sources and /api/sources show.
+struct SourcesOverview {
+  std::vector<Source> sources;
+  std::vector<SourceHealth> health;  ///< one per source, in the same order
+  int64_t frontier_pending = 0;
+};
+
+/// Reads the overview from the store.
+Result<SourcesOverview> sources_overview(Store& store, Instant now);
+
 /// "45 min", "5 h", "3 days": a duration for the flags' messages.
 std::string human_duration(int64_t seconds);
 

@@ -63,4 +63,14 @@ nlohmann::json source_health_to_json(const SourceHealth& h) {
           {"usual_interval_seconds", or_null(h.usual_interval_seconds)}};
 }
 
+nlohmann::json sources_overview_to_json(const SourcesOverview& overview) {
+  nlohmann::json list = nlohmann::json::array();
+  for (size_t i = 0; i < overview.sources.size(); ++i) {
+    nlohmann::json j = source_to_json(overview.sources[i]);
+    j["health"] = source_health_to_json(overview.health[i]);
+    list.push_back(std::move(j));
+  }
+  return {{"sources", std::move(list)}, {"frontier_pending", overview.frontier_pending}};
+}
+
 }  // namespace tidings

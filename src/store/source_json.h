@@ -21,4 +21,8 @@ nlohmann::json source_to_json(const Source& source);
 /// usual_interval_seconds; null where unknown.
 nlohmann::json source_health_to_json(const SourceHealth& health);
 
+/// {"sources": [each source with its "health"], "frontier_pending"}: the
+/// document of `tidings status --json` and GET /api/sources.
+nlohmann::json sources_overview_to_json(const SourcesOverview& overview);
+
 }  // namespace tidings
