@@ -293,11 +293,12 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def write_opml(path, infos):
-    """The outlets as OPML 2.0 in the shape `tidings sources export` writes."""
+def write_opml(path, infos, title="local news web"):
+    """The outlets as OPML 2.0 in the shape `tidings sources export` writes
+    (each info a dict with "name", "url" and "kind")."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<opml version="2.0" xmlns:tidings="urn:tidings:opml">',
-             "<head><title>local news web</title></head>", "<body>"]
+             f"<head><title>{html.escape(title)}</title></head>", "<body>"]
     for o in infos:
         name = html.escape(o["name"], quote=True)
         url = html.escape(o["url"], quote=True)

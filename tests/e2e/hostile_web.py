@@ -40,6 +40,10 @@ import zlib
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import newsweb  # noqa: E402  (its OPML writer)
 
 ARABIC = "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة لخدمة السكان"
 RUSSIAN = "Городской совет сегодня утвердил новый план развития общественного транспорта"
@@ -314,18 +318,6 @@ def build(outlets):
     return sources
 
 
-def write_opml(path, sources):
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<opml version="2.0" xmlns:tidings="urn:tidings:opml">',
-             "<head><title>hostile web</title></head>", "<body>"]
-    for s in sources:
-        name, url = html.escape(s["name"], quote=True), html.escape(s["url"], quote=True)
-        lines.append(f'<outline text="{name}" title="{name}" type="rss" xmlUrl="{url}" tidings:kind="{s["kind"]}"/>')
-    lines += ["</body>", "</opml>"]
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-
-
 NAMES = ["healthy-alpha", "healthy-beta", "drip", "endless", "bomb", "loop", "charset",
          "storm-404", "storm-500", "storm-429", "robots", "private", "huge"]
 
@@ -348,7 +340,7 @@ def main():
     for s in sources:
         print(json.dumps(s), flush=True)
     if args.opml:
-        write_opml(args.opml, sources)
+        newsweb.write_opml(args.opml, sources, title="hostile web")
     print("ready", flush=True)
     try:
         threading.Event().wait()
