@@ -9,23 +9,35 @@ nlohmann::json string_or_null(const std::string& s) {
   return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
 }
 
+nlohmann::json time_or_null(const std::optional<Instant>& t) {
+  return t ? nlohmann::json(format_rfc3339(*t)) : nlohmann::json(nullptr);
+}
+
 }  // namespace
 
 nlohmann::json article_to_json(const Article& a) {
   nlohmann::json links = nlohmann::json::array();
   for (const auto& l : a.source_links) {
-    links.push_back({{"url", l.url}, {"text", l.text}, {"kind", l.kind}});
+    links.push_back({{"url", string_or_null(l.url)},
+                     {"text", l.text},
+                     {"kind", l.kind},
+                     {"agency", string_or_null(l.agency)}});
   }
   return {
       {"url", string_or_null(a.url)},
       {"canonical_url", string_or_null(a.canonical_url)},
       {"title", string_or_null(a.title)},
       {"byline", string_or_null(a.byline)},
-      {"published_at", a.published_at ? nlohmann::json(format_rfc3339(*a.published_at))
-                                      : nlohmann::json(nullptr)},
+      {"authors", a.authors},
+      {"published_at", time_or_null(a.published_at)},
+      {"modified_at", time_or_null(a.modified_at)},
+      {"utc_offset_minutes", a.utc_offset_minutes ? nlohmann::json(*a.utc_offset_minutes)
+                                                  : nlohmann::json(nullptr)},
       {"language", string_or_null(a.language)},
       {"site_name", string_or_null(a.site_name)},
       {"image", string_or_null(a.image)},
+      {"section", string_or_null(a.section)},
+      {"tags", a.tags},
       {"text", a.text},
       {"source_links", links},
   };

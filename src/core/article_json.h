@@ -10,8 +10,9 @@
 
 namespace tidings {
 
-/// url, canonical_url, title, byline, published_at, language, site_name,
-/// image, text, source_links[{url, text, kind}].
+/// url, canonical_url, title, byline, authors[], published_at, modified_at,
+/// utc_offset_minutes, language, site_name, image, section, tags[], text,
+/// source_links[{url, text, kind, agency}].
 nlohmann::json article_to_json(const Article& a);
 
 /// article_to_json plus id, document_id, outlet, fetched_at.

@@ -13,13 +13,15 @@
 
 namespace tidings {
 
-/// A link by which a page credits an original source: the seed's
-/// "Source link" footer, a `<link rel="original-source">`, a canonical URL
-/// on another site. Later issues add datelines and agency credits.
+/// A way a page credits an original source: the seed's "Source link"
+/// footer, a `<link rel="original-source">`, a canonical URL on another
+/// site, a dateline "TEHRAN (IRNA) -", a credit "(Reuters) -" or
+/// "according to AFP".
 struct SourceLink {
-  std::string url;   ///< absolute http(s) URL
-  std::string text;  ///< the link's visible text, whitespace collapsed
-  std::string kind;  ///< "link", "canonical", "meta", "dateline", "credit"
+  std::string url;     ///< absolute http(s) URL; "" for a credit that names no page
+  std::string text;    ///< the link's visible text or the credit's words, whitespace collapsed
+  std::string kind;    ///< "link", "canonical", "meta", "dateline", "credit"
+  std::string agency;  ///< normalised agency name ("Reuters", "IRNA"), "" if not an agency
 };
 
 /// Bytes as fetched or read, before anything is decided about them.
@@ -40,11 +42,18 @@ struct Article {
   std::string url;            ///< the URL the page was read from
   std::string canonical_url;  ///< `<link rel=canonical>`/og:url, resolved; else url
   std::string title;
-  std::string byline;
+  std::string byline;                ///< as shown: the authors joined with ", "
+  std::vector<std::string> authors;  ///< each author's name, without "By"
   std::optional<Instant> published_at;
+  std::optional<Instant> modified_at;
+  /// The publisher's UTC offset in minutes for the times above, when the
+  /// page states or implies it (+210 for Tehran); unset if unknown.
+  std::optional<int> utc_offset_minutes;
   std::string language;       ///< ISO 639-1 ("en"), "" if unknown
   std::string site_name;
   std::string image;          ///< lead image, absolute URL
+  std::string section;        ///< the site's section ("World", "Politics")
+  std::vector<std::string> tags;  ///< keywords and tags, in page order, each once
   std::string text;           ///< body paragraphs separated by one blank line
   std::vector<SourceLink> source_links;
 };

@@ -148,7 +148,7 @@ class LinkSet {
     for (const SourceLink& l : links_) {
       if (l.url == url) return;
     }
-    links_.push_back(SourceLink{std::move(url), std::move(text), kind});
+    links_.push_back(SourceLink{std::move(url), std::move(text), kind, ""});
   }
   std::vector<SourceLink> take() { return std::move(links_); }
 

@@ -142,6 +142,17 @@ constexpr std::string_view kMigration5 = R"sql(
 ALTER TABLE sources ADD COLUMN last_warning TEXT;
 )sql";
 
+// 6: the article metadata of the extraction issue (authors and tags as JSON
+// arrays of strings) and the agency a source link credits.
+constexpr std::string_view kMigration6 = R"sql(
+ALTER TABLE articles ADD COLUMN authors TEXT;
+ALTER TABLE articles ADD COLUMN modified_at TEXT;
+ALTER TABLE articles ADD COLUMN utc_offset_minutes INTEGER;
+ALTER TABLE articles ADD COLUMN section TEXT;
+ALTER TABLE articles ADD COLUMN tags TEXT;
+ALTER TABLE source_links ADD COLUMN agency TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -151,6 +162,7 @@ const std::vector<Migration>& migrations() {
       {3, kMigration3},
       {4, kMigration4},
       {5, kMigration5},
+      {6, kMigration6},
   };
   return kAll;
 }

@@ -9,6 +9,8 @@
 // half-written state.
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "core/utf8.h"
 #include "store/codec.h"
 #include "store/schema.h"
@@ -26,6 +28,27 @@ Instant parse_stored_time(const std::string& s) {
   auto t = parse_iso8601(s);
   return t ? *t : Instant{};
 }
+
+namespace {
+
+/// Authors and tags are stored as JSON arrays of strings; "" for none.
+std::string string_list_to_json(const std::vector<std::string>& list) {
+  if (list.empty()) return "";
+  return nlohmann::json(list).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<std::string> string_list_from_json(const std::string& text) {
+  std::vector<std::string> out;
+  if (text.empty()) return out;
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& v : j) {
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
 
 Result<void> SqliteStore::configure(const SqliteOptions& options) {
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
@@ -158,7 +181,9 @@ Result<int64_t> SqliteStore::save_article(int64_t document_id, const Article& a,
     sql::Statement st(db_,
                       "INSERT INTO articles(document_id, url, canonical_url, title, byline,"
                       " published_at, language, site_name, outlet, image, text, sort_time,"
-                      " extractor_version, extracted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                      " extractor_version, extracted_at, authors, modified_at,"
+                      " utc_offset_minutes, section, tags)"
+                      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                       " ON CONFLICT(document_id) DO UPDATE SET url=excluded.url,"
                       " canonical_url=excluded.canonical_url, title=excluded.title,"
                       " byline=excluded.byline, published_at=excluded.published_at,"
@@ -166,7 +191,10 @@ Result<int64_t> SqliteStore::save_article(int64_t document_id, const Article& a,
                       " outlet=excluded.outlet, image=excluded.image, text=excluded.text,"
                       " sort_time=excluded.sort_time,"
                       " extractor_version=excluded.extractor_version,"
-                      " extracted_at=excluded.extracted_at RETURNING id");
+                      " extracted_at=excluded.extracted_at, authors=excluded.authors,"
+                      " modified_at=excluded.modified_at,"
+                      " utc_offset_minutes=excluded.utc_offset_minutes,"
+                      " section=excluded.section, tags=excluded.tags RETURNING id");
     st.bind(1, document_id)
         .bind_optional(2, a.url)
         .bind_optional(3, a.canonical_url)
@@ -180,7 +208,12 @@ Result<int64_t> SqliteStore::save_article(int64_t document_id, const Article& a,
         .bind(11, a.text)
         .bind(12, published.empty() ? fetched_at : published)
         .bind(13, static_cast<int64_t>(extractor_version))
-        .bind(14, now);
+        .bind(14, now)
+        .bind_optional(15, string_list_to_json(a.authors))
+        .bind_optional(16, a.modified_at ? format_rfc3339(*a.modified_at) : std::string())
+        .bind_optional(18, a.section)
+        .bind_optional(19, string_list_to_json(a.tags));
+    if (a.utc_offset_minutes) st.bind(17, static_cast<int64_t>(*a.utc_offset_minutes));
     if (!st.step()) return fail(ErrorCode::kStore, st.error());
     article_id = st.column_int(0);
     while (st.step()) {
@@ -190,10 +223,11 @@ Result<int64_t> SqliteStore::save_article(int64_t document_id, const Article& a,
     int64_t position = 0;
     for (const SourceLink& link : a.source_links) {
       sql::Statement ins(db_,
-                         "INSERT INTO source_links(article_id, position, url, text, kind)"
-                         " VALUES (?,?,?,?,?)");
+                         "INSERT INTO source_links(article_id, position, url, text, kind, agency)"
+                         " VALUES (?,?,?,?,?,?)");
       ins.bind(1, article_id).bind(2, position++).bind(3, link.url).bind(4, link.text);
       ins.bind(5, link.kind.empty() ? std::string_view("link") : std::string_view(link.kind));
+      ins.bind_optional(6, link.agency);
       if (auto e = ins.run(); !e) return e;
     }
     sql::Statement upd(db_,
@@ -274,7 +308,8 @@ Result<std::vector<int64_t>> SqliteStore::document_ids(bool failed_only) {
 
 constexpr std::string_view kArticleColumns =
     "SELECT a.id, a.document_id, a.url, a.canonical_url, a.title, a.byline, a.published_at,"
-    " a.language, a.site_name, a.outlet, a.image, a.text, d.fetched_at"
+    " a.language, a.site_name, a.outlet, a.image, a.text, d.fetched_at, a.authors,"
+    " a.modified_at, a.utc_offset_minutes, a.section, a.tags"
     " FROM articles a JOIN documents d ON d.id = a.document_id ";
 
 Result<StoredArticle> SqliteStore::read_article_row(sql::Statement& st) {
@@ -293,6 +328,11 @@ Result<StoredArticle> SqliteStore::read_article_row(sql::Statement& st) {
   a.image = st.column_text(10);
   a.text = st.column_text(11);
   s.fetched_at = parse_stored_time(st.column_text(12));
+  a.authors = string_list_from_json(st.column_text(13));
+  if (!st.column_is_null(14)) a.modified_at = parse_iso8601(st.column_text(14));
+  if (!st.column_is_null(15)) a.utc_offset_minutes = static_cast<int>(st.column_int(15));
+  a.section = st.column_text(16);
+  a.tags = string_list_from_json(st.column_text(17));
   auto links = load_links(s.id);
   if (!links) return tl::unexpected(links.error());
   a.source_links = std::move(*links);
@@ -301,11 +341,13 @@ Result<StoredArticle> SqliteStore::read_article_row(sql::Statement& st) {
 
 Result<std::vector<SourceLink>> SqliteStore::load_links(int64_t article_id) {
   sql::Statement st(db_,
-                    "SELECT url, text, kind FROM source_links WHERE article_id = ?"
+                    "SELECT url, text, kind, agency FROM source_links WHERE article_id = ?"
                     " ORDER BY position");
   st.bind(1, article_id);
   std::vector<SourceLink> links;
-  while (st.step()) links.push_back({st.column_text(0), st.column_text(1), st.column_text(2)});
+  while (st.step()) {
+    links.push_back({st.column_text(0), st.column_text(1), st.column_text(2), st.column_text(3)});
+  }
   if (st.failed() || !st.ok()) return fail(ErrorCode::kStore, st.error());
   return links;
 }

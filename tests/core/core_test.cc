@@ -82,7 +82,7 @@ TEST(ArticleJson, HasEveryFieldWithNullsForMissingValues) {
   a.title = "T";
   a.text = "p1\n\np2";
   a.published_at = parse_iso8601("2023-11-01T18:40:00Z");
-  a.source_links.push_back({"https://agency.example/s", "Source link", "link"});
+  a.source_links.push_back({"https://agency.example/s", "Source link", "link", "Agency"});
   const auto j = article_to_json(a);
   for (const char* f : {"url", "canonical_url", "title", "byline", "published_at", "language",
                         "site_name", "image", "text", "source_links"}) {

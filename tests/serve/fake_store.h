@@ -127,7 +127,7 @@ inline StoredArticle make_article(int64_t id) {
   s.article.language = "en";
   s.article.site_name = "Example News";
   s.article.text = "First paragraph.\n\nSecond paragraph.";
-  s.article.source_links.push_back({"https://agency.example.org/story", "Source link", "link"});
+  s.article.source_links.push_back({"https://agency.example.org/story", "Source link", "link", ""});
   return s;
 }
 

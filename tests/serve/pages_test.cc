@@ -22,8 +22,8 @@ StoredArticle hostile_article() {
   s.article.url = "data:text/html,<script>alert(1)</script>";
   s.article.image = "javascript:alert('img')";
   s.article.source_links = {
-      {"javascript:alert(1)", "<i>Source</i>", "link"},
-      {"https://agency.example.org/x?a=1&b=\"2\"", "Agency's story", "canonical\"><script>"}};
+      {"javascript:alert(1)", "<i>Source</i>", "link", ""},
+      {"https://agency.example.org/x?a=1&b=\"2\"", "Agency's story", "canonical\"><script>", "<b>AP</b>"}};
   return s;
 }
 

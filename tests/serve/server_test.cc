@@ -62,7 +62,7 @@ class ServerTest : public ::testing::Test {
     StoredArticle hostile = make_article(6);
     hostile.article.title = "<script>alert(1)</script>";
     hostile.article.text = "\"><img onerror=alert(1)>";
-    hostile.article.source_links = {{"javascript:alert(1)", "Source link", "link"}};
+    hostile.article.source_links = {{"javascript:alert(1)", "Source link", "link", ""}};
     hostile.article.published_at.reset();  // listed by fetched_at (2023-11-02): first
     store_.add(hostile);
     server_ = std::make_unique<RunningServer>(store_);
@@ -140,8 +140,10 @@ TEST_F(ServerTest, ApiArticleHasAllFields) {
   std::set<std::string> keys;
   for (const auto& [key, value] : j.items()) keys.insert(key);
   EXPECT_EQ(keys, (std::set<std::string>{"id", "document_id", "url", "canonical_url", "title",
-                                         "byline", "published_at", "language", "site_name",
-                                         "outlet", "image", "text", "fetched_at", "source_links"}));
+                                         "byline", "authors", "published_at", "modified_at",
+                                         "utc_offset_minutes", "language", "site_name", "outlet",
+                                         "image", "section", "tags", "text", "fetched_at",
+                                         "source_links"}));
   EXPECT_EQ(j["id"], 3);
   EXPECT_EQ(j["document_id"], 103);
   EXPECT_EQ(j["title"], "Article number 3");
@@ -150,7 +152,7 @@ TEST_F(ServerTest, ApiArticleHasAllFields) {
   EXPECT_TRUE(j["image"].is_null());
   EXPECT_EQ(j["source_links"],
             json::parse(R"([{"url":"https://agency.example.org/story","text":"Source link",
-                             "kind":"link"}])"));
+                             "kind":"link","agency":null}])"));
 }
 
 TEST_F(ServerTest, ApiPagingWalksEveryArticleOnce) {

@@ -26,7 +26,7 @@ Article make_article(const std::string& title, const std::string& published) {
   a.title = title;
   a.text = "Body of " + title;
   if (!published.empty()) a.published_at = parse_iso8601(published);
-  a.source_links.push_back({"https://agency.example/x", "Source link", "link"});
+  a.source_links.push_back({"https://agency.example/x", "Source link", "link", "Agency"});
   return a;
 }
 
@@ -97,6 +97,42 @@ TEST(SqliteStore, SavesArticlesWithLinksAndListsNewestFirst) {
   EXPECT_EQ(store->get_article(999).error().code, ErrorCode::kNotFound);
 }
 
+TEST(SqliteStore, KeepsAuthorsTagsSectionModifiedTimeOffsetAndAgency) {
+  auto store = memory_store();
+  auto d = store->put_document(make_document("https://a.example/m", "m"));
+  Article a = make_article("m", "2023-11-01T18:40:00Z");
+  a.authors = {"Jane Doe", "Ali \"Quoted\" Reza"};
+  a.byline = "Jane Doe, Ali \"Quoted\" Reza";
+  a.modified_at = parse_iso8601("2023-11-02T08:00:00Z");
+  a.utc_offset_minutes = 210;
+  a.section = "World";
+  a.tags = {"Gaza", "Iran", "Russia"};
+  a.source_links.push_back({"", "TEHRAN (IRNA) -", "dateline", "IRNA"});
+  auto id = store->save_article(d->id, a, "A", 1);
+  ASSERT_TRUE(id) << id.error().message;
+  auto got = store->get_article(*id);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->article.authors, a.authors);
+  EXPECT_EQ(format_rfc3339(*got->article.modified_at), "2023-11-02T08:00:00Z");
+  EXPECT_EQ(got->article.utc_offset_minutes, 210);
+  EXPECT_EQ(got->article.section, "World");
+  EXPECT_EQ(got->article.tags, a.tags);
+  ASSERT_EQ(got->article.source_links.size(), 2u);
+  EXPECT_EQ(got->article.source_links[0].agency, "Agency");
+  EXPECT_EQ(got->article.source_links[1].kind, "dateline");
+  EXPECT_EQ(got->article.source_links[1].agency, "IRNA");
+  EXPECT_EQ(got->article.source_links[1].url, "");
+
+  // Missing values stay missing.
+  auto d2 = store->put_document(make_document("https://a.example/n", "n"));
+  auto id2 = store->save_article(d2->id, make_article("n", ""), "A", 1);
+  auto bare = store->get_article(*id2);
+  EXPECT_TRUE(bare->article.authors.empty());
+  EXPECT_FALSE(bare->article.modified_at);
+  EXPECT_FALSE(bare->article.utc_offset_minutes);
+  EXPECT_TRUE(bare->article.tags.empty());
+}
+
 TEST(SqliteStore, ReExtractionReplacesTheArticle) {
   auto store = memory_store();
   auto d = store->put_document(make_document("https://a.example/x", "x"));
@@ -153,7 +189,7 @@ TEST(SqliteStore, PersistsAcrossReopenInWalMode) {
   auto store = open_sqlite_store(path);
   ASSERT_TRUE(store);
   EXPECT_EQ((*store)->counts()->articles, 1);
-  EXPECT_EQ(latest_schema_version(), 5);
+  EXPECT_EQ(latest_schema_version(), 6);
   std::filesystem::remove_all(dir);
 }
 
