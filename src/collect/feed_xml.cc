@@ -293,7 +293,7 @@ struct CtxtDeleter {
     xmlFreeParserCtxt(c);
   }
 };
-constexpr int kMaxReusedDictNames = 4096;
+constexpr int kMaxReusedDictNames = 1024;
 
 xmlParserCtxtPtr take_parser(xmlSAXHandler* sax, void* user_data,
                              std::unique_ptr<xmlParserCtxt, CtxtDeleter>& cached) {
