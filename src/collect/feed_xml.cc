@@ -32,6 +32,9 @@ struct Parse : SaxState {
   std::deque<std::string> entity_text;
   std::unordered_map<std::string, xmlEntity*> entity_by_name;
   std::unordered_map<std::string, std::string> declared;
+  const xmlChar* last_uri = nullptr;  ///< the namespace of the last element, and what it is
+  const xmlChar* last_prefix = nullptr;
+  Ns last_ns = Ns::kNone;
 };
 
 constexpr size_t kMaxDeclaredEntities = 64;
@@ -188,7 +191,14 @@ void start_element(void* ctx, const xmlChar* local, const xmlChar* prefix, const
     xmlStopParser(static_cast<xmlParserCtxtPtr>(p.ctxt));
     return;
   }
-  Frame f{ns_of(uri, prefix), sv(local), p.frames.empty() ? 0u : p.frames.back().base};
+  // libxml2 interns namespace URIs, so one URI is one pointer for the whole
+  // document: the last answer is reused while the pointer repeats.
+  if (uri == nullptr || uri != p.last_uri || prefix != p.last_prefix) {
+    p.last_uri = uri;
+    p.last_prefix = prefix;
+    p.last_ns = ns_of(uri, prefix);
+  }
+  Frame f{p.last_ns, sv(local), p.frames.empty() ? 0u : p.frames.back().base};
   if (p.frames.empty()) {
     if (f.ns == Ns::kOther && uri) p.root_uri = sv(uri);
     for (int i = 0; i < nb_ns; ++i) {  // RSS 0.90: <rdf:RDF xmlns="http://my.netscape.com/rdf/simple/0.9/">
