@@ -76,7 +76,9 @@ class Emitter {
     const std::string_view p = trim(buffer_);
     if (!p.empty() && has_word_character(p)) {
       const auto chars = static_cast<int32_t>(visible_length(p));
-      if (!is_credit_paragraph(p, chars, link_chars_)) paragraphs_.emplace_back(p);
+      if (!is_credit_paragraph(p, chars, link_chars_) && !is_boilerplate_line(p, chars, link_chars_)) {
+        paragraphs_.emplace_back(p);
+      }
     }
     buffer_.clear();
     link_chars_ = 0;

@@ -24,4 +24,11 @@ std::vector<std::string> body_paragraphs(const Dom& dom, const std::vector<int32
 /// links.
 bool is_credit_paragraph(std::string_view text, int32_t chars, int32_t link_chars);
 
+/// True for a line in the article's container that is not the story:
+/// "Related: ...", "Sign up for our newsletter", "Reporting by ...; Editing
+/// by ...", "Follow us on ...", "5 min read", "Image 1 of 5", "12 Comments",
+/// a lone e-mail address, or a short line that is all link (another
+/// page's headline). Same arguments as is_credit_paragraph.
+bool is_boilerplate_line(std::string_view text, int32_t chars, int32_t link_chars);
+
 }  // namespace tidings::extract_detail

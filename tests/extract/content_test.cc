@@ -132,6 +132,39 @@ TEST(Content, CreditParagraphPatterns) {
                                    "country and abroad, and then revised again.", 180, 0));
 }
 
+TEST(Content, PromotionAndCreditLinesInsideTheBodyAreDropped) {
+  const std::string body =
+      "<div class=\"article-body\"><p>5 min read</p>" + body_paragraphs(2) +
+      "<p><strong><a href=\"/other-story\">MAYOR OPENS NEW BRIDGE AFTER YEARS OF DELAY</a></strong></p>"
+      "<p>Related: <a href=\"/x\">Harbour works in pictures</a></p>" + body_paragraphs(2, "the port") +
+      "<p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p>"
+      "<p>Reporting by Jane Roe; Editing by John Doe</p>"
+      "<p>Our reporter Ann Lee contributed to this report.</p>"
+      "<p>Follow us on Twitter and Facebook.</p>"
+      "<p>ann.lee@example.com</p>"
+      "<p>12 Comments</p></div>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_TRUE(contains(text, "Paragraph 2 tells the story of the port")) << text;
+  for (const char* junk : {"min read", "MAYOR OPENS", "Related", "newsletters", "Reporting by",
+                           "contributed", "Follow us", "ann.lee@", "Comments"}) {
+    EXPECT_FALSE(contains(text, junk)) << junk << " in:\n" << text;
+  }
+}
+
+TEST(Content, BoilerplateLinePatterns) {
+  using extract_detail::is_boilerplate_line;
+  EXPECT_TRUE(is_boilerplate_line("Like this story? Share it with a friend!", 33, 0));
+  EXPECT_TRUE(is_boilerplate_line("You may also like...", 16, 0));
+  EXPECT_TRUE(is_boilerplate_line("Image 1 of 5", 9, 0));
+  EXPECT_TRUE(is_boilerplate_line("Another Headline About Something Else", 33, 33));
+  // A cited web address and a sentence about a newsletter in the story stay.
+  EXPECT_FALSE(is_boilerplate_line("http://example.org/report.pdf", 29, 29));
+  EXPECT_FALSE(is_boilerplate_line("The council said its newsletter would carry the plans, "
+                                   "which residents can read at the library from Monday.",
+                                   90, 0));
+  EXPECT_FALSE(is_boilerplate_line("Read the full statement below, officials said.", 40, 0));
+}
+
 TEST(Content, LinkListsInsideTheBodyAreDropped) {
   const std::string body = "<article>" + body_paragraphs(4) +
                            "<ul><li><a href=\"/1\">Link one</a></li><li><a href=\"/2\">Link "
