@@ -165,6 +165,39 @@ TEST(Content, BoilerplateLinePatterns) {
   EXPECT_FALSE(is_boilerplate_line("Read the full statement below, officials said.", 40, 0));
 }
 
+TEST(Content, TeaserBlocksAreDroppedEvenInsideTheArticle) {
+  std::string cards;
+  for (int i = 1; i <= 4; ++i) {
+    cards += "<article class=\"card post-" + std::to_string(i) + "\"><a href=\"/p" +
+             std::to_string(i) + "\"><img src=\"/i.jpg\" alt=\"\"></a><p>Teaser " +
+             std::to_string(i) + " about a different story, with a few words of its own.</p></article>";
+  }
+  const std::string body = "<article class=\"single\"><h1>Title</h1>" + body_paragraphs(3) +
+                           "<section class=\"more\"><h3>Voc\xC3\xAA pode gostar</h3>" + cards +
+                           "</section></article>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_TRUE(contains(text, "Paragraph 3 tells")) << text;
+  EXPECT_FALSE(contains(text, "Teaser")) << text;
+  EXPECT_FALSE(contains(text, "gostar")) << text;
+}
+
+TEST(Content, DivParagraphsBetweenImagesAreKept) {
+  // Paragraphs written as <div>s of phrasing content, with pictures
+  // between them: not an image gallery.
+  std::string body = "<div class=\"post-body\"><div><span>" + std::string(
+      "Photos released online show the actress looking stunning in new pictures today.") +
+      "</span></div><div class=\"reader\">";
+  for (int i = 1; i <= 3; ++i) {
+    body += "<div class=\"separator\"><a href=\"/i" + std::to_string(i) +
+            ".jpg\"><img src=\"/i.jpg\"></a></div><div><span>Line " + std::to_string(i) +
+            " of the story, which goes on for a while so that it reads as prose.</span></div>";
+  }
+  body += "</div></div>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_TRUE(contains(text, "Line 1 of the story")) << text;
+  EXPECT_TRUE(contains(text, "Line 3 of the story")) << text;
+}
+
 TEST(Content, LinkListsInsideTheBodyAreDropped) {
   const std::string body = "<article>" + body_paragraphs(4) +
                            "<ul><li><a href=\"/1\">Link one</a></li><li><a href=\"/2\">Link "
