@@ -36,6 +36,12 @@ constexpr std::string_view kNegativeTokens[] = {
     "rail", "date", "author", "share", "sr", "visually", "offscreen",
 };
 
+constexpr std::string_view kEmbeddedPost[] = {
+    "media-embed", "social-embed", "embed-social", "embedded-post", "twitter-tweet",
+    "embedded-tweet", "tweet-embed", "embed-tweet", "instagram-media", "tiktok-embed",
+    "article-tweet",
+};
+
 constexpr std::string_view kPositive[] = {
     "article", "body", "content", "entry", "hentry", "main", "post", "text", "blog", "story",
 };
@@ -83,7 +89,17 @@ ClassVerdict classify_value(std::string_view value) {
   v.negative = v.strong || any_substring(lower, kNegative) || any_token(lower, kNegativeTokens);
   v.positive = any_substring(lower, kPositive);
   v.body = any_substring(lower, kBodyNames);
+  // A social post embedded in the story ("social-media-embed",
+  // "twitter-tweet", "instagram-media") is quoted content, not a share bar.
+  if (any_substring(lower, kEmbeddedPost) && !any_token(lower, kNegativeTokens)) {
+    v.strong = v.negative = false;
+  }
   return v;
+}
+
+bool names_embedded_post(std::string_view value) {
+  if (value.empty()) return false;
+  return any_substring(to_lower_ascii(value.substr(0, 512)), kEmbeddedPost);
 }
 
 int class_weight(std::string_view value) {

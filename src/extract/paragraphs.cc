@@ -1,6 +1,7 @@
 // Text emission and conditional cleaning (see paragraphs.h).
 #include "extract/paragraphs.h"
 
+#include "extract/class_patterns.h"
 #include "extract/text_ops.h"
 
 namespace tidings::extract_detail {
@@ -29,6 +30,7 @@ bool should_drop(const Dom& dom, int32_t i, int32_t root) {
                        n.tag == Tag::kTable || n.tag == Tag::kForm ||
                        n.tag == Tag::kFieldset || n.tag == Tag::kFigure;
   if (!checked) return false;
+  if (names_embedded_post(n.cls)) return false;
   const int weight = n.class_weight;
   // Readability drops when weight + content score < 0; a block holding most
   // of the content scores far above any class weight.

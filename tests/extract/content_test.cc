@@ -198,6 +198,23 @@ TEST(Content, DivParagraphsBetweenImagesAreKept) {
   EXPECT_TRUE(contains(text, "Line 3 of the story")) << text;
 }
 
+TEST(Content, EmbeddedSocialPostsAreKeptInOrder) {
+  const std::string tweet =
+      "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>The bridge is "
+      "open at last, and it looks great <a href=\"https://t.co/x\">https://t.co/x</a></p>"
+      "\xE2\x80\x94 City Hall (@cityhall) <a href=\"https://twitter.com/s/1\">November 18, 2019</a>"
+      "</blockquote></div>";
+  const std::string body = "<div class=\"entry-content\">" + body_paragraphs(2) + tweet +
+                           body_paragraphs(2, "the port") + "</div>"
+                           "<div class=\"social-share\"><a href=\"#\">Share on Facebook</a></div>";
+  const std::string text = extract_ok(page("", body)).text;
+  const size_t tweet_at = text.find("The bridge is open at last");
+  ASSERT_NE(tweet_at, std::string::npos) << text;
+  EXPECT_LT(text.find("Paragraph 2 tells the story of the harbour"), tweet_at) << text;
+  EXPECT_GT(text.find("Paragraph 1 tells the story of the port"), tweet_at) << text;
+  EXPECT_FALSE(contains(text, "Share on Facebook")) << text;
+}
+
 TEST(Content, LinkListsInsideTheBodyAreDropped) {
   const std::string body = "<article>" + body_paragraphs(4) +
                            "<ul><li><a href=\"/1\">Link one</a></li><li><a href=\"/2\">Link "
