@@ -89,7 +89,7 @@ bool is_boilerplate_line(std::string_view text, int32_t chars, int32_t link_char
     if (equals_ci(bare, w)) return true;
   }
   if (words <= 3 && bare.size() < 24 && contains_ci(bare, "comment")) return true;  // "12 Comments"
-  if (words <= 30 && any_opening(text, start)) return true;
+  if ((words <= 30 || link_chars * 2 >= chars) && any_opening(text, start)) return true;
   if (words <= 35 && any_phrase(text, kPhrases)) return true;
   if (words <= 8 && any_phrase(text, kReadingTime)) return true;
   if (is_lone_email(start)) return true;

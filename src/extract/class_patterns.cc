@@ -119,6 +119,13 @@ void apply_verdicts(Node& node, const ClassVerdict& cls, const ClassVerdict& id,
   if (cls.positive || id.positive) node.flags |= kPositiveClass;
   if ((cls.strong || id.strong) && !body) node.flags |= kStrongNegative;
   if (body) node.flags |= kBodyHint;
+  // The page's dates as markup (itemprop=datePublished) are metadata, even
+  // when a template puts them inside the body.
+  if (!body && !itemprop.empty() &&
+      (equals_ci(itemprop, "datepublished") || equals_ci(itemprop, "datemodified") ||
+       equals_ci(itemprop, "datecreated") || equals_ci(itemprop, "dateline"))) {
+    node.flags |= kStrongNegative | kNegativeClass;
+  }
 }
 
 }  // namespace tidings::extract_detail

@@ -16,6 +16,11 @@ namespace tidings::extract_detail {
 /// Paragraphs of the elements `roots` (from choose_content), in order.
 std::vector<std::string> body_paragraphs(const Dom& dom, const std::vector<int32_t>& roots);
 
+/// Removes what repeats the article's head rather than telling it: a
+/// paragraph among the first few that is the title again, and a short
+/// "By NAME and NAME" byline line.
+void drop_head_repeats(std::vector<std::string>& paragraphs, std::string_view title);
+
 /// True for a paragraph that credits or frames the article rather than
 /// telling it: "Source link", "This news has been collected from reliable
 /// news agencies...", "Click to enter the source", "Read more", "Share:",

@@ -215,6 +215,22 @@ TEST(Content, EmbeddedSocialPostsAreKeptInOrder) {
   EXPECT_FALSE(contains(text, "Share on Facebook")) << text;
 }
 
+TEST(Content, HeadRepeatsAndMarkedUpDatesInsideTheBodyAreDropped) {
+  const std::string head = "<title>Harbour works resume after long delay</title>";
+  const std::string body =
+      "<div itemprop=\"articleBody\"><span itemprop=\"datePublished\">Monday, 22 January 2018, "
+      "10:13</span><h2>Harbour works resume after long delay</h2><p>By JANE ROE and JOHN DOE</p>" +
+      body_paragraphs(3) +
+      "<p>DON'T MISS <a href=\"/a\">Bridge plans unveiled at last after years of talks</a> "
+      "[PICS] <a href=\"/b\">Ferry timetable changes for the winter season announced</a> "
+      "[INSIGHT] <a href=\"/c\">Port strike ends as workers accept the new offer</a></p></div>";
+  const std::string text = extract_ok(page(head, body)).text;
+  EXPECT_EQ(text.rfind("Paragraph 1 tells", 0), 0u) << text;
+  for (const char* junk : {"22 January", "Harbour works resume", "JANE ROE", "DON'T MISS"}) {
+    EXPECT_FALSE(contains(text, junk)) << junk << " in:\n" << text;
+  }
+}
+
 TEST(Content, LinkListsInsideTheBodyAreDropped) {
   const std::string body = "<article>" + body_paragraphs(4) +
                            "<ul><li><a href=\"/1\">Link one</a></li><li><a href=\"/2\">Link "
