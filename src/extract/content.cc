@@ -216,6 +216,30 @@ std::vector<int32_t> with_sections(const Dom& dom, int32_t best) {
   return out;
 }
 
+// A lead paragraph set just before a named body ("summary", "standfirst"):
+// the previous sibling with text, if it reads as one paragraph of prose —
+// phrasing content only, no picture (that is a caption), few links, and
+// ending as a sentence ends. -1 otherwise.
+int32_t lead_before(const Dom& dom, int32_t body) {
+  const int32_t parent = dom.nodes[body].parent;
+  if (parent < 0) return -1;
+  int32_t lead = -1;
+  for (int32_t c = parent + 1; c < body; c = dom.nodes[c].end) {
+    if (dom.nodes[c].kept.chars > 0) lead = c;
+  }
+  if (lead < 0) return -1;
+  const Node& n = dom.nodes[lead];
+  const bool phrasing = n.tag == Tag::kP || ((n.tag == Tag::kDiv || n.tag == Tag::kSection) &&
+                                             !(n.flags & kHasBlockChild));
+  if (!phrasing || !is_content(n) || n.kept.images > 0 || n.kept.chars < 80 ||
+      n.kept.link_density() > 0.1) {
+    return -1;
+  }
+  const std::string text = inner_text(n.xml, 2000);
+  const char last = text.empty() ? 0 : text.back();
+  return last == '.' || last == '!' || last == '?' ? lead : -1;
+}
+
 int32_t chars_of(const Dom& dom, const std::vector<int32_t>& roots) {
   int32_t chars = 0;
   for (int32_t r : roots) chars += dom.nodes[r].kept.chars;
@@ -362,7 +386,11 @@ std::vector<int32_t> choose_content(const Dom& dom) {
   }
   const int32_t named = named_body(dom);
   if (named >= 0 && dom.nodes[named].kept.chars * 10 >= chars_of(dom, readability) * 4) {
-    return with_sections(dom, named);
+    std::vector<int32_t> roots = with_sections(dom, named);
+    if (const int32_t lead = lead_before(dom, roots.front()); lead >= 0) {
+      roots.insert(roots.begin(), lead);
+    }
+    return roots;
   }
   if (dom.nodes[fallback].kept.chars == 0) return {};
   return readability;

@@ -231,6 +231,18 @@ TEST(Content, HeadRepeatsAndMarkedUpDatesInsideTheBodyAreDropped) {
   }
 }
 
+TEST(Content, LeadParagraphJustBeforeTheNamedBodyIsKept) {
+  const std::string body =
+      "<div class=\"article\"><h1>Title</h1><div class=\"cover\"><img src=\"/a.jpg\">A cyclist "
+      "rides past the blocked plant on the outskirts of the city, on Tuesday.</div>"
+      "<div class=\"summary\">Three people have died during protests against the new "
+      "government, after clashes erupted between supporters and security forces.</div>"
+      "<div class=\"article__text\">" + body_paragraphs(4) + "</div></div>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_EQ(text.rfind("Three people have died", 0), 0u) << text;
+  EXPECT_FALSE(contains(text, "cyclist")) << text;
+}
+
 TEST(Content, LinkListsInsideTheBodyAreDropped) {
   const std::string body = "<article>" + body_paragraphs(4) +
                            "<ul><li><a href=\"/1\">Link one</a></li><li><a href=\"/2\">Link "
