@@ -5,6 +5,7 @@
 // links. Recognised by wording families and by being nearly all link, never
 // by one site's text.
 #include <cctype>
+#include <string>
 
 #include "extract/paragraphs.h"
 #include "extract/text_ops.h"
@@ -24,7 +25,20 @@ constexpr std::string_view kOpenings[] = {
     "filed under", "posted in", "image 1 of", "more from", "sign up for our",
     "subscribe to our", "subscribe now", "join the conversation", "leave a comment",
     "tell us what you think", "this slideshow requires", "this article originally appeared",
+    "if you enjoyed this", "twitter.com/", "facebook.com/", "instagram.com/",
 };
+
+// At the start of a short line holding a date or a time: "Updated at 1:23
+// p.m.", "Posted on March 30, 2015 by Admin".
+constexpr std::string_view kDatedOpenings[] = {"updated", "posted on", "published on",
+                                               "last updated", "posted at", "published at"};
+
+// A counter over a gallery: "Image 2 of 5", "Photo 3 of 12".
+constexpr std::string_view kCounterWords[] = {"image ", "photo ", "slide ", "picture "};
+
+// Social networks: "Follow Newsbeat on Instagram, Facebook and Twitter".
+constexpr std::string_view kNetworks[] = {"twitter", "facebook", "instagram", "youtube",
+                                          "linkedin", "tiktok"};
 
 // Anywhere in a short line.
 constexpr std::string_view kPhrases[] = {
@@ -78,6 +92,46 @@ std::string_view strip_end(std::string_view s) {
   return s;
 }
 
+bool has_digit(std::string_view s) {
+  for (char c : s) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+// "Image 2 of 5": a counter word, digits, "of", digits, nothing else.
+bool is_gallery_counter(std::string_view s) {
+  for (std::string_view w : kCounterWords) {
+    if (!starts_with_ci(s, w)) continue;
+    size_t i = w.size();
+    size_t digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+    if (digits == 0 || !starts_with_ci(s.substr(i), " of ")) return false;
+    i += 4;
+    digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+    return digits > 0 && i == s.size();
+  }
+  return false;
+}
+
+// "moderated", "moderating", "moderator", "moderador", "moderação",
+// "moderazione": the moderation of comments, not the adjective "moderate".
+bool mentions_moderation(std::string_view text) {
+  std::string lower = to_lower_ascii(text);
+  for (size_t at = lower.find("modera"); at != std::string::npos;
+       at = lower.find("modera", at + 1)) {
+    size_t e = at + 6;
+    while (e < lower.size() && (std::isalpha(static_cast<unsigned char>(lower[e])) ||
+                                static_cast<unsigned char>(lower[e]) >= 0x80)) {
+      ++e;
+    }
+    const std::string_view rest = std::string_view(lower).substr(at + 6, e - at - 6);
+    if (rest != "te" && rest != "tes" && rest != "tely") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_boilerplate_line(std::string_view text, int32_t chars, int32_t link_chars) {
@@ -93,6 +147,22 @@ bool is_boilerplate_line(std::string_view text, int32_t chars, int32_t link_char
   if (words <= 35 && any_phrase(text, kPhrases)) return true;
   if (words <= 8 && any_phrase(text, kReadingTime)) return true;
   if (is_lone_email(start)) return true;
+  if (words <= 5 && is_gallery_counter(bare)) return true;
+  if (words <= 10 && has_digit(text)) {
+    for (std::string_view o : kDatedOpenings) {
+      if (starts_with_ci(start, o)) return true;
+    }
+  }
+  // "Follow X on Instagram, Facebook, Twitter and YouTube."
+  if (words <= 20 && (starts_with_ci(start, "follow ") || starts_with_ci(start, "reach ")) &&
+      any_phrase(text, kNetworks)) {
+    return true;
+  }
+  // A comment section's notice: "we are moderating all comments".
+  if (words <= 40 && mentions_moderation(text) &&
+      (contains_ci(text, "comment") || contains_ci(text, "coment") || contains_ci(text, "kommentar"))) {
+    return true;
+  }
   // A headline set as a bare link: another page's title, not this story.
   if (words <= 25 && link_chars * 10 >= chars * 9 && !is_web_address(start)) return true;
   return false;

@@ -156,6 +156,14 @@ TEST(Content, BoilerplateLinePatterns) {
   EXPECT_TRUE(is_boilerplate_line("Like this story? Share it with a friend!", 33, 0));
   EXPECT_TRUE(is_boilerplate_line("You may also like...", 16, 0));
   EXPECT_TRUE(is_boilerplate_line("Image 1 of 5", 9, 0));
+  EXPECT_TRUE(is_boilerplate_line("Photo 12 of 30", 11, 0));
+  EXPECT_TRUE(is_boilerplate_line("Updated at 1:23 p.m.", 16, 0));
+  EXPECT_TRUE(is_boilerplate_line("Posted on March 30, 2015 by Admin", 27, 0));
+  EXPECT_TRUE(is_boilerplate_line("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 52, 0));
+  EXPECT_TRUE(is_boilerplate_line("twitter.com/janeroe", 19, 0));
+  EXPECT_TRUE(is_boilerplate_line("Note: we are temporarily moderating all comments submitted.", 50, 0));
+  EXPECT_TRUE(is_boilerplate_line("ATEN\xC3\x87\xC3\x83O: Coment\xC3\xA1rios ofensivos n\xC3\xA3o ser\xC3\xA3o "
+                                  "aprovados pelo moderador.", 60, 0));
   EXPECT_TRUE(is_boilerplate_line("Another Headline About Something Else", 33, 33));
   // A cited web address and a sentence about a newsletter in the story stay.
   EXPECT_FALSE(is_boilerplate_line("http://example.org/report.pdf", 29, 29));
@@ -163,6 +171,11 @@ TEST(Content, BoilerplateLinePatterns) {
                                    "which residents can read at the library from Monday.",
                                    90, 0));
   EXPECT_FALSE(is_boilerplate_line("Read the full statement below, officials said.", 40, 0));
+  EXPECT_FALSE(is_boilerplate_line("Posted on social media by analysts at the studio, the video "
+                                   "shows the game running at 4K.", 70, 0));
+  EXPECT_FALSE(is_boilerplate_line("Image 3 of the series shows the harbour.", 33, 0));
+  EXPECT_FALSE(is_boilerplate_line("Analysts expect moderate growth, according to comments made "
+                                   "by the minister on Monday.", 70, 0));
 }
 
 TEST(Content, TeaserBlocksAreDroppedEvenInsideTheArticle) {
