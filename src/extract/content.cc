@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <string_view>
 
+#include "extract/related_blocks.h"
 #include "extract/text_ops.h"
 
 namespace tidings::extract_detail {
@@ -246,60 +246,11 @@ int32_t chars_of(const Dom& dom, const std::vector<int32_t>& roots) {
   return chars;
 }
 
-// The first class name ("fundo postbox post-7816" -> "fundo"): cards of
-// one list share it while their other classes name each post.
-std::string_view first_class(std::string_view cls) {
-  size_t b = 0;
-  while (b < cls.size() && (cls[b] == ' ' || cls[b] == '\t' || cls[b] == '\n')) ++b;
-  size_t e = b;
-  while (e < cls.size() && cls[e] != ' ' && cls[e] != '\t' && cls[e] != '\n') ++e;
-  return cls.substr(b, e - b);
-}
-
-// A heading followed by a run of teaser cards: "More stories", "You may
-// like these posts", "Most popular" blocks, whatever their language. The
-// cards are three or more siblings of one tag and first class, each short
-// and holding a link or an image, and they carry most of the block's text.
-bool is_teaser_block(const Dom& dom, int32_t i) {
-  const Node& n = dom.nodes[i];
-  int32_t first = -1;  // the first child with text
-  for (int32_t c = i + 1; c < n.end; c = dom.nodes[c].end) {
-    if (dom.nodes[c].all.chars > 0) {
-      first = c;
-      break;
-    }
-  }
-  if (first < 0) return false;
-  const Node& head = dom.nodes[first];
-  if (!is_heading(head.tag) && !(head.all.headings > 0 && head.all.chars <= 80)) return false;
-  int32_t cards = 0, card_chars = 0, rest_chars = 0;
-  Tag card_tag = Tag::kOther;
-  std::string_view card_class;
-  for (int32_t c = head.end; c < n.end; c = dom.nodes[c].end) {
-    const Node& k = dom.nodes[c];
-    if (k.flags & kInRemoved) continue;
-    const bool card_like = (k.tag == Tag::kDiv || k.tag == Tag::kArticle || k.tag == Tag::kLi ||
-                            k.tag == Tag::kSection || k.tag == Tag::kCustom) &&
-                           k.all.chars < 1000 && !first_class(k.cls).empty() &&
-                           (k.all.images > 0 || k.all.link_chars * 10 >= k.all.chars);
-    if (card_like && cards == 0) {
-      card_tag = k.tag;
-      card_class = first_class(k.cls);
-    }
-    if (card_like && k.tag == card_tag && first_class(k.cls) == card_class) {
-      ++cards;
-      card_chars += k.all.chars;
-    } else {
-      rest_chars += k.all.chars;
-    }
-  }
-  return cards >= 3 && card_chars >= 3 * rest_chars;
-}
-
 }  // namespace
 
 void mark_boilerplate(Dom& dom) {
   if (dom.nodes.empty()) return;
+  mark_related_lists(dom);
   const int32_t page_chars = dom.nodes[dom.body >= 0 ? dom.body : 0].all.chars;
   // A subtree holding a named body (or an <article>) is not boilerplate.
   std::vector<char> holds_body(dom.nodes.size(), 0), holds_named(dom.nodes.size(), 0);

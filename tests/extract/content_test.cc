@@ -256,6 +256,23 @@ TEST(Content, LeadParagraphJustBeforeTheNamedBodyIsKept) {
   EXPECT_FALSE(contains(text, "cyclist")) << text;
 }
 
+TEST(Content, LinkListUnderAMoreStoriesHeadingIsDropped) {
+  const std::string body =
+      "<div class=\"article__body\">" + body_paragraphs(4) +
+      "<hr><div class=\"heading-h3\">More Great Stories</div><ul>"
+      "<li>Ferry fares rise, <a href=\"/a\">and commuters are not happy</a></li>"
+      "<li>The bridge that nobody wanted <a href=\"/b\">finally opens</a></li>"
+      "<li>Could the old port <a href=\"/c\">become a park</a>?</li></ul>"
+      "<h2>What happens next</h2><ul><li>The council votes in May, after the hearings.</li>"
+      "<li>Works resume <a href=\"/d\">in June</a>, weather permitting.</li></ul></div>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_FALSE(contains(text, "More Great Stories")) << text;
+  EXPECT_FALSE(contains(text, "Ferry fares")) << text;
+  EXPECT_FALSE(contains(text, "old port")) << text;
+  // A list under an ordinary sub-heading stays, in order.
+  EXPECT_TRUE(contains(text, "What happens next\n\nThe council votes in May")) << text;
+}
+
 TEST(Content, LinkListsInsideTheBodyAreDropped) {
   const std::string body = "<article>" + body_paragraphs(4) +
                            "<ul><li><a href=\"/1\">Link one</a></li><li><a href=\"/2\">Link "
