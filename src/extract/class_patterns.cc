@@ -20,7 +20,7 @@ constexpr std::string_view kStrongNegativeWords[] = {
     "popup", "modal", "gdpr", "shoutbox", "read-more", "readmore", "more-stories",
     "newsfeed", "tagcloud", "tag-list", "taglist", "post-tags", "article-tags", "keywords",
     "author-bio", "authorbio", "about-author", "author-box", "rating", "donate", "follow-us",
-    "sidebar",
+    "sidebar", "caption", "image-credit", "photo-credit", "img-credit", "media-credit",
 };
 
 // Boilerplate unless a content word is present too ("article-footer").

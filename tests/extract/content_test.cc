@@ -273,6 +273,24 @@ TEST(Content, LinkListUnderAMoreStoriesHeadingIsDropped) {
   EXPECT_TRUE(contains(text, "What happens next\n\nThe council votes in May")) << text;
 }
 
+TEST(Content, CaptionsAndImageCreditsAreKeptApartFromTheBody) {
+  const std::string body =
+      "<article class=\"story\"><div class=\"story-body\">" + body_paragraphs(2) +
+      "<figure><img src=\"/a.jpg\"><figcaption>The harbour at dawn, seen from the pier on "
+      "Monday.</figcaption></figure>"
+      "<div class=\"story-image\"><img src=\"/b.jpg\"><p class=\"story-image-caption\">Workers "
+      "return to the site after the long winter break.</p><span class=\"photo-credit\">Jane "
+      "Roe / Example Agency</span></div>"
+      "<div class=\"wp-caption\"><img src=\"/c.jpg\"><p class=\"wp-caption-text\">The old crane, "
+      "now a landmark of the town.</p></div>" +
+      body_paragraphs(2, "the port") + "</div></article>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_TRUE(contains(text, "Paragraph 2 tells the story of the port")) << text;
+  for (const char* junk : {"harbour at dawn", "Workers return", "Example Agency", "old crane"}) {
+    EXPECT_FALSE(contains(text, junk)) << junk << " in:\n" << text;
+  }
+}
+
 TEST(Content, LinkListsInsideTheBodyAreDropped) {
   const std::string body = "<article>" + body_paragraphs(4) +
                            "<ul><li><a href=\"/1\">Link one</a></li><li><a href=\"/2\">Link "
