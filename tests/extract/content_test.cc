@@ -291,6 +291,27 @@ TEST(Content, CaptionsAndImageCreditsAreKeptApartFromTheBody) {
   }
 }
 
+TEST(Content, BannersShareBarsAndCommentsInsideTheArticleAreRemoved) {
+  const std::string body =
+      "<article><div class=\"entry-content\">" + body_paragraphs(2) +
+      "<div class=\"social-share-bar\"><a href=\"#\">Facebook</a> <a href=\"#\">Twitter</a> "
+      "<span>Share this article with your friends</span></div>"
+      "<div class=\"newsletter-signup\"><h3>Get our morning briefing</h3><p>The day's news in "
+      "your inbox, every morning, for free.</p><input type=\"email\"><button>Sign up</button></div>" +
+      body_paragraphs(2, "the port") +
+      "</div><div id=\"cookie-consent\">We use cookies to give you the best experience; by "
+      "continuing you agree.</div>"
+      "<section class=\"comments-area\"><h3>3 thoughts on this story</h3><ol class=\"comment-list\">"
+      "<li><p>Great piece, thank you, I learned a lot about the harbour today.</p></li></ol>"
+      "</section></article>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_TRUE(contains(text, "Paragraph 2 tells the story of the port")) << text;
+  for (const char* junk : {"Facebook", "Share this", "morning briefing", "inbox", "cookies",
+                           "thoughts", "Great piece"}) {
+    EXPECT_FALSE(contains(text, junk)) << junk << " in:\n" << text;
+  }
+}
+
 TEST(Content, LinkListsInsideTheBodyAreDropped) {
   const std::string body = "<article>" + body_paragraphs(4) +
                            "<ul><li><a href=\"/1\">Link one</a></li><li><a href=\"/2\">Link "
