@@ -147,6 +147,11 @@ bool is_boilerplate_line(std::string_view text, int32_t chars, int32_t link_char
   if (words <= 35 && any_phrase(text, kPhrases)) return true;
   if (words <= 8 && any_phrase(text, kReadingTime)) return true;
   if (is_lone_email(start)) return true;
+  // An unrendered shortcode: "[button link=...]Send us your review[/button]".
+  if (!text.empty() && text.front() == '[' && text.back() == ']' &&
+      text.find("[/") != std::string_view::npos) {
+    return true;
+  }
   if (words <= 5 && is_gallery_counter(bare)) return true;
   if (words <= 10 && has_digit(text)) {
     for (std::string_view o : kDatedOpenings) {

@@ -156,6 +156,8 @@ TEST(Content, BoilerplateLinePatterns) {
   EXPECT_TRUE(is_boilerplate_line("Like this story? Share it with a friend!", 33, 0));
   EXPECT_TRUE(is_boilerplate_line("You may also like...", 16, 0));
   EXPECT_TRUE(is_boilerplate_line("Image 1 of 5", 9, 0));
+  EXPECT_TRUE(is_boilerplate_line("[button link=\"/review\" type=\"big\"] Send us your review[/button]",
+                                  50, 0));
   EXPECT_TRUE(is_boilerplate_line("Photo 12 of 30", 11, 0));
   EXPECT_TRUE(is_boilerplate_line("Updated at 1:23 p.m.", 16, 0));
   EXPECT_TRUE(is_boilerplate_line("Posted on March 30, 2015 by Admin", 27, 0));
