@@ -1,6 +1,7 @@
 // Main content: boilerplate out, paragraphs in order, credit lines dropped.
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
 
 #include "extract/paragraphs.h"
@@ -15,6 +16,11 @@ using test::page;
 
 bool contains(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
+}
+
+// Each of `junk` is absent from `text`.
+void expect_absent(const std::string& text, std::initializer_list<const char*> junk) {
+  for (const char* j : junk) EXPECT_FALSE(contains(text, j)) << j << " in:\n" << text;
 }
 
 TEST(Content, BlocksBecomeParagraphsSeparatedByOneBlankLine) {
@@ -55,10 +61,8 @@ TEST(Content, BoilerplateAroundTheArticleIsRemoved) {
   const std::string text = extract_ok(page("", body)).text;
   EXPECT_TRUE(contains(text, "Paragraph 1 tells")) << text;
   EXPECT_TRUE(contains(text, "Paragraph 5 tells")) << text;
-  for (const char* junk : {"cookies", "Share this", "Related", "Another story", "Great article",
-                           "Most read", "All rights", "Paragraph 99", "World"}) {
-    EXPECT_FALSE(contains(text, junk)) << junk << " in:\n" << text;
-  }
+  expect_absent(text, {"cookies", "Share this", "Related", "Another story", "Great article",
+                       "Most read", "All rights", "Paragraph 99", "World"});
 }
 
 TEST(Content, ScoringFindsTheBodyWithoutSemanticMarkup) {
@@ -110,10 +114,8 @@ TEST(Content, AggregatorFooterParagraphsAreDropped) {
       "<p>The post Harbour works resume appeared first on Example News.</p></div>";
   const std::string text = extract_ok(page("", body)).text;
   EXPECT_TRUE(contains(text, "Paragraph 4 tells")) << text;
-  for (const char* junk : {"Click to enter", "collected from", "Source link", "Read more",
-                           "Share:", "All rights", "appeared first"}) {
-    EXPECT_FALSE(contains(text, junk)) << junk << " in:\n" << text;
-  }
+  expect_absent(text, {"Click to enter", "collected from", "Source link", "Read more",
+                       "Share:", "All rights", "appeared first"});
 }
 
 TEST(Content, CreditParagraphPatterns) {
@@ -145,10 +147,8 @@ TEST(Content, PromotionAndCreditLinesInsideTheBodyAreDropped) {
       "<p>12 Comments</p></div>";
   const std::string text = extract_ok(page("", body)).text;
   EXPECT_TRUE(contains(text, "Paragraph 2 tells the story of the port")) << text;
-  for (const char* junk : {"min read", "MAYOR OPENS", "Related", "newsletters", "Reporting by",
-                           "contributed", "Follow us", "ann.lee@", "Comments"}) {
-    EXPECT_FALSE(contains(text, junk)) << junk << " in:\n" << text;
-  }
+  expect_absent(text, {"min read", "MAYOR OPENS", "Related", "newsletters", "Reporting by",
+                       "contributed", "Follow us", "ann.lee@", "Comments"});
 }
 
 TEST(Content, BoilerplateLinePatterns) {
@@ -241,9 +241,7 @@ TEST(Content, HeadRepeatsAndMarkedUpDatesInsideTheBodyAreDropped) {
       "[INSIGHT] <a href=\"/c\">Port strike ends as workers accept the new offer</a></p></div>";
   const std::string text = extract_ok(page(head, body)).text;
   EXPECT_EQ(text.rfind("Paragraph 1 tells", 0), 0u) << text;
-  for (const char* junk : {"22 January", "Harbour works resume", "JANE ROE", "DON'T MISS"}) {
-    EXPECT_FALSE(contains(text, junk)) << junk << " in:\n" << text;
-  }
+  expect_absent(text, {"22 January", "Harbour works resume", "JANE ROE", "DON'T MISS"});
 }
 
 TEST(Content, LeadParagraphJustBeforeTheNamedBodyIsKept) {
@@ -288,9 +286,7 @@ TEST(Content, CaptionsAndImageCreditsAreKeptApartFromTheBody) {
       body_paragraphs(2, "the port") + "</div></article>";
   const std::string text = extract_ok(page("", body)).text;
   EXPECT_TRUE(contains(text, "Paragraph 2 tells the story of the port")) << text;
-  for (const char* junk : {"harbour at dawn", "Workers return", "Example Agency", "old crane"}) {
-    EXPECT_FALSE(contains(text, junk)) << junk << " in:\n" << text;
-  }
+  expect_absent(text, {"harbour at dawn", "Workers return", "Example Agency", "old crane"});
 }
 
 TEST(Content, BannersShareBarsAndCommentsInsideTheArticleAreRemoved) {
@@ -308,10 +304,8 @@ TEST(Content, BannersShareBarsAndCommentsInsideTheArticleAreRemoved) {
       "</section></article>";
   const std::string text = extract_ok(page("", body)).text;
   EXPECT_TRUE(contains(text, "Paragraph 2 tells the story of the port")) << text;
-  for (const char* junk : {"Facebook", "Share this", "morning briefing", "inbox", "cookies",
-                           "thoughts", "Great piece"}) {
-    EXPECT_FALSE(contains(text, junk)) << junk << " in:\n" << text;
-  }
+  expect_absent(text, {"Facebook", "Share this", "morning briefing", "inbox", "cookies",
+                       "thoughts", "Great piece"});
 }
 
 TEST(Content, LinkListsInsideTheBodyAreDropped) {

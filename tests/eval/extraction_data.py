@@ -1,9 +1,15 @@
 #!/usr/bin/env python3
-"""`tidings eval extraction` against bench/score_extraction.py on the same
-files: tidings' own predictions for the Scrapinghub DEV pages, and the
-ground truth cut, emptied, doubled and mixed so that every special case of
-the metric (empty predictions, 1-3 token texts, repeated shingles, combining
-marks) is met on real text. The two scorers must agree to 1e-9.
+"""Body-text extraction on the Scrapinghub DEV pages, as two ctests:
+
+    extraction_data.py agreement   `tidings eval extraction` against
+        bench/score_extraction.py on the same files -- tidings' own
+        predictions, and the ground truth cut, emptied, doubled and mixed so
+        that every special case of the metric (empty predictions, 1-3 token
+        texts, repeated shingles, combining marks) is met on real text. The
+        two scorers must agree to 1e-9.
+    extraction_data.py goal        tidings' score must stay at the goal of
+        issue 5 (F1 >= 0.975, precision >= 0.97), so that a change that
+        makes extraction worse fails the suite.
 
 Environment: TIDINGS_BIN, TIDINGS_SOURCE_DIR, TIDINGS_SHARED_DATA. Exits 77
 (skipped) when the benchmark folder is absent."""
@@ -73,11 +79,8 @@ def compare(label, gt_path, pred_path, truth):
     return True
 
 
-def main():
+def agreement():
     gt_path = DATASET / 'ground-truth.json'
-    if not gt_path.is_file():
-        print(f'skipped: {gt_path} absent')
-        return 77
     with open(gt_path, encoding='utf-8') as f:
         truth = json.load(f)
     ok = True
@@ -93,6 +96,34 @@ def main():
                          encoding='utf-8')
         ok &= compare('perturbed truth', gt_path, other, truth)
     return 0 if ok else 1
+
+
+
+GOAL = {'f1': 0.975, 'precision': 0.97}
+
+
+def goal():
+    proc = subprocess.run([BIN, 'eval', 'extraction', '--dataset', str(DATASET), '--json'],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f'tidings eval extraction failed ({proc.returncode}): {proc.stderr.strip()}')
+    got = json.loads(proc.stdout)
+    print(f"F1 {got['f1']:.4f} P {got['precision']:.4f} R {got['recall']:.4f} "
+          f"accuracy {got['accuracy']:.3f} on {got['documents']} pages")
+    low = [f'{k} {got[k]:.4f} < {v}' for k, v in GOAL.items() if got[k] < v]
+    for line in low:
+        print('below the goal:', line)
+    return 1 if low else 0
+
+
+
+def main():
+    if len(sys.argv) != 2 or sys.argv[1] not in ('agreement', 'goal'):
+        sys.exit('usage: extraction_data.py agreement|goal')
+    if not (DATASET / 'ground-truth.json').is_file():
+        print(f'skipped: {DATASET} absent')
+        return 77
+    return agreement() if sys.argv[1] == 'agreement' else goal()
 
 
 if __name__ == '__main__':
