@@ -14,18 +14,24 @@ namespace tidings::extract_detail {
 
 namespace {
 
-// At the start of a short line (after any bullet or dash).
+// At the start of a line of at most 30 words (after any bullet or dash);
+// phrases that no story sentence starts with.
 constexpr std::string_view kOpenings[] = {
     "related:", "[related", "related stories", "related articles", "related coverage",
-    "related content", "related news", "more:", "also:", "also read", "also see",
-    "see also:", "don't miss", "don\xE2\x80\x99t miss", "you may also like", "you might also like",
-    "recommended:", "recommended for you", "like this story", "like this article",
-    "get the latest", "reporting by",
+    "related content", "related news", "also read", "see also:", "don't miss",
+    "don\xE2\x80\x99t miss", "you may also like", "you might also like", "recommended:",
+    "recommended for you", "like this story", "like this article", "reporting by",
     "editing by", "additional reporting", "writing by", "follow us", "have a tip",
-    "filed under", "posted in", "image 1 of", "more from", "sign up for our",
-    "subscribe to our", "subscribe now", "join the conversation", "leave a comment",
-    "tell us what you think", "this slideshow requires", "this article originally appeared",
-    "if you enjoyed this", "twitter.com/", "facebook.com/", "instagram.com/",
+    "image 1 of", "sign up for our", "subscribe to our", "subscribe now",
+    "join the conversation", "leave a comment", "tell us what you think",
+    "this slideshow requires", "this article originally appeared", "if you enjoyed this",
+    "twitter.com/", "facebook.com/", "instagram.com/",
+};
+
+// The same for openings a sentence could start with, at most 12 words:
+// "More: ...", "Filed under: Politics", "Posted in News".
+constexpr std::string_view kShortOpenings[] = {
+    "more:", "also:", "also see", "more from", "filed under", "posted in", "get the latest",
 };
 
 // At the start of a short line holding a date or a time: "Updated at 1:23
@@ -58,8 +64,10 @@ constexpr std::string_view kReadingTime[] = {"min read", "minute read", "minutes
                                              "reading time", "tempo de leitura",
                                              "lesezeit", "tiempo de lectura"};
 
-bool any_opening(std::string_view text, std::string_view start) {
-  for (std::string_view o : kOpenings) {
+template <size_t N>
+bool any_opening(std::string_view text, std::string_view start,
+                 const std::string_view (&openings)[N]) {
+  for (std::string_view o : openings) {
     if (starts_with_ci(text, o) || starts_with_ci(start, o)) return true;
   }
   return false;
@@ -143,7 +151,12 @@ bool is_boilerplate_line(std::string_view text, int32_t chars, int32_t link_char
     if (equals_ci(bare, w)) return true;
   }
   if (words <= 3 && bare.size() < 24 && contains_ci(bare, "comment")) return true;  // "12 Comments"
-  if ((words <= 30 || link_chars * 2 >= chars) && any_opening(text, start)) return true;
+  if ((words <= 30 || link_chars * 2 >= chars) && any_opening(text, start, kOpenings)) {
+    return true;
+  }
+  if ((words <= 12 || link_chars * 2 >= chars) && any_opening(text, start, kShortOpenings)) {
+    return true;
+  }
   if (words <= 35 && any_phrase(text, kPhrases)) return true;
   if (words <= 8 && any_phrase(text, kReadingTime)) return true;
   if (is_lone_email(start)) return true;

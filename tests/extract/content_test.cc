@@ -176,6 +176,9 @@ TEST(Content, BoilerplateLinePatterns) {
   EXPECT_FALSE(is_boilerplate_line("Posted on social media by analysts at the studio, the video "
                                    "shows the game running at 4K.", 70, 0));
   EXPECT_FALSE(is_boilerplate_line("Image 3 of the series shows the harbour.", 33, 0));
+  EXPECT_FALSE(is_boilerplate_line("Posted in 2019, the video was seen by millions of people "
+                                   "before the company took it down last week.", 80, 0));
+  EXPECT_TRUE(is_boilerplate_line("Posted in News, Politics", 20, 0));
   EXPECT_FALSE(is_boilerplate_line("Analysts expect moderate growth, according to comments made "
                                    "by the minister on Monday.", 70, 0));
 }
