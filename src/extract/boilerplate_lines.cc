@@ -74,9 +74,9 @@ bool any_opening(std::string_view text, std::string_view start,
 }
 
 template <size_t N>
-bool any_phrase(std::string_view text, const std::string_view (&words)[N]) {
+bool any_phrase(std::string_view lower, const std::string_view (&words)[N]) {
   for (std::string_view w : words) {
-    if (contains_ci(text, w)) return true;
+    if (lower.find(w) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -125,16 +125,16 @@ bool is_gallery_counter(std::string_view s) {
 
 // "moderated", "moderating", "moderator", "moderador", "moderação",
 // "moderazione": the moderation of comments, not the adjective "moderate".
-bool mentions_moderation(std::string_view text) {
-  std::string lower = to_lower_ascii(text);
-  for (size_t at = lower.find("modera"); at != std::string::npos;
+// `lower` is lower case.
+bool mentions_moderation(std::string_view lower) {
+  for (size_t at = lower.find("modera"); at != std::string_view::npos;
        at = lower.find("modera", at + 1)) {
     size_t e = at + 6;
     while (e < lower.size() && (std::isalpha(static_cast<unsigned char>(lower[e])) ||
                                 static_cast<unsigned char>(lower[e]) >= 0x80)) {
       ++e;
     }
-    const std::string_view rest = std::string_view(lower).substr(at + 6, e - at - 6);
+    const std::string_view rest = lower.substr(at + 6, e - at - 6);
     if (rest != "te" && rest != "tes" && rest != "tely") return true;
   }
   return false;
@@ -157,8 +157,10 @@ bool is_boilerplate_line(std::string_view text, int32_t chars, int32_t link_char
   if ((words <= 12 || link_chars * 2 >= chars) && any_opening(text, start, kShortOpenings)) {
     return true;
   }
-  if (words <= 35 && any_phrase(text, kPhrases)) return true;
-  if (words <= 8 && any_phrase(text, kReadingTime)) return true;
+  // Lower case once; the phrase lists are lower case (plain find, memchr).
+  const std::string lower = to_lower_ascii(text);
+  if (words <= 35 && any_phrase(lower, kPhrases)) return true;
+  if (words <= 8 && any_phrase(lower, kReadingTime)) return true;
   if (is_lone_email(start)) return true;
   // An unrendered shortcode: "[button link=...]Send us your review[/button]".
   if (!text.empty() && text.front() == '[' && text.back() == ']' &&
@@ -173,12 +175,13 @@ bool is_boilerplate_line(std::string_view text, int32_t chars, int32_t link_char
   }
   // "Follow X on Instagram, Facebook, Twitter and YouTube."
   if (words <= 20 && (starts_with_ci(start, "follow ") || starts_with_ci(start, "reach ")) &&
-      any_phrase(text, kNetworks)) {
+      any_phrase(lower, kNetworks)) {
     return true;
   }
   // A comment section's notice: "we are moderating all comments".
-  if (words <= 40 && mentions_moderation(text) &&
-      (contains_ci(text, "comment") || contains_ci(text, "coment") || contains_ci(text, "kommentar"))) {
+  if (words <= 40 && mentions_moderation(lower) &&
+      (lower.find("comment") != std::string::npos || lower.find("coment") != std::string::npos ||
+       lower.find("kommentar") != std::string::npos)) {
     return true;
   }
   // A headline set as a bare link: another page's title, not this story.

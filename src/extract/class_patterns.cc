@@ -99,7 +99,10 @@ ClassVerdict classify_value(std::string_view value) {
 
 bool names_embedded_post(std::string_view value) {
   if (value.empty()) return false;
-  return any_substring(to_lower_ascii(value.substr(0, 512)), kEmbeddedPost);
+  char buffer[512];
+  const size_t n = std::min(value.size(), sizeof buffer);
+  for (size_t i = 0; i < n; ++i) buffer[i] = ascii_lower(value[i]);
+  return any_substring(std::string_view(buffer, n), kEmbeddedPost);
 }
 
 int class_weight(std::string_view value) {
