@@ -246,6 +246,29 @@ int32_t chars_of(const Dom& dom, const std::vector<int32_t>& roots) {
   return chars;
 }
 
+bool looks_like_card(const Node& n) {
+  return (n.tag == Tag::kSpan || n.tag == Tag::kInline || n.tag == Tag::kCustom) &&
+         n.all.images > 0 && n.all.chars >= 40 && n.all.link_chars * 2 >= n.all.chars;
+}
+
+// A card that pops up over a name in a sentence (a person's picture and
+// their latest articles): the innermost inline element inside a paragraph
+// that holds a picture and mostly links. (Its wrappers also hold the name
+// the sentence needs.)
+bool is_popup_card(const Dom& dom, int32_t i) {
+  const Node& n = dom.nodes[i];
+  if (!looks_like_card(n)) return false;
+  for (int32_t c = i + 1; c < n.end; c = dom.nodes[c].end) {
+    if (looks_like_card(dom.nodes[c])) return false;
+  }
+  for (int32_t a = n.parent; a >= 0; a = dom.nodes[a].parent) {
+    const Tag t = dom.nodes[a].tag;
+    if (t == Tag::kP) return true;
+    if (is_block(t)) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 void mark_boilerplate(Dom& dom) {
@@ -277,6 +300,10 @@ void mark_boilerplate(Dom& dom) {
       continue;
     }
     if (is_structural(n.tag) || holds_body[i]) continue;
+    if (is_popup_card(dom, static_cast<int32_t>(i))) {
+      n.flags |= kBoilerplate;
+      continue;
+    }
     const bool negative = (n.flags & kStrongNegative) ||
                           ((n.flags & kNegativeClass) && !(n.flags & kPositiveClass));
     if (!negative) continue;

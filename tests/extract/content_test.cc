@@ -311,6 +311,20 @@ TEST(Content, BannersShareBarsAndCommentsInsideTheArticleAreRemoved) {
                        "thoughts", "Great piece"});
 }
 
+TEST(Content, PopUpCardsInsideASentenceAreDroppedButTheNameStays) {
+  const std::string card =
+      "<span class=\"person\"><a href=\"/people/jane-roe\">Jane Roe</a><span class=\"person-card\">"
+      "<span><img src=\"/jane.jpg\" alt=\"\"><a href=\"/people/jane-roe\">Jane Roe</a>"
+      "<a href=\"/story/1\">Council approves the new harbour budget after a long debate</a> "
+      "<a href=\"/story/2\">Mayor defends the ferry plan</a></span></span></span>";
+  const std::string body = "<div class=\"article-body\"><p>Officials met Rep. " + card +
+                           " (D-Minn.) on Monday, her office said in a statement.</p>" +
+                           body_paragraphs(3) + "</div>";
+  const std::string text = extract_ok(page("", body)).text;
+  EXPECT_TRUE(contains(text, "Officials met Rep. Jane Roe (D-Minn.) on Monday")) << text;
+  expect_absent(text, {"Council approves", "ferry plan"});
+}
+
 TEST(Content, LinkListsInsideTheBodyAreDropped) {
   const std::string body = "<article>" + body_paragraphs(4) +
                            "<ul><li><a href=\"/1\">Link one</a></li><li><a href=\"/2\">Link "
