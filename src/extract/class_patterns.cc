@@ -20,7 +20,7 @@ constexpr std::string_view kStrongNegativeWords[] = {
     "popup", "modal", "gdpr", "shoutbox", "read-more", "readmore", "more-stories",
     "newsfeed", "tagcloud", "tag-list", "taglist", "post-tags", "article-tags", "keywords",
     "author-bio", "authorbio", "about-author", "author-box", "rating", "donate", "follow-us",
-    "sidebar",
+    "sidebar", "caption", "image-credit", "photo-credit", "img-credit", "media-credit",
 };
 
 // Boilerplate unless a content word is present too ("article-footer").
@@ -34,6 +34,12 @@ constexpr std::string_view kNegative[] = {
 constexpr std::string_view kNegativeTokens[] = {
     "ad", "ads", "nav", "tag", "tags", "meta", "hid", "hidden", "tool", "tools", "aside",
     "rail", "date", "author", "share", "sr", "visually", "offscreen",
+};
+
+constexpr std::string_view kEmbeddedPost[] = {
+    "media-embed", "social-embed", "embed-social", "embedded-post", "twitter-tweet",
+    "embedded-tweet", "tweet-embed", "embed-tweet", "instagram-media", "tiktok-embed",
+    "article-tweet",
 };
 
 constexpr std::string_view kPositive[] = {
@@ -83,7 +89,20 @@ ClassVerdict classify_value(std::string_view value) {
   v.negative = v.strong || any_substring(lower, kNegative) || any_token(lower, kNegativeTokens);
   v.positive = any_substring(lower, kPositive);
   v.body = any_substring(lower, kBodyNames);
+  // A social post embedded in the story ("social-media-embed",
+  // "twitter-tweet", "instagram-media") is quoted content, not a share bar.
+  if (any_substring(lower, kEmbeddedPost) && !any_token(lower, kNegativeTokens)) {
+    v.strong = v.negative = false;
+  }
   return v;
+}
+
+bool names_embedded_post(std::string_view value) {
+  if (value.empty()) return false;
+  char buffer[512];
+  const size_t n = std::min(value.size(), sizeof buffer);
+  for (size_t i = 0; i < n; ++i) buffer[i] = ascii_lower(value[i]);
+  return any_substring(std::string_view(buffer, n), kEmbeddedPost);
 }
 
 int class_weight(std::string_view value) {
@@ -103,6 +122,13 @@ void apply_verdicts(Node& node, const ClassVerdict& cls, const ClassVerdict& id,
   if (cls.positive || id.positive) node.flags |= kPositiveClass;
   if ((cls.strong || id.strong) && !body) node.flags |= kStrongNegative;
   if (body) node.flags |= kBodyHint;
+  // The page's dates as markup (itemprop=datePublished) are metadata, even
+  // when a template puts them inside the body.
+  if (!body && !itemprop.empty() &&
+      (equals_ci(itemprop, "datepublished") || equals_ci(itemprop, "datemodified") ||
+       equals_ci(itemprop, "datecreated") || equals_ci(itemprop, "dateline"))) {
+    node.flags |= kStrongNegative | kNegativeClass;
+  }
 }
 
 }  // namespace tidings::extract_detail

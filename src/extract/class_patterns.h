@@ -24,6 +24,11 @@ ClassVerdict classify_value(std::string_view value);
 void apply_verdicts(Node& node, const ClassVerdict& cls, const ClassVerdict& id,
                     std::string_view itemprop);
 
+/// True when a class names a social post embedded in the story
+/// ("twitter-tweet", "social-media-embed"): quoted content, kept whatever
+/// its link density.
+bool names_embedded_post(std::string_view value);
+
 /// readability's class weight for one class or id string: +25 content-like,
 /// -25 boilerplate-like, 0 both or neither.
 int class_weight(std::string_view value);

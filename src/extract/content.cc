@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "extract/related_blocks.h"
 #include "extract/text_ops.h"
 
 namespace tidings::extract_detail {
@@ -215,23 +216,75 @@ std::vector<int32_t> with_sections(const Dom& dom, int32_t best) {
   return out;
 }
 
+// A lead paragraph set just before a named body ("summary", "standfirst"):
+// the previous sibling with text, if it reads as one paragraph of prose —
+// phrasing content only, no picture (that is a caption), few links, and
+// ending as a sentence ends. -1 otherwise.
+int32_t lead_before(const Dom& dom, int32_t body) {
+  const int32_t parent = dom.nodes[body].parent;
+  if (parent < 0) return -1;
+  int32_t lead = -1;
+  for (int32_t c = parent + 1; c < body; c = dom.nodes[c].end) {
+    if (dom.nodes[c].kept.chars > 0) lead = c;
+  }
+  if (lead < 0) return -1;
+  const Node& n = dom.nodes[lead];
+  const bool phrasing = n.tag == Tag::kP || ((n.tag == Tag::kDiv || n.tag == Tag::kSection) &&
+                                             !(n.flags & kHasBlockChild));
+  if (!phrasing || !is_content(n) || n.kept.images > 0 || n.kept.chars < 80 ||
+      n.kept.link_density() > 0.1) {
+    return -1;
+  }
+  const std::string text = inner_text(n.xml, 2000);
+  const char last = text.empty() ? 0 : text.back();
+  return last == '.' || last == '!' || last == '?' ? lead : -1;
+}
+
 int32_t chars_of(const Dom& dom, const std::vector<int32_t>& roots) {
   int32_t chars = 0;
   for (int32_t r : roots) chars += dom.nodes[r].kept.chars;
   return chars;
 }
 
+bool looks_like_card(const Node& n) {
+  return (n.tag == Tag::kSpan || n.tag == Tag::kInline || n.tag == Tag::kCustom) &&
+         n.all.images > 0 && n.all.chars >= 40 && n.all.link_chars * 2 >= n.all.chars;
+}
+
+// A card that pops up over a name in a sentence (a person's picture and
+// their latest articles): the innermost inline element inside a paragraph
+// that holds a picture and mostly links. (Its wrappers also hold the name
+// the sentence needs.)
+bool is_popup_card(const Dom& dom, int32_t i) {
+  const Node& n = dom.nodes[i];
+  if (!looks_like_card(n)) return false;
+  for (int32_t c = i + 1; c < n.end; c = dom.nodes[c].end) {
+    if (looks_like_card(dom.nodes[c])) return false;
+  }
+  for (int32_t a = n.parent; a >= 0; a = dom.nodes[a].parent) {
+    const Tag t = dom.nodes[a].tag;
+    if (t == Tag::kP) return true;
+    if (is_block(t)) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 void mark_boilerplate(Dom& dom) {
   if (dom.nodes.empty()) return;
+  mark_related_lists(dom);
   const int32_t page_chars = dom.nodes[dom.body >= 0 ? dom.body : 0].all.chars;
   // A subtree holding a named body (or an <article>) is not boilerplate.
-  std::vector<char> holds_body(dom.nodes.size(), 0);
+  std::vector<char> holds_body(dom.nodes.size(), 0), holds_named(dom.nodes.size(), 0);
   for (auto i = static_cast<int32_t>(dom.nodes.size()) - 1; i >= 0; --i) {
     const Node& n = dom.nodes[i];
-    if ((n.flags & kBodyHint) || n.tag == Tag::kArticle || n.tag == Tag::kMain) holds_body[i] = 1;
-    if (holds_body[i] && n.parent >= 0) holds_body[n.parent] = 1;
+    if ((n.flags & kBodyHint) || n.tag == Tag::kMain) holds_named[i] = 1;
+    if (holds_named[i] || n.tag == Tag::kArticle) holds_body[i] = 1;
+    if (n.parent >= 0) {
+      holds_body[n.parent] |= holds_body[i];
+      holds_named[n.parent] |= holds_named[i];
+    }
   }
   for (size_t i = 0; i < dom.nodes.size(); ++i) {
     Node& n = dom.nodes[i];
@@ -239,7 +292,18 @@ void mark_boilerplate(Dom& dom) {
       n.flags |= kBoilerplate;
       continue;
     }
+    // A block of teasers is boilerplate even as or inside an <article>,
+    // never when it holds a named body or <main>.
+    if (n.tag != Tag::kBody && n.tag != Tag::kHtml && holds_named[i] == 0 && n.all.chars > 0 &&
+        n.all.headings > 0 && is_teaser_block(dom, i)) {
+      n.flags |= kBoilerplate;
+      continue;
+    }
     if (is_structural(n.tag) || holds_body[i]) continue;
+    if (is_popup_card(dom, static_cast<int32_t>(i))) {
+      n.flags |= kBoilerplate;
+      continue;
+    }
     const bool negative = (n.flags & kStrongNegative) ||
                           ((n.flags & kNegativeClass) && !(n.flags & kPositiveClass));
     if (!negative) continue;
@@ -300,7 +364,11 @@ std::vector<int32_t> choose_content(const Dom& dom) {
   }
   const int32_t named = named_body(dom);
   if (named >= 0 && dom.nodes[named].kept.chars * 10 >= chars_of(dom, readability) * 4) {
-    return with_sections(dom, named);
+    std::vector<int32_t> roots = with_sections(dom, named);
+    if (const int32_t lead = lead_before(dom, roots.front()); lead >= 0) {
+      roots.insert(roots.begin(), lead);
+    }
+    return roots;
   }
   if (dom.nodes[fallback].kept.chars == 0) return {};
   return readability;

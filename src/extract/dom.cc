@@ -331,6 +331,13 @@ Dom build_dom(xmlDoc* doc) {
     Node& n = dom.nodes[i];
     if (n.parent < 0) continue;
     Node& parent = dom.nodes[n.parent];
+    // A div of phrasing content only is a paragraph (Readability turns it
+    // into a <p> before cleaning): pages built of such divs are not
+    // "images without paragraphs".
+    if ((n.tag == Tag::kDiv || n.tag == Tag::kSection) && !(n.flags & kHasBlockChild) &&
+        n.all.chars > 0) {
+      ++n.all.paragraphs;
+    }
     if (!(n.flags & kInRemoved)) {
       parent.all.add(n.all);
     } else if (!(parent.flags & kInRemoved)) {

@@ -101,7 +101,8 @@ Result<Extraction> extract(std::string_view bytes, const ExtractOptions& options
 
   mark_boilerplate(dom);
   const std::vector<int32_t> roots = choose_content(dom);
-  const std::vector<std::string> paragraphs = body_paragraphs(dom, roots);
+  std::vector<std::string> paragraphs = body_paragraphs(dom, roots);
+  drop_head_repeats(paragraphs, article.title);
   article.text = join_paragraphs(paragraphs);
   if (article.text.empty()) result.warnings.push_back("no article text found");
   // No date in the metadata: the one the page shows, then the URL's.

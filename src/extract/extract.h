@@ -64,6 +64,6 @@ Result<std::vector<FeedLink>> find_feed_links(std::string_view bytes, const std:
                                               const std::string& content_type);
 
 /// Bumped whenever extraction output changes; stored with each article.
-constexpr int kExtractorVersion = 4;
+constexpr int kExtractorVersion = 5;
 
 }  // namespace tidings

@@ -1,6 +1,9 @@
 // Text emission and conditional cleaning (see paragraphs.h).
 #include "extract/paragraphs.h"
 
+#include <string>
+
+#include "extract/class_patterns.h"
 #include "extract/text_ops.h"
 
 namespace tidings::extract_detail {
@@ -29,6 +32,7 @@ bool should_drop(const Dom& dom, int32_t i, int32_t root) {
                        n.tag == Tag::kTable || n.tag == Tag::kForm ||
                        n.tag == Tag::kFieldset || n.tag == Tag::kFigure;
   if (!checked) return false;
+  if (names_embedded_post(n.cls)) return false;
   const int weight = n.class_weight;
   // Readability drops when weight + content score < 0; a block holding most
   // of the content scores far above any class weight.
@@ -76,7 +80,9 @@ class Emitter {
     const std::string_view p = trim(buffer_);
     if (!p.empty() && has_word_character(p)) {
       const auto chars = static_cast<int32_t>(visible_length(p));
-      if (!is_credit_paragraph(p, chars, link_chars_)) paragraphs_.emplace_back(p);
+      if (!is_credit_paragraph(p, chars, link_chars_) && !is_boilerplate_line(p, chars, link_chars_)) {
+        paragraphs_.emplace_back(p);
+      }
     }
     buffer_.clear();
     link_chars_ = 0;
@@ -144,6 +150,56 @@ std::vector<std::string> body_paragraphs(const Dom& dom, const std::vector<int32
     out.flush();
   }
   return out.take();
+}
+
+namespace {
+
+// Letters and digits only, lower-cased ASCII: "Title: Here!" == "title here".
+std::string comparable(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z')) {
+      out += ascii_lower(c);
+    }
+  }
+  return out;
+}
+
+// "By JANE ROE and JOHN DOE", "By Jane Roe, Reuters": "By" and then only
+// capitalised words (names), "and" and commas.
+bool is_byline(std::string_view p) {
+  if (!starts_with_ci(p, "by ") || word_count(p) > 9) return false;
+  size_t i = 3;
+  while (i < p.size()) {
+    while (i < p.size() && (p[i] == ' ' || p[i] == ',')) ++i;
+    if (i >= p.size()) break;
+    size_t e = i;
+    while (e < p.size() && p[e] != ' ' && p[e] != ',') ++e;
+    const std::string_view word = p.substr(i, e - i);
+    const auto first = static_cast<unsigned char>(word[0]);
+    const bool name = (first >= 'A' && first <= 'Z') || first >= 0x80;
+    if (!name && word != "and" && word != "&") return false;
+    i = e;
+  }
+  return true;
+}
+
+}  // namespace
+
+void drop_head_repeats(std::vector<std::string>& paragraphs, std::string_view title) {
+  const std::string t = comparable(title);
+  size_t kept = 0;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    const bool head = i < 3;
+    const bool repeat = head && ((t.size() >= 10 && comparable(paragraphs[i]) == t) ||
+                                 is_byline(paragraphs[i]));
+    if (!repeat) {
+      if (kept != i) paragraphs[kept] = std::move(paragraphs[i]);
+      ++kept;
+    }
+  }
+  paragraphs.resize(kept);
 }
 
 }  // namespace tidings::extract_detail
