@@ -18,7 +18,7 @@ constexpr size_t kScanBudget = 512 * 1024;   // bytes of text read in all
 constexpr size_t kParagraphScan = 16 * 1024; // bytes of one paragraph read
 constexpr size_t kMaxLine = 300;             // longer blocks are not credit lines
 constexpr size_t kTextMax = 160;             // bytes of a credit's text kept
-constexpr size_t kDatelineParagraphs = 3;
+constexpr size_t kDatelineParagraphs = 6;  // after a byline, a slug, a photo credit
 constexpr size_t kMaxCredits = 64;
 
 // Phrases before an agency: "according to AFP", "selon l'AFP", "laut dpa",
@@ -271,30 +271,29 @@ bool find_dateline(std::string_view paragraph, Credits& out) {
       if (after.empty() || after[0] != '/') continue;
       end += 1;
     }
-    // What follows: a dash, a colon or a full stop ("(EFE).-", "/TASS/.").
-    std::string_view rest = head.substr(end);
-    const std::string_view lead = ltrim(rest);
-    size_t skip = rest.size() - lead.size();
-    bool closed = lead.empty();
-    if (!lead.empty() && lead[0] == '.' && open != Open::kNone) {
+    // What follows: a dash, a colon or a full stop ("(EFE).-", "/TASS/."),
+    // then the story. After "Tehran, IRNA" only a dash or a colon will do.
+    const std::string_view rest = head.substr(end);
+    size_t skip = rest.size() - ltrim(rest).size();
+    bool closed = false;
+    const bool bracketed = open == Open::kParen || open == Open::kSlash;
+    if (skip < rest.size() && rest[skip] == '.' && (bracketed || open == Open::kDash)) {
       ++skip;
       closed = true;
     }
     if (size_t d = dash_length(rest, skip); d > 0) {
       skip += d;
       closed = true;
-    } else if (skip < rest.size() && (rest[skip] == ':' || (rest[skip] == ',' && open != Open::kNone))) {
+    } else if (skip < rest.size() && (rest[skip] == ':' || (rest[skip] == ',' && bracketed))) {
       skip += 1;
       closed = true;
-    }
-    if (open == Open::kNone && (lead.empty() || skip == rest.size() - lead.size())) {
-      continue;  // a paragraph that starts with a name needs a dash or colon after it
     }
     if (!closed) {
       // "New Delhi, Nov 1 (PTI) The ..." : a place and a date, then the story.
       if (open != Open::kParen || prefix.find(',') == std::string_view::npos || j > 6) continue;
       skip = 0;
     }
+    if (trim(paragraph.substr(end + skip)).empty()) continue;  // no story after it
     out.add(head.substr(0, end + skip), m.agency, "dateline");
     return true;
   }
@@ -394,17 +393,23 @@ void find_credit_line(std::string_view line, Credits& out) {
   }
 }
 
-// "... said. (AFP)", "... on Friday. — Reuters".
+// "... said. (AFP)", "... on Friday. — Reuters", "... into the US. PTI".
 void find_tail(std::string_view paragraph, Credits& out) {
   std::string_view p = rtrim(paragraph);
   while (!p.empty() && p.back() == '.') p.remove_suffix(1);
   if (p.size() < 8) return;
   const size_t window = p.size() > 80 ? p.size() - 80 : 0;
+  auto credit_tail = [&](size_t from, size_t name_from) {
+    const std::vector<const Agency*> found = agency_only(p.substr(name_from));
+    for (const Agency* a : found) out.add(p.substr(from), a, "credit");
+    return !found.empty();
+  };
   if (p.back() == ')') {
     const size_t open = p.rfind('(');
-    if (open == std::string_view::npos || open < window || open == 0) return;
-    const std::string_view inner = p.substr(open + 1, p.size() - open - 2);
-    for (const Agency* a : agency_only(inner)) out.add(p.substr(open), a, "credit");
+    if (open != std::string_view::npos && open >= window && open > 0) {
+      const std::string_view inner = p.substr(open + 1, p.size() - open - 2);
+      for (const Agency* a : agency_only(inner)) out.add(p.substr(open), a, "credit");
+    }
     return;
   }
   for (size_t i = p.size(); i-- > window;) {
@@ -412,7 +417,16 @@ void find_tail(std::string_view paragraph, Credits& out) {
     if (d == 0 || (d == 1 && (i == 0 || p[i - 1] != ' '))) continue;
     if (i > 0 && p[i - 1] == '-') continue;  // the second half of "--"
     if (trim(p.substr(0, i)).empty()) return;
-    for (const Agency* a : agency_only(p.substr(i + d))) out.add(p.substr(i), a, "credit");
+    if (credit_tail(i, i + d)) return;
+    break;
+  }
+  // The last words after the last sentence: "... the US. PTI".
+  const size_t tail = p.size() > 40 ? p.size() - 40 : 0;
+  for (size_t i = p.size(); i-- > tail + 1;) {
+    if (p[i] != ' ') continue;
+    const char end = p[i - 1];
+    if (end != '.' && end != '!' && end != '?' && end != '"') continue;
+    if (word_count(p.substr(i)) <= 3) credit_tail(i + 1, i + 1);
     return;
   }
 }

@@ -19,7 +19,7 @@
 namespace tidings::extract_detail {
 
 /// `paragraphs`: the article's text, paragraph by paragraph (datelines are
-/// looked for in the first three). `lines`: short blocks of the content the
+/// looked for in the first six). `lines`: short blocks of the content the
 /// text may have left out, such as copyright and "Source:" lines; only line
 /// patterns are tried on them. At most one entry per agency (a dateline
 /// before a credit), and one per text for credits that name no agency. Reads

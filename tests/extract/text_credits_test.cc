@@ -86,6 +86,15 @@ TEST(Datelines, WireFormsInEnglish) {
              "JERUSALEM (AP/Reuters) \xE2\x80\x94", "AP");
 }
 
+TEST(Datelines, AfterABylineAndASlug) {
+  std::string body = "<article><h1>Tories under fire</h1><p>By DANICA KIRKA</p>"
+                     "<p>BC-EU--Britain-Election, 1st Ld-Writethru</p><p>ITV, ASSOCIATED PRESS</p>"
+                     "<p>LONDON (AP) \xE2\x80\x94" + kStory + "</p>" + body_paragraphs(3) +
+                     "</article>";
+  expect_one(extract_ok(page("", body), "https://hosted.example/a"), "dateline",
+             "LONDON (AP) \xE2\x80\x94", "AP");
+}
+
 TEST(Datelines, PlaceAndDateThenTheStory) {
   // PTI and IANS put no dash after the agency.
   expect_one(article_with("New Delhi, Nov 1 (PTI) The government on Wednesday said the new rules "
@@ -183,6 +192,9 @@ TEST(Credits, Lines) {
              "(AFP)", "AFP");
   expect_one(article_with("", "The plant will reopen in March, the company said. -- Reuters"),
              "credit", "-- Reuters", "Reuters");
+  expect_one(article_with("", "Deportees returned home after trying to enter the US. PTI"),
+             "credit", "PTI", "PTI");
+  expect_none(article_with("", "The plant will reopen in March, said Mr. Smith of Reuters."));
 }
 
 TEST(Credits, CopyrightLinesLeftOutOfTheText) {
