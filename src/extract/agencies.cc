@@ -3,7 +3,9 @@
 // agencies' own sites (their about pages and the bylines and datelines of
 // their wires), and the names other-language outlets give them (BBC Arabic,
 // BBC Persian, RIA Novosti, Xinhua's Chinese service). Each spelling sits in
-// one agency only: "APA" is the Austrian agency, "CNA" Taiwan's.
+// one agency only: "APA" is the Austrian agency. Bare "CNA" is left out: it
+// is Taiwan's Central News Agency, the Catholic News Agency and Channel
+// NewsAsia.
 #include "extract/agencies.h"
 
 #include <unicode/uchar.h>
@@ -95,7 +97,7 @@ const Agency kAgencies[] = {
   // Asia and the Pacific.
   {"Xinhua", "Xinhua|Xinhua News Agency|新华社|新華社|شينخوا|شین‌هوا|Синьхуа|신화통신|新華社通信", "xinhuanet.com|news.cn|xinhua.net|xinhua.org"},
   {"China News Service", "China News Service|中新社|中新网|中新網", "chinanews.com|chinanews.com.cn"},
-  {"CNA (Taiwan)", "CNA|Central News Agency|中央社|中央通讯社|中央通訊社", "focustaiwan.tw|cna.com.tw"},
+  {"CNA (Taiwan)", "Central News Agency|中央社|中央通讯社|中央通訊社", "focustaiwan.tw|cna.com.tw"},
   {"Kyodo", "Kyodo|Kyodo News|共同通信|共同通信社|共同社|교도통신|Киодо", "kyodonews.net|kyodonews.jp"},
   {"Jiji", "Jiji|Jiji Press|時事通信|時事通信社|时事社", "jiji.com"},
   {"Yonhap", "Yonhap|Yonhap News Agency|연합뉴스|韩联社|韓聯社|Рёнхап|يونهاب", "yna.co.kr|yonhapnews.co.kr"},

@@ -25,7 +25,8 @@ constexpr size_t kMaxCredits = 64;
 // "по данным ТАСС", "به گزارش ایرنا", "نقلا عن رويترز".
 constexpr std::string_view kCuesBefore =
     "according to|reported by|quoted by|cited by|told|via|citing|quoting|report by|"
-    "reports from|with input from|with inputs from|courtesy of|"
+    "reports from|with input from|with inputs from|courtesy of|reports|reported|"
+    "confirmed to|speaking to|spoke to|obtained by|in an interview with|said to|"
     "según|segun|según informó|informó|informa|de acuerdo con|citado por|citada por|"
     "con información de|"
     "selon|d après|rapporte|a rapporté|rapporté par|cité par|citée par|a indiqué|"
@@ -51,8 +52,12 @@ constexpr std::string_view kSaidAfter = "said|says|sagte|dijo|a déclaré|зая
 
 // Words that may stand between a cue and the agency.
 constexpr std::string_view kFillers =
-    "the|a|an|state|run|official|semi|semiofficial|government|news|agency|agencies|wire|"
-    "service|newswire|press|report|l|la|le|les|el|los|lo|de|del|di|die|der|des|dem|den|"
+    "the|a|an|state|run|owned|official|semi|semiofficial|government|news|agency|agencies|"
+    "wire|service|newswire|press|report|student|students|"
+    "french|chinese|russian|iranian|turkish|german|japanese|korean|south|north|spanish|"
+    "italian|indian|egyptian|syrian|saudi|qatari|kuwaiti|emirati|jordanian|palestinian|"
+    "iraqi|british|american|australian|canadian|pakistani|malaysian|indonesian|"
+    "l|la|le|les|el|los|lo|de|del|di|die|der|des|dem|den|"
     "agencia|agence|agenzia|agentur|nachrichtenagentur|presseagentur|"
     "агентство|агентства|агентству|информагентство|информагентства|"
     "خبرگزاری|رسمی|وكالة|الانباء|انباء|الرسمية";
@@ -375,6 +380,12 @@ void find_credit_line(std::string_view line, Credits& out) {
         if (v.image_words.count(words[i].lower) > 0) return;
       }
       const std::vector<const Agency*> found = agencies_in(1);
+      // A name, not a headline: "Sources: Sox May Not Be Out Of Teixeira
+      // Chase" reports what unnamed sources say.
+      const std::string& label = words[0].lower;
+      const bool plural = label == "sources" || label == "fuentes" || label == "quellen" ||
+                          label == "fontes" || label == "источники";
+      if (found.empty() && (plural || words.size() - 1 > 6)) return;
       if (found.empty()) out.add(line, nullptr, "credit");
       for (const Agency* a : found) out.add(line, a, "credit");
       return;

@@ -174,6 +174,12 @@ TEST(Credits, PhrasesInEnglish) {
   expect_one(article_with("", "The video was shared widely, via Reuters."), "credit",
              "via Reuters", "Reuters");
   expect_one(article_with("", "(With inputs from PTI)"), "credit", "With inputs from PTI", "PTI");
+  expect_one(article_with("", "Prosecutors have not signed off on the facility, reports AP."),
+             "credit", "reports AP", "AP");
+  expect_one(article_with("", "The publicist confirmed to the Associated Press that she had died."),
+             "credit", "confirmed to the Associated Press", "AP");
+  expect_one(article_with("", "The quake damaged 50 schools, the Russian news agency TASS said."),
+             "credit", "TASS said", "TASS");
   expect_one(article_with("", "The ministry said the project would be finished by 2025, "
                               "according to the official Xinhua news agency."),
              "credit", "according to the official Xinhua news agency", "Xinhua");
@@ -262,6 +268,9 @@ TEST(Credits, MentionsThatAreNotCredits) {
                                "the change to its rules on capital letters."));
   expect_none(article_with("", "Investors in the MENA region welcomed the decision."));
   expect_none(article_with("", "Source: Getty Images"));
+  expect_none(article_with("", "Sources: Sox May Not Be Out Of Teixeira Chase"));
+  expect_none(article_with("", "Source: the company expects to hire more than two hundred new "
+                               "workers next year"));
   expect_none(article_with("", "Petra, the ancient city, drew record crowds last summer."));
   expect_none(article_with("", "Reuters journalists won the prize for their reporting on the war."));
   expect_none(article_with("", "He joined Bloomberg in 2010 and left in 2015 to start a fund."));
