@@ -226,8 +226,11 @@ std::vector<const Agency*> agency_only(std::string_view text) {
   return found;
 }
 
-// The first-paragraph forms of datelines (text_credits.h).
-bool find_dateline(std::string_view paragraph, Credits& out) {
+// "TEHRAN (IRNA) —", "PARIS, Nov 1 (Reuters) -", "MOSCOW, November 1. /TASS/.",
+// "МОСКВА, 1 ноя — РИА Новости.", "New Delhi, Nov 1 (PTI) The ...": a short
+// place and date, the agency in brackets or after a comma or a dash, a dash,
+// a colon or a full stop, then the story.
+bool find_wire_dateline(std::string_view paragraph, Credits& out) {
   const std::string_view head = cut_utf8(paragraph, 240);
   const std::vector<Word> words = split_words(head, 24);
   for (size_t j = 0; j < words.size() && j <= 8; ++j) {
@@ -302,7 +305,11 @@ bool find_dateline(std::string_view paragraph, Credits& out) {
     out.add(head.substr(0, end + skip), m.agency, "dateline");
     return true;
   }
-  // "新华社北京11月1日电", "(서울=연합뉴스)".
+  return false;
+}
+
+// "新华社北京11月1日电", "(서울=연합뉴스)": names in unspaced scripts.
+bool find_unspaced_dateline(std::string_view paragraph, Credits& out) {
   const std::string_view start = cut_utf8(paragraph, 120);
   if (start.empty()) return false;
   for (const UnspacedName& n : unspaced_agency_names()) {
@@ -326,8 +333,13 @@ bool find_dateline(std::string_view paragraph, Credits& out) {
       }
     }
   }
-  // "LONDON (CNN) —": a wire-style dateline naming an outlet the table does
-  // not know; the place in capitals, the name in parentheses, then a dash.
+  return false;
+}
+
+// "LONDON (CNN) —": a wire-style dateline naming an outlet the table does
+// not know; the place in capitals, the name in parentheses, then a dash.
+bool find_outlet_dateline(std::string_view paragraph, Credits& out) {
+  const std::string_view head = cut_utf8(paragraph, 240);
   const size_t open = head.find('(');
   if (open == std::string_view::npos || open < 3 || open > 60) return false;
   const std::string_view place = trim(head.substr(0, open));
@@ -514,7 +526,10 @@ std::vector<SourceLink> find_text_credits(const std::vector<std::string>& paragr
   for (size_t k = 0; k < paragraphs.size() && budget > 0; ++k) {
     const std::string_view p = cut_utf8(paragraphs[k], std::min(kParagraphScan, budget));
     budget -= p.size();
-    if (k < kDatelineParagraphs) find_dateline(p, out);
+    if (k < kDatelineParagraphs) {
+      find_wire_dateline(p, out) || find_unspaced_dateline(p, out) ||
+          find_outlet_dateline(p, out);
+    }
     if (p.size() <= kMaxLine) {
       find_credit_line(p, out);
       for (const Agency* a : agency_only(skip_leading_marks(p))) out.add(p, a, "credit");
