@@ -8,6 +8,8 @@
 // the fields capture.
 #include <libxml/parser.h>
 
+#include <algorithm>
+
 #include "collect/feed_internal.h"
 #include "collect/feed_sax.h"
 #include "core/url.h"
@@ -257,10 +259,15 @@ void atom_link(SaxState& s, std::string_view rel, std::string_view href, std::st
 
 void element_start(SaxState& s, const unsigned char** attrs, int n) {
   const Frame& f = s.frames.back();
-  std::string& lower = s.lower_local;
-  lower.assign(f.local);
-  for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-  const std::string_view l = lower;
+  // Names are matched without case (CDF writes ITEM); most are lower case
+  // already and are read in place.
+  std::string_view l = f.local;
+  if (std::any_of(l.begin(), l.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    std::string& lower = s.lower_local;
+    lower.assign(f.local);
+    for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    l = lower;
+  }
   const int d = depth(s);
   if (d == 0) return start_root(s, l, f, attrs, n);
   if (s.skip_depth >= 0) return;

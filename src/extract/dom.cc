@@ -229,11 +229,30 @@ std::string raw_text(const xmlNode* n, size_t max_bytes) {
   return out;
 }
 
+// Elements under (and including) `root`, by an iterative walk: the node
+// vector is sized once, exactly, instead of growing by doubling (which
+// held up to three times the final size while it moved, and a fixed
+// first reservation that was most of a small page's memory).
+static size_t count_elements(xmlNode* root) {
+  size_t n = 0;
+  for (xmlNode* cur = root; cur != nullptr;) {
+    if (cur->type == XML_ELEMENT_NODE) ++n;
+    if (cur->type == XML_ELEMENT_NODE && cur->children != nullptr) {
+      cur = cur->children;
+      continue;
+    }
+    while (cur != nullptr && cur != root && cur->next == nullptr) cur = cur->parent;
+    if (cur == nullptr || cur == root) break;
+    cur = cur->next;
+  }
+  return n;
+}
+
 Dom build_dom(xmlDoc* doc) {
   Dom dom;
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root == nullptr) return dom;
-  dom.nodes.reserve(1024);
+  dom.nodes.reserve(count_elements(root));
   VerdictCache verdicts;
 
   auto add_element = [&](xmlNode* n) {

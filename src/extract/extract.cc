@@ -87,7 +87,7 @@ Result<Extraction> extract(std::string_view bytes, const ExtractOptions& options
     result.warnings.push_back("invalid " + what + ": " + std::to_string(decoded->invalid_bytes) +
                               " bytes replaced");
   }
-  auto doc = parse_html(decoded->utf8);
+  auto doc = parse_html(std::move(decoded->utf8));
   if (!doc) return tl::unexpected<Error>(doc.error());
 
   Dom dom = build_dom(doc->get());
@@ -113,10 +113,14 @@ Result<Extraction> extract(std::string_view bytes, const ExtractOptions& options
   if (!article.published_at) article.published_at = date_in_url(options.url, now);
   article.source_links =
       find_source_links(dom, meta, base, options.url, article.canonical_url, roots, paragraphs);
-  article.language = detect_language(article.title, article.text, declared_language);
   PageVerdict verdict = classify_page(dom, meta, article);
   result.page_kind = verdict.kind;
   result.page_reason = std::move(verdict.reason);
+  // The tree is done with (meta and ld point into it and are not read
+  // again): freed before CLD2's own working memory joins it at the peak.
+  dom = Dom();
+  doc->reset();
+  article.language = detect_language(article.title, article.text, declared_language);
   return result;
 }
 

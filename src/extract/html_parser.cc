@@ -2,8 +2,10 @@
 #include "extract/html_parser.h"
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstring>
 #include <mutex>
@@ -140,9 +142,58 @@ struct ParserCtxtFree {
   void operator()(htmlParserCtxt* c) const { htmlFreeParserCtxt(c); }
 };
 
+// The text of scripts and styles is most of many pages' bytes, and a tree
+// holding it costs memory for nothing: the extractor reads JSON-LD scripts
+// whole, the first 64 KiB of other scripts (page_kind.cc looks there for
+// bot-challenge markers) and no style. So the tree builder gets that much;
+// the rest of the raw text is dropped as it is parsed.
+constexpr size_t kScriptTextBudget = 64 * 1024;
+
+struct RawTextFilter {
+  size_t script_bytes = 0;  // other scripts' text kept so far, across the page
+  charactersSAXFunc characters = nullptr;
+  cdataBlockSAXFunc cdata = nullptr;
+};
+
+bool is_json_ld(const xmlNode* node) {
+  if (node == nullptr) return false;
+  xmlChar* type = xmlGetProp(node, reinterpret_cast<const xmlChar*>("type"));
+  if (type == nullptr) return false;
+  const bool ld = std::strstr(reinterpret_cast<const char*>(type), "ld+json") != nullptr ||
+                  std::strstr(reinterpret_cast<const char*>(type), "LD+JSON") != nullptr;
+  xmlFree(type);
+  return ld;
+}
+
+// How much of `len` bytes of raw text to keep in the current element.
+int raw_text_to_keep(htmlParserCtxtPtr ctxt, int len) {
+  const xmlChar* name = ctxt->name;
+  if (name == nullptr) return len;
+  if (xmlStrcasecmp(name, reinterpret_cast<const xmlChar*>("style")) == 0) return 0;
+  if (xmlStrcasecmp(name, reinterpret_cast<const xmlChar*>("script")) != 0) return len;
+  if (is_json_ld(ctxt->node)) return len;
+  auto* filter = static_cast<RawTextFilter*>(ctxt->_private);
+  const size_t room = kScriptTextBudget - std::min(kScriptTextBudget, filter->script_bytes);
+  const int keep = static_cast<int>(std::min(room, static_cast<size_t>(len)));
+  filter->script_bytes += static_cast<size_t>(keep);
+  return keep;
+}
+
+void filtered_characters(void* ctx, const xmlChar* text, int len) {
+  auto* ctxt = static_cast<htmlParserCtxtPtr>(ctx);
+  const int keep = raw_text_to_keep(ctxt, len);
+  if (keep > 0) static_cast<RawTextFilter*>(ctxt->_private)->characters(ctx, text, keep);
+}
+
+void filtered_cdata(void* ctx, const xmlChar* text, int len) {
+  auto* ctxt = static_cast<htmlParserCtxtPtr>(ctx);
+  const int keep = raw_text_to_keep(ctxt, len);
+  if (keep > 0) static_cast<RawTextFilter*>(ctxt->_private)->cdata(ctx, text, keep);
+}
+
 }  // namespace
 
-Result<HtmlDoc> parse_html(std::string_view utf8) {
+Result<HtmlDoc> parse_html(std::string&& utf8) {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
   if (utf8.size() > static_cast<size_t>(INT_MAX)) {
@@ -153,12 +204,29 @@ Result<HtmlDoc> parse_html(std::string_view utf8) {
   }
   ParseErrors errors;
   ErrorCapture capture(&errors);
-  std::unique_ptr<htmlParserCtxt, ParserCtxtFree> ctxt(htmlNewParserCtxt());
-  if (!ctxt) return fail(ErrorCode::kInternal, "cannot create the HTML parser");
-  const int options = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                      HTML_PARSE_RECOVER | HTML_PARSE_COMPACT;
-  HtmlDoc doc(htmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()), nullptr,
-                                 "UTF-8", options));
+  // The parser copies the text into its own buffer; ours goes at once, so a
+  // page is not held three times (ours, the parser's, the tree) at the peak.
+  std::unique_ptr<htmlParserCtxt, ParserCtxtFree> ctxt(
+      htmlCreateMemoryParserCtxt(utf8.data(), static_cast<int>(utf8.size())));
+  std::string().swap(utf8);
+  if (!ctxt || ctxt->sax == nullptr) return fail(ErrorCode::kInternal, "cannot create the HTML parser");
+  RawTextFilter filter;
+  filter.characters = ctxt->sax->characters;
+  filter.cdata = ctxt->sax->cdataBlock;
+  if (filter.characters != nullptr && filter.cdata != nullptr) {
+    ctxt->_private = &filter;
+    ctxt->sax->characters = filtered_characters;
+    ctxt->sax->cdataBlock = filtered_cdata;
+  }
+  htmlCtxtUseOptions(ctxt.get(), HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                     HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+  // The text is UTF-8 already (text/charset.h decoded it): libxml2 is told
+  // so without a converter (which would copy the whole page once more into
+  // a second buffer), and the page's own <meta charset> is ignored.
+  xmlSwitchEncoding(ctxt.get(), XML_CHAR_ENCODING_UTF8);
+  htmlParseDocument(ctxt.get());
+  HtmlDoc doc(ctxt->myDoc);
+  ctxt->myDoc = nullptr;
   if (errors.too_deep) {
     return fail(ErrorCode::kTooDeep, "html nesting deeper than 256 elements");
   }
@@ -167,5 +235,7 @@ Result<HtmlDoc> parse_html(std::string_view utf8) {
   }
   return doc;
 }
+
+Result<HtmlDoc> parse_html(std::string_view utf8) { return parse_html(std::string(utf8)); }
 
 }  // namespace tidings::extract_detail

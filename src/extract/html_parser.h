@@ -5,6 +5,7 @@
 #include <libxml/HTMLparser.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "core/error.h"
@@ -20,6 +21,9 @@ using HtmlDoc = std::unique_ptr<xmlDoc, XmlDocFree>;
 /// bound (256 elements), kTooLarge when tags carry so many attributes that
 /// libxml2's quadratic duplicate check would run for minutes, kInvalidInput
 /// when it builds no document.
+/// The string overload takes the text and frees it as soon as the parser
+/// holds its copy; the view overload copies it first.
+Result<HtmlDoc> parse_html(std::string&& utf8);
 Result<HtmlDoc> parse_html(std::string_view utf8);
 
 }  // namespace tidings::extract_detail

@@ -267,5 +267,47 @@ TEST(FeedParse, NoExternalEntitiesNoExpansionBombs) {
   EXPECT_EQ(r->subtitle, "aaaaaaaaaa");
 }
 
+// The thread's libxml2 parser is reset and reused between documents: no
+// state of one document (an abort, a declared entity, the encoding, the
+// namespace of the root, errors) reaches the next.
+TEST(FeedParse, ReusedParserCarriesNothingOver) {
+  const std::string good = R"(<?xml version="1.0"?><rss version="2.0"><channel><title>T &amp; U</title>
+<link>https://a.example/</link><item><title>One</title><link>/1</link></item></channel></rss>)";
+  const ParsedFeed fresh = parse_ok(good, base("https://a.example/feed"));
+  ASSERT_EQ(fresh.items.size(), 1u);
+  std::string deep = "<rss><channel>";  // stops the parser mid-document
+  for (int i = 0; i < 5000; ++i) deep += "<a>";
+  const std::vector<std::string> before = {
+      deep,
+      R"(<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY t "declared">]><rss version="2.0"><channel><title>&t;</title>)",
+      R"(<?xml version="1.0" encoding="iso-8859-1"?><feed xmlns="http://www.w3.org/2005/Atom"><title>caf)"
+      "\xe9</title>",
+      "<rss><channel><title>unclosed",
+      "\x01\x02 not xml <",
+  };
+  for (const std::string& first : before) {
+    (void)parse_feed(first, base("https://b.example/"));
+    const ParsedFeed again = parse_ok(good, base("https://a.example/feed"));
+    EXPECT_FALSE(again.bozo) << again.bozo_message << " after " << first.substr(0, 40);
+    EXPECT_EQ(again.format, "rss20");
+    EXPECT_EQ(again.title, "T & U");
+    ASSERT_EQ(again.items.size(), 1u);
+    EXPECT_EQ(again.items[0].link, "https://a.example/1");
+    // An entity declared by an earlier document is unknown here.
+    const ParsedFeed undeclared = parse_ok(
+        R"(<rss version="2.0"><channel><title>[&t;]</title></channel></rss>)", {});
+    EXPECT_EQ(undeclared.title, "[]");
+  }
+  // Many documents with distinct names (the dictionary grows; the parser is
+  // replaced): each still parses alone.
+  for (int i = 0; i < 6000; ++i) {
+    std::string doc = "<rss version=\"2.0\"><channel><x";
+    doc += std::to_string(i);
+    doc += "/></channel></rss>";
+    (void)parse_feed(doc);
+  }
+  EXPECT_EQ(parse_ok(good, base("https://a.example/feed")).items[0].title, "One");
+}
+
 }  // namespace
 }  // namespace tidings
