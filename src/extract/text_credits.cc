@@ -267,13 +267,14 @@ bool find_wire_dateline(std::string_view paragraph, Credits& out) {
     }
     std::string_view after = head.substr(name_end);
     size_t end = name_end;  // where the dateline's text stops
+    std::vector<const Agency*> others;  // "(AP/Reuters)"
     if (open == Open::kParen) {
       const size_t close = after.find_first_of(")");
       const size_t wide = after.find("\xEF\xBC\x89");  // ）
       const size_t at = std::min(close, wide);
       if (at == std::string_view::npos || at > 40) continue;
       const std::string_view inner = trim(after.substr(0, at));
-      if (!inner.empty() && agency_only(inner).empty()) continue;  // "(AP Photo/...)"
+      if (!inner.empty() && (others = agency_only(inner)).empty()) continue;  // "(AP Photo/...)"
       end += at + (at == close ? 1 : 3);
     } else if (open == Open::kSlash) {
       if (after.empty() || after[0] != '/') continue;
@@ -303,6 +304,7 @@ bool find_wire_dateline(std::string_view paragraph, Credits& out) {
     }
     if (trim(paragraph.substr(end + skip)).empty()) continue;  // no story after it
     out.add(head.substr(0, end + skip), m.agency, "dateline");
+    for (const Agency* a : others) out.add(head.substr(0, end + skip), a, "dateline");
     return true;
   }
   return false;

@@ -82,8 +82,15 @@ TEST(Datelines, WireFormsInEnglish) {
   expect_one(article_with("ANKARA (AA) -" + kStory), "dateline", "ANKARA (AA) -", "Anadolu");
   expect_one(article_with("LONDON (Reuters Breakingviews) -" + kStory), "dateline",
              "LONDON (Reuters Breakingviews) -", "Reuters");
-  expect_one(article_with("JERUSALEM (AP/Reuters) \xE2\x80\x94" + kStory), "dateline",
-             "JERUSALEM (AP/Reuters) \xE2\x80\x94", "AP");
+}
+
+TEST(Datelines, TwoAgencies) {
+  const Article a = article_with("JERUSALEM (AP/Reuters) \xE2\x80\x94" + kStory);
+  const std::vector<SourceLink> found = of_kind(a, "dateline");
+  ASSERT_EQ(found.size(), 2u) << describe(a);
+  EXPECT_EQ(found[0].agency, "AP");
+  EXPECT_EQ(found[1].agency, "Reuters");
+  EXPECT_EQ(found[1].text, "JERUSALEM (AP/Reuters) \xE2\x80\x94");
 }
 
 TEST(Datelines, AfterABylineAndASlug) {
