@@ -112,7 +112,8 @@ Result<Extraction> extract(std::string_view bytes, const ExtractOptions& options
   }
   if (!article.published_at) article.published_at = date_in_url(article.canonical_url, now);
   if (!article.published_at) article.published_at = date_in_url(options.url, now);
-  article.source_links = find_source_links(dom, meta, base, options.url, article.canonical_url);
+  article.source_links =
+      find_source_links(dom, meta, base, options.url, article.canonical_url, roots, paragraphs);
   PageVerdict verdict = classify_page(dom, meta, article);
   result.page_kind = verdict.kind;
   result.page_reason = std::move(verdict.reason);

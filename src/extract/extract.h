@@ -8,7 +8,8 @@
 // link density, semantic tags; menus, share bars, related-posts blocks and
 // aggregator footers removed) -> a shown date when the metadata has none
 // (visible_dates.h) -> source links (the links by which the page credits an
-// original).
+// original) and credits in the text (datelines, "according to AFP"), each
+// with its news agency when it names one (agencies.h).
 #pragma once
 
 #include <cstddef>

@@ -48,27 +48,92 @@ class ErrorCapture {
 
 // libxml2 2.9 checks each new attribute of a tag against all earlier ones,
 // so a tag with n attributes costs n^2 / 2 comparisons: 100,000 attributes
-// take a minute. This bounds the sum of n^2 over all tags, counting '='
-// between "<x" and the next '>' (an overestimate, never an under-count).
+// take a minute. This bounds the sum of n^2 over all tags. A tag's
+// attributes are counted as libxml2 reads them: blank-separated tokens
+// (bare "<div a b c>" attributes and junk tokens included), a quoted value
+// running to its closing quote wherever that is; scripts, styles and
+// comments are skipped as the parser skips them. An overestimate, never an
+// under-count.
 constexpr double kMaxAttributeWork = 2e8;
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Past the end of the raw-text element or comment opening at s[pos] ('<'),
+// or pos when none opens there.
+size_t skip_raw_text(std::string_view s, size_t pos) {
+  auto opens = [&](std::string_view tag) {
+    if (pos + 1 + tag.size() > s.size()) return false;
+    for (size_t i = 0; i < tag.size(); ++i) {
+      char c = s[pos + 1 + i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != tag[i]) return false;
+    }
+    return true;
+  };
+  if (s.compare(pos, 4, "<!--") == 0) {
+    const size_t end = s.find("-->", pos + 4);
+    return end == std::string_view::npos ? s.size() : end + 3;
+  }
+  for (std::string_view tag : {"script", "style"}) {
+    if (!opens(tag)) continue;
+    const size_t after = pos + 1 + tag.size();
+    if (after < s.size() && !is_blank(s[after]) && s[after] != '>' && s[after] != '/') return pos;
+    const std::string close = std::string("</") + std::string(tag);
+    for (size_t at = s.find("</", after); at != std::string_view::npos; at = s.find("</", at + 2)) {
+      bool same = true;
+      for (size_t i = 2; same && i < close.size(); ++i) {
+        char c = at + i < s.size() ? s[at + i] : 0;
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        same = c == close[i];
+      }
+      if (same) return at;
+    }
+    return s.size();
+  }
+  return pos;
+}
 
 bool too_many_attributes(std::string_view s) {
   double work = 0;
   size_t pos = 0;
   while ((pos = s.find('<', pos)) != std::string_view::npos) {
+    if (const size_t raw = skip_raw_text(s, pos); raw != pos) {
+      pos = raw;
+      continue;
+    }
     ++pos;
     if (pos >= s.size()) break;
     const char c = s[pos];
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) continue;
-    const size_t end = s.find('>', pos);
-    const size_t stop = end == std::string_view::npos ? s.size() : end;
-    if (stop - pos > 64) {  // short tags cannot matter; skip counting them
-      double n = 0;
-      for (size_t i = pos; i < stop; ++i) n += s[i] == '=' ? 1 : 0;
+    double n = 0;
+    bool in_token = false;
+    size_t i = pos;
+    for (; i < s.size() && s[i] != '>'; ++i) {
+      const char ch = s[i];
+      if (is_blank(ch)) {
+        in_token = false;
+        continue;
+      }
+      if (!in_token) {
+        in_token = true;
+        n += 1;
+      }
+      if (ch == '=') {
+        size_t v = i + 1;
+        while (v < s.size() && is_blank(s[v])) ++v;
+        if (v < s.size() && (s[v] == '"' || s[v] == '\'')) {
+          const size_t close = s.find(s[v], v + 1);
+          if (close == std::string_view::npos) return work > kMaxAttributeWork;
+          i = close;
+          in_token = false;  // "a='1'b='2'": count b as well
+        }
+      }
+    }
+    if (n > 32) {  // small tags cannot matter
       work += n * n;
       if (work > kMaxAttributeWork) return true;
     }
-    pos = stop;
+    pos = i;
   }
   return false;
 }

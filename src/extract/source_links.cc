@@ -2,8 +2,11 @@
 #include "extract/source_links.h"
 
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/url.h"
+#include "extract/agencies.h"
+#include "extract/text_credits.h"
 #include "extract/text_ops.h"
 
 namespace tidings::extract_detail {
@@ -141,19 +144,62 @@ bool is_elsewhere_anchor(const xmlNode* a, std::string_view text) {
   return false;
 }
 
+// A link's text without "via" or a "Source:" label: the name it gives.
+std::string_view credit_name(std::string_view text) {
+  text = skip_leading_marks(text);
+  for (std::string_view label : {"via ", "source:", "sources:", "source "}) {
+    if (starts_with_ci(text, label)) return trim(text.substr(label.size()));
+  }
+  return text;
+}
+
+// Short blocks of the content, where a copyright or "Source:" line may sit
+// that the text leaves out.
+std::vector<std::string> content_lines(const Dom& dom, const std::vector<int32_t>& roots) {
+  constexpr int32_t kMaxLineChars = 300;
+  constexpr size_t kMaxLines = 2000;
+  std::vector<std::string> lines;
+  for (int32_t root : roots) {
+    for (int32_t i = root; i < dom.nodes[root].end && lines.size() < kMaxLines; ++i) {
+      const Node& n = dom.nodes[i];
+      if (!is_block(n.tag) || dom.has(n, kHasBlockChild) || dom.has(n, kInRemoved)) continue;
+      if (n.all.chars == 0 || n.all.chars > kMaxLineChars) continue;
+      lines.push_back(inner_text(n.xml, 4 * kMaxLineChars));
+    }
+  }
+  return lines;
+}
+
 class LinkSet {
  public:
   void add(std::string url, std::string text, const char* kind) {
-    if (url.empty() || !is_http_url(url)) return;
+    if (url.empty() || links_.size() >= kMaxLinks || !is_http_url(url)) return;
+    if (!urls_.insert(url).second) return;
+    const Agency* agency = agency_for_host(site_host(url));
+    if (agency == nullptr) agency = agency_named(credit_name(text));
+    links_.push_back(SourceLink{std::move(url), std::move(text), kind,
+                                agency != nullptr ? std::string(agency->name) : ""});
+  }
+  // A credit written in the text, unless a link already names its agency or
+  // its words ("Source: <a>Wire</a>" is a link and, in words, a credit).
+  void add_credit(SourceLink credit) {
     for (const SourceLink& l : links_) {
-      if (l.url == url) return;
+      if (credit.kind == "credit" &&
+          (!credit.agency.empty() ? l.agency == credit.agency
+                                  : (!l.text.empty() && credit.text.find(l.text) != std::string::npos))) {
+        return;
+      }
     }
-    links_.push_back(SourceLink{std::move(url), std::move(text), kind, ""});
+    links_.push_back(std::move(credit));
   }
   std::vector<SourceLink> take() { return std::move(links_); }
 
  private:
+  // A page that "credits" hundreds of URLs is a link farm or an attack; the
+  // first ones are kept.
+  static constexpr size_t kMaxLinks = 64;
   std::vector<SourceLink> links_;
+  std::unordered_set<std::string> urls_;
 };
 
 }  // namespace
@@ -171,7 +217,9 @@ std::string site_host(const std::string& url) {
 
 std::vector<SourceLink> find_source_links(const Dom& dom, const MetaTags& meta,
                                           const std::string& base, const std::string& page_url,
-                                          const std::string& canonical_url) {
+                                          const std::string& canonical_url,
+                                          const std::vector<int32_t>& roots,
+                                          const std::vector<std::string>& paragraphs) {
   LinkSet links;
   // The page's own sites: a "Read more at" link to one of them is a related
   // post, not a source.
@@ -236,6 +284,9 @@ std::vector<SourceLink> find_source_links(const Dom& dom, const MetaTags& meta,
     if (!page_host.empty() && !canonical_host.empty() && page_host != canonical_host) {
       links.add(canonical_url, "", "canonical");
     }
+  }
+  for (SourceLink& credit : find_text_credits(paragraphs, content_lines(dom, roots))) {
+    links.add_credit(std::move(credit));
   }
   return links.take();
 }

@@ -163,10 +163,10 @@ const Encoding* encoding_for_label(const std::string& label, Encoding& storage) 
   return &storage;
 }
 
-std::string detect_with_uchardet(std::string_view bytes) {
+// uchardet's guess for `sample`, as a label find_encoding or ICU knows.
+std::string detect_with_uchardet(std::string_view sample) {
   uchardet_t ud = uchardet_new();
   if (ud == nullptr) return "";
-  const std::string_view sample = bytes.substr(0, charset_detail::kDetectBytes);
   std::string result;
   if (uchardet_handle_data(ud, sample.data(), sample.size()) == 0) {
     uchardet_data_end(ud);
@@ -174,7 +174,19 @@ std::string detect_with_uchardet(std::string_view bytes) {
     if (name != nullptr) result = name;
   }
   uchardet_delete(ud);
+  // uchardet names Korean "UHC" (Unified Hangul Code, Microsoft's superset
+  // of EUC-KR), a name neither the WHATWG table nor ICU knows.
+  if (result == "UHC") result = "windows-949";
   return result;
+}
+
+// The bytes detection looks at: from a little before the first non-ASCII
+// byte, so that a long ASCII head (scripts, styles) does not hide the text.
+std::string_view detection_sample(std::string_view bytes) {
+  constexpr size_t kContext = 1024;
+  const size_t first = skip_ascii(bytes, 0);
+  const size_t from = first > kContext ? first - kContext : 0;
+  return bytes.substr(from, charset_detail::kDetectBytes);
 }
 
 }  // namespace
@@ -229,7 +241,8 @@ Result<DecodedText> decode_html_bytes(std::string_view bytes, std::string_view c
     }
   }
   if (encoding == nullptr) {
-    const Utf8Stats st = utf8_stats(bytes.substr(0, charset_detail::kDetectBytes));
+    const std::string_view sample = detection_sample(bytes);
+    const Utf8Stats st = utf8_stats(sample);
     if (st.invalid_bytes == 0 && st.multibyte == 0) {
       encoding = &kUtf8;  // ASCII only: any ASCII-compatible choice reads the same
       out.charset_source = "default";
@@ -237,7 +250,7 @@ Result<DecodedText> decode_html_bytes(std::string_view bytes, std::string_view c
       encoding = &kUtf8;  // UTF-8 with at most a few stray bytes
       out.charset_source = "detected";
     } else {
-      encoding = encoding_for_label(detect_with_uchardet(bytes), storage);
+      encoding = encoding_for_label(detect_with_uchardet(sample), storage);
       out.charset_source = "detected";
       if (encoding == nullptr) {
         encoding = &kWindows1252;

@@ -1,6 +1,7 @@
 // Bytes of unknown encoding -> UTF-8. The charset is taken, in order, from
 // a byte-order mark, the HTTP Content-Type header, an HTML <meta> in the
-// first 4 KiB, else detected (well-formed UTF-8 is taken as UTF-8, anything
+// first 4 KiB, else detected from up to 64 KiB starting just before the
+// first non-ASCII byte (well-formed UTF-8 is taken as UTF-8, anything
 // else goes to uchardet); conversion is ICU's (ucnv). A declared legacy
 // charset loses to bytes that are well-formed UTF-8 with non-ASCII text in
 // them (a mislabelled page; charset_source is then "detected"). Labels are mapped as

@@ -27,7 +27,7 @@ check "WARC documents carry their URLs" test "$(json_get "$WORK/list.json" \
   "sum(1 for a in j if a['url'].startswith('http'))")" -ge 5
 
 seed_id=$(json_get "$WORK/list.json" \
-  "[a['id'] for a in j if any('agency.example' in l['url'] for l in a['source_links'])][0]")
+  "[a['id'] for a in j if any('agency.example' in (l['url'] or '') for l in a['source_links'])][0]")
 tidings --db "$db" article --json "$seed_id" >"$WORK/one.json"
 for field in id url canonical_url title byline published_at language site_name image text source_links outlet fetched_at; do
   check "article has $field" test "$(json_get "$WORK/one.json" "'$field' in j")" = True

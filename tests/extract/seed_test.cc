@@ -95,6 +95,8 @@ TEST(Seed, AggregatorCopyOfAnAgencyStory) {
     found |= l.url == "https://agency.example/detail/2023/11/01/iran-russia-diplomats-gaza";
   }
   EXPECT_TRUE(found);
+  // The footer link is the only credit: "according to officials" names no agency.
+  EXPECT_EQ(a.source_links.size(), 1u);
   EXPECT_TRUE(r->warnings.empty());
 }
 

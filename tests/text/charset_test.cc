@@ -156,6 +156,34 @@ TEST(Charset, DetectsShiftJis) {
   EXPECT_EQ(d.utf8, text);
 }
 
+// uchardet calls Korean "UHC"; it must become EUC-KR (windows-949), not the
+// windows-1252 fallback.
+TEST(Charset, DetectsKoreanThatUchardetCallsUhc) {
+  const std::string text =
+      "<html><body><p>외교부 장관은 수요일 새로운 국경 검문소에 관한 협상이 3월에 재개될 "
+      "것이라고 말했으며, 지난봄 서명된 무역 협정은 2년 더 연장될 것이라고 밝혔다.</p>"
+      "</body></html>";
+  const auto d = decode(encode(text, "windows-949"));
+  EXPECT_EQ(d.charset, "EUC-KR");
+  EXPECT_EQ(d.utf8, text);
+  EXPECT_EQ(d.replaced, 0u);
+}
+
+// 100 KB of ASCII script before the text: detection looks where the
+// non-ASCII bytes are, not only at the first 64 KB.
+TEST(Charset, DetectsAfterALongAsciiHead) {
+  std::string head = "<html><head><script>var x = [";
+  while (head.size() < 100 * 1024) head += "\"item\", ";
+  head += "];</script></head>";
+  const std::string text =
+      head + "<body><p>Правительство России объявило в среду о новых мерах поддержки "
+             "предприятий, пострадавших от энергетического кризиса.</p></body></html>";
+  const auto d = decode(encode(text, "windows-1251"));
+  EXPECT_EQ(d.charset, "windows-1251");
+  EXPECT_EQ(d.utf8, text);
+  EXPECT_EQ(d.charset_source, "detected");
+}
+
 TEST(Charset, InvalidUtf8IsReplacedAndCounted) {
   const auto d = decode("a\xFF" "b\xE2\x82" "c", "text/html; charset=utf-8");
   EXPECT_EQ(d.utf8, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
