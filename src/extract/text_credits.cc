@@ -543,6 +543,10 @@ std::vector<SourceLink> find_text_credits(const std::vector<std::string>& paragr
     const std::string_view l = cut_utf8(lines[k], std::min(kMaxLine + 1, budget));
     budget -= l.size();
     find_credit_line(l, out);
+    // "The Associated Press contributed to this report." is a credit the
+    // body text leaves out (a line about the reporting, not the story);
+    // other phrases in left-out blocks (teasers: "... told Reuters") are not.
+    if (l.find("contributed") != std::string_view::npos) find_phrases(l, out);
   }
   return out.take();
 }
