@@ -131,7 +131,11 @@ std::string assemble(std::string_view origin, std::string_view path, std::string
 
 std::string resolve_link(std::string_view base, std::string_view ref) {
   Parts r;
-  if (ref.size() <= 8192 && split_clean(ref, r)) return assemble(r.origin, r.path, r.query, r.fragment);
+  if (ref.size() <= 8192 && split_clean(ref, r)) {
+    // An absolute URL with a path free of dot segments is its own answer.
+    if (!r.path.empty() && r.path.find("/.") == std::string_view::npos) return std::string(ref);
+    return assemble(r.origin, r.path, r.query, r.fragment);
+  }
   Parts b;
   if (ref.empty() || ref.size() > 8192 || has_scheme(ref) || ref.rfind("//", 0) == 0 || !clean_tail(ref) || !split_clean(base, b)) {
     return resolve_url(base, ref);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
+#include <unicode/ustring.h>
 
 #include <string>
 
@@ -223,6 +224,40 @@ TEST(Charset, IsValidUtf8) {
   EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
   EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // beyond U+10FFFF
   EXPECT_FALSE(is_valid_utf8("abcdefgh\xE2\x82"));  // truncated after an ASCII run
+}
+
+// The inline validator against ICU's strict UTF-8 conversion, on random
+// byte strings biased towards lead and continuation bytes, and on every
+// two- and three-byte sequence.
+TEST(Charset, IsValidUtf8AgreesWithIcu) {
+  auto icu_valid = [](const std::string& s) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = 0;
+    u_strFromUTF8(nullptr, 0, &length, s.data(), static_cast<int32_t>(s.size()), &status);
+    return status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING ||
+           U_SUCCESS(status);
+  };
+  std::string s;
+  for (int a = 0x80; a < 0x100; ++a) {
+    for (int b = 0; b < 0x100; ++b) {
+      s = {static_cast<char>(a), static_cast<char>(b)};
+      ASSERT_EQ(is_valid_utf8(s), icu_valid(s)) << a << " " << b;
+      for (int c : {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF}) {
+        s = {static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)};
+        ASSERT_EQ(is_valid_utf8(s), icu_valid(s)) << a << " " << b << " " << c;
+      }
+    }
+  }
+  uint32_t seed = 12345;
+  auto next = [&]() { return seed = seed * 1664525u + 1013904223u; };
+  static constexpr unsigned char kBytes[] = {0x20, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC2,
+                                             0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+  for (int t = 0; t < 20000; ++t) {
+    s.clear();
+    const size_t len = next() % 24;
+    for (size_t k = 0; k < len; ++k) s += static_cast<char>(kBytes[(next() >> 8) % 16]);
+    ASSERT_EQ(is_valid_utf8(s), icu_valid(s)) << t;
+  }
 }
 
 }  // namespace
