@@ -1,0 +1,59 @@
+// Publication and modification times: the date strings a page carries, what
+// each one says (a day, a time, an offset), and the choice among them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/time.h"
+#include "core/types.h"
+
+namespace tidings::extract_detail {
+
+/// One date string as read. A string without an offset is read as UTC and
+/// says so (`has_offset` false), so that it can be repaired later.
+struct PageDate {
+  Instant when{};
+  bool has_time = false;        ///< more than a day ("2023-11-01" has none)
+  bool has_offset = false;      ///< an offset or zone was written
+  bool numeric_offset = false;  ///< written as "+03:30" or "+0000", not "Z" or "GMT"
+  int offset_minutes = 0;       ///< the offset written, east of UTC
+};
+
+/// parse_page_date (metadata.h) with what the string said.
+std::optional<PageDate> read_page_date(std::string_view text);
+
+/// Where a candidate came from; the order is trust, highest first.
+enum class DateSource { kJsonLd, kMeta, kTimeElement, kUrl, kShown };
+
+struct DateCandidate {
+  PageDate date;
+  DateSource source = DateSource::kMeta;
+  std::string label;  ///< "article:published_time", "JSON-LD datePublished", ... for warnings
+};
+
+/// The date strings of one page, gathered by fill_metadata.
+struct PageDates {
+  std::vector<DateCandidate> published;  ///< publication times, priority order
+  std::vector<DateCandidate> modified;   ///< modification times, priority order
+};
+
+/// Sets article.published_at, modified_at and utc_offset_minutes.
+///
+/// Publication: of the metadata candidates, the shown date (`shown`, from
+/// the page's text; the caller looks for it only when the metadata has no
+/// date) and the URL's day, the earliest wins; a day alone (the URL's,
+/// "2023-11-01") never beats a timestamp on the same or the next day, so
+/// that a time zone cannot make it win. Times before 1995 or later than `now` + 1 day are dropped with a
+/// warning. A time written without an offset takes the one the page states
+/// in its other dates ("+03:30" on the modification time), and
+/// utc_offset_minutes is the offset the page writes as a number ("Z" says
+/// nothing about the publisher). Modification: the latest plausible one
+/// that is not more than a day before publication.
+void settle_dates(const PageDates& dates, const std::optional<PageDate>& shown,
+                  std::string_view url, std::string_view canonical_url, Instant now,
+                  Article& article, std::vector<std::string>& warnings);
+
+}  // namespace tidings::extract_detail
