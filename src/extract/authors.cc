@@ -137,6 +137,23 @@ void add_name(std::vector<std::string>& names, std::string name) {
   names.push_back(std::move(name));
 }
 
+// Where a byline can be: not hidden, not in navigation, a sidebar, a footer
+// or a form (a page's <header> is fine: bylines live there).
+bool byline_place(const Dom& dom, int32_t i) {
+  for (int32_t a = i; a >= 0; a = dom.nodes[a].parent) {
+    const Node& n = dom.nodes[a];
+    if (n.flags & kHidden) return false;
+    switch (n.tag) {
+      case Tag::kNav: case Tag::kAside: case Tag::kFooter: case Tag::kMenu: case Tag::kDialog:
+      case Tag::kForm: case Tag::kScript: case Tag::kStyle: case Tag::kNoscript:
+      case Tag::kTemplate: case Tag::kSelect: case Tag::kOption: case Tag::kButton:
+        return false;
+      default: break;
+    }
+  }
+  return true;
+}
+
 // An element's text is a byline only when it is short.
 std::vector<std::string> names_in_element(const xmlNode* n,
                                           const std::vector<std::string_view>& site_names) {
@@ -258,12 +275,13 @@ std::vector<std::string> find_authors(const Dom& dom, const MetaTags& meta, cons
     }
     if (last >= 0 && static_cast<int32_t>(i) - last > 60) break;  // a list of other stories
     if (last >= 0 && dom.is_ancestor(last, static_cast<int32_t>(i))) continue;
+    if (!byline_place(dom, static_cast<int32_t>(i))) continue;
     for (std::string& name : names_in_element(n.xml, sites)) add_name(names, std::move(name));
     last = static_cast<int32_t>(i);
   }
   if (!names.empty()) return names;
   for (int32_t i : dom.anchors) {
-    if (!has_token_ci(attr(dom.nodes[i].xml, "rel"), "author")) continue;
+    if (!has_token_ci(attr(dom.nodes[i].xml, "rel"), "author") || !byline_place(dom, i)) continue;
     for (std::string& name : names_in_element(dom.nodes[i].xml, sites)) {
       add_name(names, std::move(name));
     }
@@ -271,14 +289,15 @@ std::vector<std::string> find_authors(const Dom& dom, const MetaTags& meta, cons
     if (profile.empty()) profile = std::string(attr(dom.nodes[i].xml, "href"));
   }
   if (!names.empty()) return names;
-  for (const Node& n : dom.nodes) {
+  for (size_t i = 0; i < dom.nodes.size(); ++i) {
+    const Node& n = dom.nodes[i];
     if (n.cls.empty() && n.id.empty()) continue;
     if (!(contains_ci(n.cls, "byline") || contains_ci(n.id, "byline") ||
           contains_ci(n.cls, "author-name") || contains_ci(n.cls, "article-author") ||
           (contains_ci(n.cls, "author") && n.tag != Tag::kBody && n.tag != Tag::kArticle))) {
       continue;
     }
-    if (n.flags & kInRemoved) continue;
+    if (!byline_place(dom, static_cast<int32_t>(i))) continue;
     for (std::string& name : names_in_element(n.xml, sites)) add_name(names, std::move(name));
     if (!names.empty()) return names;
   }

@@ -52,15 +52,40 @@ std::optional<int> country_offset(std::string_view url) {
   return std::nullopt;
 }
 
-// The first offset the page writes as a number, from any of its dates.
-std::optional<int> stated_offset(const PageDates& dates, const std::optional<PageDate>& shown) {
-  for (const auto* list : {&dates.published, &dates.modified}) {
-    for (const DateCandidate& c : *list) {
-      if (c.date.numeric_offset) return c.date.offset_minutes;
+// The offset a zone-less local time implies: the same instant as a zoned
+// one, whole quarter-hours apart ("2019-11-19 20:59:46" beside
+// "2019-11-20T02:59:46+00:00" says -06:00).
+std::optional<int> implied_offset(const PageDates& dates) {
+  for (const PageDate& local : dates.local_times) {
+    for (const auto* list : {&dates.published, &dates.modified}) {
+      for (const DateCandidate& c : *list) {
+        if (!c.date.has_offset || !c.date.has_time) continue;
+        const auto diff = std::chrono::duration_cast<minutes>(local.when - c.date.when).count();
+        if (diff != 0 && diff % 15 == 0 && diff >= -12 * 60 && diff <= 14 * 60) {
+          return static_cast<int>(diff);
+        }
+      }
     }
   }
-  if (shown && shown->numeric_offset) return shown->offset_minutes;
   return std::nullopt;
+}
+
+// The offset the page states: the first non-zero one written as a number
+// or implied by a local time (a CMS that stores UTC writes "+00:00" beside
+// its local "-05:00"), else a zero one.
+std::optional<int> stated_offset(const PageDates& dates, const std::optional<PageDate>& shown) {
+  std::optional<int> zero;
+  for (const auto* list : {&dates.published, &dates.modified}) {
+    for (const DateCandidate& c : *list) {
+      if (!c.date.numeric_offset) continue;
+      if (c.date.offset_minutes != 0) return c.date.offset_minutes;
+      zero = 0;
+    }
+  }
+  if (shown && shown->numeric_offset && shown->offset_minutes != 0) return shown->offset_minutes;
+  if (auto implied = implied_offset(dates)) return implied;
+  if (shown && shown->numeric_offset) return shown->offset_minutes;
+  return zero;
 }
 
 // A time written without an offset, read in the page's stated one; a day
@@ -140,17 +165,23 @@ void settle_dates(const PageDates& dates, const std::optional<PageDate>& shown,
   article.modified_at.reset();
   article.utc_offset_minutes.reset();
   if (best) article.published_at = best->when;
-  // The latest modification time; a few seconds before publication is a
-  // CMS's rounding, days before a mistake.
+  // The latest modification time, a timestamp before a day alone; a few
+  // seconds before publication is a CMS's rounding, days before a mistake.
+  bool timed = false;
   for (const DateCandidate& c : dates.modified) {
     auto d = usable(c, "modified_at");
-    if (!d || (best && d->when + days{1} < best->when)) continue;
-    if (!article.modified_at || d->when > *article.modified_at) article.modified_at = d->when;
+    if (!d || (best && d->when + days{1} < best->when) || (timed && !d->has_time)) continue;
+    if (!article.modified_at || d->when > *article.modified_at || (d->has_time && !timed)) {
+      article.modified_at = d->when;
+      timed = d->has_time;
+    }
   }
-  if (best && best->numeric_offset) {
+  if (best && best->numeric_offset && best->offset_minutes != 0) {
     article.utc_offset_minutes = best->offset_minutes;
   } else if (offset_stated) {
     article.utc_offset_minutes = offset;
+  } else if (best && best->numeric_offset) {
+    article.utc_offset_minutes = 0;
   }
 }
 

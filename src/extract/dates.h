@@ -38,6 +38,7 @@ struct DateCandidate {
 struct PageDates {
   std::vector<DateCandidate> published;  ///< publication times, priority order
   std::vector<DateCandidate> modified;   ///< modification times, priority order
+  std::vector<PageDate> local_times;     ///< <time datetime> values without a zone (at most 8)
 };
 
 /// Sets article.published_at, modified_at and utc_offset_minutes.
@@ -48,9 +49,11 @@ struct PageDates {
 /// "2023-11-01") never beats a timestamp on the same or the next day, so
 /// that a time zone cannot make it win. Times before 1995 or later than `now` + 1 day are dropped with a
 /// warning. A time written without an offset takes the one the page states
-/// in its other dates ("+03:30" on the modification time), and
-/// utc_offset_minutes is the offset the page writes as a number ("Z" says
-/// nothing about the publisher). Modification: the latest plausible one
+/// in its other dates ("+03:30" on the modification time, or a local time
+/// beside the same instant in UTC), else its country's when the site's
+/// country has one zone (.kr, .jp, .in, .ir, ...); utc_offset_minutes is
+/// the offset the page states, a non-zero one first ("Z" says nothing
+/// about the publisher). Modification: the latest plausible one
 /// that is not more than a day before publication.
 void settle_dates(const PageDates& dates, const std::optional<PageDate>& shown,
                   std::string_view url, std::string_view canonical_url, Instant now,

@@ -78,8 +78,11 @@ PageDates collect_dates(const Dom& dom, const MetaTags& meta, const JsonLd& ld) 
       add_candidate(dates.published, dt, DateSource::kTimeElement, "datePublished");
     } else if (contains_ci(itemprop, "datemodified")) {
       add_candidate(dates.modified, dt, DateSource::kTimeElement, "dateModified");
-    } else if (plain.empty() && read_page_date(dt)) {
-      plain = dt;
+    } else if (auto d = read_page_date(dt)) {
+      if (plain.empty()) plain = dt;
+      if (d->has_time && !d->has_offset && dates.local_times.size() < 8) {
+        dates.local_times.push_back(*d);
+      }
     }
   }
   if (dates.published.empty() && !plain.empty()) {
@@ -110,6 +113,11 @@ std::string find_section(const Dom& dom, const MetaTags& meta, const JsonLd& ld,
                                "sailthru.section", "cxenseparse:recs:articlesection",
                                "category"}) {
     if (std::string s = section_name(meta.get(key)); !s.empty()) return s;
+  }
+  // WordPress themes: <a rel="category tag">Khawarij</a> by the post.
+  for (int32_t i : dom.anchors) {
+    if (!has_token_ci(attr(dom.nodes[i].xml, "rel"), "category")) continue;
+    if (std::string s = section_name(inner_text(dom.nodes[i].xml, 120)); !s.empty()) return s;
   }
   // Microdata: <a itemprop="articleSection">Columnists</a>.
   for (const Node& n : dom.nodes) {
@@ -166,7 +174,7 @@ void add_tags(std::vector<std::string>& tags, std::string_view raw, bool split) 
 // The first of article:tag, JSON-LD keywords, news_keywords and kin that
 // the page has (they name the same topics in different spellings), in page
 // order; the keywords <meta> (often the same words on every page) last.
-std::vector<std::string> find_tags(const MetaTags& meta, const JsonLd& ld) {
+std::vector<std::string> find_tags(const Dom& dom, const MetaTags& meta, const JsonLd& ld) {
   std::vector<std::string> tags;
   // Several article:tag values are one tag each ("Elections, Governors");
   // a single one may be the whole list, comma-separated.
@@ -180,6 +188,17 @@ std::vector<std::string> find_tags(const MetaTags& meta, const JsonLd& ld) {
   }
   for (std::string_view key : {"news_keywords", "parsely-tags", "sailthru.tags", "keywords"}) {
     if (tags.empty()) add_tags(tags, meta.get(key), true);
+  }
+  // Nothing in the metadata: WordPress themes' <a rel="tag"> links by the
+  // post (a "category tag" or a /category/ link is the section).
+  if (tags.empty()) {
+    for (int32_t i : dom.anchors) {
+      const std::string_view rel = attr(dom.nodes[i].xml, "rel");
+      if (has_token_ci(rel, "tag") && !has_token_ci(rel, "category") &&
+          !contains_ci(attr(dom.nodes[i].xml, "href"), "/category/")) {
+        add_tags(tags, inner_text(dom.nodes[i].xml, 120), false);
+      }
+    }
   }
   return tags;
 }
@@ -301,7 +320,7 @@ void fill_metadata(const Dom& dom, const MetaTags& meta, const JsonLd& ld,
   }
   dates = collect_dates(dom, meta, ld);
   a.section = find_section(dom, meta, ld, a.title);
-  a.tags = find_tags(meta, ld);
+  a.tags = find_tags(dom, meta, ld);
 
   for (int32_t i : dom.links) {
     if (!has_rel(dom.nodes[i].xml, "canonical")) continue;

@@ -179,5 +179,17 @@ TEST(Dates, CountryDomainGivesTheZone) {
   EXPECT_FALSE(de.article.utc_offset_minutes.has_value());
 }
 
+// WordPress VIP (Twin Cities): metadata in UTC with "+00:00", the <time>
+// in the byline local and zone-less. The local one tells the offset.
+TEST(Dates, LocalTimeBesideUtcImpliesTheOffset) {
+  const std::string head = R"(
+<meta property="article:published_time" content="2019-11-20T02:59:46+00:00">)";
+  const std::string body = R"(<article><h1>Wild win</h1><time datetime="2019-11-19 20:59:46">
+November 19, 2019 at 8:59 pm</time>)" + body_paragraphs(3) + "</article>";
+  const Extraction x = extract_page(head, body, "https://www.example.com/2019/11/19/wild/");
+  EXPECT_EQ(when(x.article.published_at), "2019-11-20T02:59:46Z");
+  EXPECT_EQ(x.article.utc_offset_minutes.value_or(0), -360);
+}
+
 }  // namespace
 }  // namespace tidings

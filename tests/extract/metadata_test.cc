@@ -401,5 +401,16 @@ TEST(Metadata, TagsInPageOrderEachOnce) {
             (std::vector<std::string>{"Iran", "Oil"}));
 }
 
+// A WordPress theme with no tag metadata: the post's category and tag links.
+TEST(Metadata, WordPressCategoryAndTagLinks) {
+  const std::string body = R"(<article><h1>Post</h1>)" + body_paragraphs(3) +
+                           R"(<p class="postinfo">Filed under: <a href="/category/khawarij/"
+ rel="category tag">Khawarij</a> | Tags: <a href="/tag/isis/" rel="tag">ISIS</a>,
+ <a href="/tag/sejarah/" rel="tag">Sejarah</a></p></article>)";
+  const Article a = extract_ok(page("", body));
+  EXPECT_EQ(a.section, "Khawarij");
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"ISIS", "Sejarah"}));
+}
+
 }  // namespace
 }  // namespace tidings
