@@ -91,8 +91,10 @@ std::string_view strip_trailing_org(std::string_view part,
   return part;
 }
 
-// "DANICA KIRKA" -> "Danica Kirka"; names with any lower case stay as written.
+// "DANICA KIRKA" -> "Danica Kirka"; names with any lower case, and
+// initials ("PTI"), stay as written.
 std::string unshout(std::string_view name) {
+  if (name.size() <= 4 && name.find(' ') == std::string_view::npos) return std::string(name);  // "PTI"
   bool upper = false;
   for (char c : name) {
     if (c >= 'a' && c <= 'z') return std::string(name);
@@ -108,9 +110,46 @@ std::string unshout(std::string_view name) {
   return out;
 }
 
+// Agencies known by their initials, which are otherwise credentials
+// ("Ilana Muhlstein, MS, RDN").
+constexpr std::string_view kInitialAgencies[] = {"AP", "AFP", "PTI", "IANS", "ANI", "UPI",
+                                                 "DPA", "EFE", "ANSA", "TASS", "IRNA"};
+
+bool is_credential(std::string_view part) {
+  if (part.size() > 4 || part.size() < 2 || part.find(' ') != std::string_view::npos) return false;
+  for (char c : part) {
+    if (!((c >= 'A' && c <= 'Z') || c == '.')) return false;
+  }
+  for (std::string_view a : kInitialAgencies) {
+    if (part == a) return false;
+  }
+  return true;
+}
+
+// "Malcolm Owen Monday" (before "November 18, 2019"): the weekday goes.
+std::string_view strip_weekday(std::string_view part) {
+  static constexpr std::string_view kDays[] = {" monday", " tuesday", " wednesday", " thursday",
+                                               " friday", " saturday", " sunday"};
+  for (std::string_view d : kDays) {
+    if (part.size() > d.size() && equals_ci(part.substr(part.size() - d.size()), d)) {
+      return trim(part.substr(0, part.size() - d.size()));
+    }
+  }
+  return part;
+}
+
+// "Analysis by Chris Cillizza": a label of one or two words before "by".
+std::string_view strip_label_by(std::string_view part) {
+  const size_t at = to_lower_ascii(part).find(" by ");
+  if (at == std::string::npos || word_count(part.substr(0, at)) > 2) return part;
+  return trim(part.substr(at + 4));
+}
+
 // One name, or "" when the part is not one.
 std::string clean_name(std::string_view part, const std::vector<std::string_view>& site_names) {
-  part = strip_trailing_org(strip_lead(part), site_names);
+  part = strip_lead(part);
+  if (is_credential(trim(part))) return "";
+  part = strip_weekday(strip_trailing_org(strip_label_by(part), site_names));
   while (!part.empty() && (part.back() == '.' || part.back() == ':' || part.back() == ',' ||
                            part.back() == '-' || part.back() == ')')) {
     part = trim(part.substr(0, part.size() - 1));
@@ -165,10 +204,13 @@ std::vector<std::string> names_in_element(const xmlNode* n,
 }  // namespace
 
 bool is_site_name(std::string_view name, std::string_view site_name) {
-  const std::string n = name_key(name), s = name_key(site_name);
+  std::string n = name_key(name), s = name_key(site_name);
   if (n.size() < 2 || s.size() < 2) return false;
   if (n == s) return true;
-  return n.size() >= 3 && s.size() >= 3 && word_count(name) <= 3 &&
+  // "The Beachbody Blog" and "Beachbody": an article is no difference.
+  if (s.size() > 6 && s.compare(0, 3, "the") == 0) s.erase(0, 3);
+  if (n.size() > 6 && n.compare(0, 3, "the") == 0) n.erase(0, 3);
+  return n.size() >= 3 && s.size() >= 3 && word_count(name) <= 4 &&
          (n.compare(0, s.size(), s) == 0 || s.compare(0, n.size(), n) == 0);
 }
 

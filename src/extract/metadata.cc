@@ -94,7 +94,10 @@ PageDates collect_dates(const Dom& dom, const MetaTags& meta, const JsonLd& ld) 
 // A section name, or "" when it is not one ("Home", an address).
 std::string section_name(std::string_view raw) {
   std::string s = clean(raw);
-  if (s.empty() || s.size() > 80 || looks_like_url(s) || equals_ci(s, "home") ||
+  // "gizmodo.com" is the site, not a section.
+  const size_t dot = s.rfind('.');
+  const bool host = dot != std::string::npos && dot + 2 < s.size() && s.find(' ') == std::string::npos;
+  if (s.empty() || s.size() > 80 || looks_like_url(s) || host || equals_ci(s, "home") ||
       equals_ci(s, "homepage")) {
     return "";
   }
@@ -151,9 +154,12 @@ std::string find_section(const Dom& dom, const MetaTags& meta, const JsonLd& ld,
 void add_tags(std::vector<std::string>& tags, std::string_view raw, bool split) {
   auto add = [&](std::string_view t) {
     std::string tag = clean(trim(t));
-    // "_no-apple-news", "type:article": the CMS's own flags, not topics.
+    // "_no-apple-news", "type:article", "@river", "autoplay_video": the
+    // CMS's own flags, not topics; a sentence is not a tag either.
     if (tag.empty() || tag.size() > 80 || looks_like_url(tag) || tags.size() >= 30 ||
-        tag[0] == '_' || tag.find(':') != std::string::npos) {
+        tag[0] == '_' || tag[0] == '@' || tag.find(':') != std::string::npos ||
+        (tag.find('_') != std::string::npos && tag.find(' ') == std::string::npos) ||
+        word_count(tag) > 8) {
       return;
     }
     for (const std::string& have : tags) {
@@ -302,7 +308,7 @@ void fill_metadata(const Dom& dom, const MetaTags& meta, const JsonLd& ld,
     og_site = publisher;
   }
   for (std::string candidate : {og_site, publisher, first_meta(meta, {"application-name"})}) {
-    if (!candidate.empty() && !looks_like_url(candidate)) {
+    if (!candidate.empty() && !looks_like_url(candidate) && candidate[0] != '@') {
       a.site_name = std::move(candidate);
       break;
     }

@@ -326,6 +326,14 @@ TEST(Metadata, SplitByline) {
   // CNN: the site's desk after the name.
   EXPECT_EQ(split_byline("By Jill Disis, CNN Business", "CNN"), (V{"Jill Disis"}));
   EXPECT_EQ(split_byline("Nama (wajib)", ""), V{});
+  // Credentials, a weekday before the date, a label before "by".
+  EXPECT_EQ(split_byline("Ilana Muhlstein, MS, RDN", ""), (V{"Ilana Muhlstein"}));
+  EXPECT_EQ(split_byline("Mike Wuerthele and Malcolm Owen Monday, November 18, 2019", ""),
+            (V{"Mike Wuerthele", "Malcolm Owen"}));
+  EXPECT_EQ(split_byline("Analysis by Chris Cillizza, CNN Editor-at-large", "CNN"),
+            (V{"Chris Cillizza"}));
+  EXPECT_EQ(split_byline("By PTI", ""), (V{"PTI"}));
+  EXPECT_EQ(split_byline("Beachbody", "The Beachbody Blog"), V{});
 }
 
 // NYT-like: one <meta name="byl">, several article:author profile URLs.
@@ -356,6 +364,11 @@ TEST(Metadata, AuthorsFromItempropElements) {
 TEST(Metadata, SectionFromMetaJsonLdAndBreadcrumbs) {
   const std::string og = R"(<meta property="article:section" content="Politics">)";
   EXPECT_EQ(extract_ok(page(og, body_paragraphs(3))).section, "Politics");
+  // Gizmodo's section is its host; CBS's "U.S." is a section.
+  const std::string host = R"(<meta property="article:section" content="gizmodo.com">)";
+  EXPECT_EQ(extract_ok(page(host, body_paragraphs(3))).section, "");
+  const std::string us = R"(<meta property="article:section" content="U.S.">)";
+  EXPECT_EQ(extract_ok(page(us, body_paragraphs(3))).section, "U.S.");
   const std::string ld = R"(<script type="application/ld+json">
 {"@type":"NewsArticle","headline":"x","articleSection":["World","Europe"]}</script>)";
   EXPECT_EQ(extract_ok(page(ld, body_paragraphs(3))).section, "World");
@@ -378,6 +391,11 @@ TEST(Metadata, TagsInPageOrderEachOnce) {
  "headline":"x","keywords":["banks","money","_no-apple-news","type:story"]}</script>)";
   EXPECT_EQ(extract_ok(page(flags, body_paragraphs(3))).tags,
             (std::vector<std::string>{"banks", "money"}));
+  // Advance Local and Express: routing flags in the keywords.
+  const std::string routing =
+      R"(<meta name="keywords" content="@river, doobie-brothers, autoplay_video, Rock Hall">)";
+  EXPECT_EQ(extract_ok(page(routing, body_paragraphs(3))).tags,
+            (std::vector<std::string>{"doobie-brothers", "Rock Hall"}));
   const std::string head = R"(
 <meta property="article:tag" content="Elections">
 <meta property="article:tag" content="Senate">
