@@ -256,11 +256,19 @@ int run_eval_metadata(const EvalArgs& args) {
     url_tally.add("canonical host = URL host", bare_host(a.canonical_url) == bare_host(url));
     const std::string host = bare_host(url);
     const std::string label = host.substr(0, host.find('.'));
-    const std::string t = normal(a.title);
-    const bool suffix = !a.site_name.empty() && t.size() > a.site_name.size() &&
-                        t.find(normal(a.site_name)) != std::string::npos;
-    url_tally.add("title without site", !a.title.empty() && !suffix &&
-                                            t.find(label + ".com") == std::string::npos);
+    // The site's name as a suffix or prefix ("Headline | Site", "Site: Headline"),
+    // not inside a headline ("The Guardian view on ...").
+    const std::string t = normal(a.title), site = normal(a.site_name);
+    bool suffix = t.find(label + ".com") != std::string::npos;
+    if (!site.empty() && t.size() > site.size() + 2) {
+      const std::string before = t.substr(t.size() - site.size() - 2, 2);
+      const std::string after = t.substr(site.size(), 2);
+      suffix = suffix ||
+               (t.compare(t.size() - site.size(), site.size(), site) == 0 &&
+                before.find_first_of("|-:/") != std::string::npos) ||
+               (t.compare(0, site.size(), site) == 0 && after.find_first_of("|-:/") != std::string::npos);
+    }
+    url_tally.add("title without site", !a.title.empty() && !suffix);
     if (const std::string day = url_day(url); !day.empty()) {
       const bool local = a.published_at && day_of(*a.published_at, a.utc_offset_minutes.value_or(0)) == day;
       bool near = local;
