@@ -314,9 +314,19 @@ void fill_metadata(const Dom& dom, const MetaTags& meta, const JsonLd& ld,
     }
   }
   a.title = find_title(dom, meta, ld, a.site_name);
-  // No name declared: the one the <title> gives after the headline.
-  if (a.site_name.empty() && !dom.titles.empty()) {
-    a.site_name = site_from_title(clean(raw_text(dom.nodes[dom.titles[0]].xml, kMaxField)), a.title);
+  // The name the <title> gives after the headline: when none is declared,
+  // or when the declared one is not the host's and this one is ("U.S." in
+  // og:site_name on reuters.com, whose titles end "- Reuters").
+  if (!dom.titles.empty()) {
+    std::string from_title =
+        site_from_title(clean(raw_text(dom.nodes[dom.titles[0]].xml, kMaxField)), a.title);
+    const std::string host = name_key(url_host(page_url));
+    const std::string title_key = name_key(from_title), declared_key = name_key(a.site_name);
+    if (a.site_name.empty() ||
+        (title_key.size() >= 4 && host.find(title_key) != std::string::npos &&
+         host.find(declared_key) == std::string::npos)) {
+      if (!from_title.empty()) a.site_name = std::move(from_title);
+    }
   }
   a.authors = find_authors(dom, meta, ld, a.site_name);
   a.byline.clear();

@@ -249,6 +249,22 @@ TEST(Metadata, SiteNameHandleYieldsToThePublisher) {
   EXPECT_EQ(extract_ok(page(head, body_paragraphs(3))).site_name, "The Detroit News");
 }
 
+// Reuters: og:site_name holds the edition, "U.S."; the <title> ends with
+// the name the host has.
+TEST(Metadata, DeclaredSiteNameThatIsNotTheHostsYieldsToTheTitle) {
+  const std::string head = R"(<title>Oil falls on oversupply worries - Reuters</title>
+<meta property="og:site_name" content="U.S.">
+<meta property="og:title" content="Oil falls on oversupply worries">)";
+  EXPECT_EQ(extract_ok(page(head, body_paragraphs(3)), "https://www.reuters.com/article/x").site_name,
+            "Reuters");
+  // A name the host does not spell is kept when the title's is no better.
+  const std::string latimes = R"(<title>Disney+ glitches - Los Angeles Times</title>
+<meta property="og:site_name" content="Los Angeles Times">)";
+  EXPECT_EQ(extract_ok(page(latimes, "<h1>Disney+ glitches</h1>" + body_paragraphs(3)),
+                       "https://www.latimes.com/story/x").site_name,
+            "Los Angeles Times");
+}
+
 TEST(Metadata, SiteNameFromApplicationName) {
   const std::string head = R"(<meta name="application-name" content="Daily Planet">)";
   EXPECT_EQ(extract_ok(page(head, body_paragraphs(2))).site_name, "Daily Planet");
