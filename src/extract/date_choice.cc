@@ -60,9 +60,9 @@ std::optional<int> implied_offset(const PageDates& dates) {
     for (const auto* list : {&dates.published, &dates.modified}) {
       for (const DateCandidate& c : *list) {
         if (!c.date.has_offset || !c.date.has_time) continue;
-        const auto diff = std::chrono::duration_cast<minutes>(local.when - c.date.when).count();
-        if (diff != 0 && diff % 15 == 0 && diff >= -12 * 60 && diff <= 14 * 60) {
-          return static_cast<int>(diff);
+        const auto diff = (local.when - c.date.when).count();  // seconds
+        if (diff != 0 && diff % (15 * 60) == 0 && diff >= -12 * 3600 && diff <= 14 * 3600) {
+          return static_cast<int>(diff / 60);
         }
       }
     }

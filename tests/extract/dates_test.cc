@@ -189,6 +189,11 @@ November 19, 2019 at 8:59 pm</time>)" + body_paragraphs(3) + "</article>";
   const Extraction x = extract_page(head, body, "https://www.example.com/2019/11/19/wild/");
   EXPECT_EQ(when(x.article.published_at), "2019-11-20T02:59:46Z");
   EXPECT_EQ(x.article.utc_offset_minutes.value_or(0), -360);
+  // Another story's time in a list, some hours and seconds off: no offset.
+  const std::string other = R"(<article><h1>Wild win</h1>)" + body_paragraphs(3) +
+                            R"(</article><ul><li><time datetime="2019-11-19 17:10:53">Earlier</time></li></ul>)";
+  const Extraction y = extract_page(head, other, "https://www.example.com/2019/11/19/wild/");
+  EXPECT_EQ(y.article.utc_offset_minutes.value_or(-1), 0);
 }
 
 }  // namespace
