@@ -227,6 +227,19 @@ std::string find_title(const Dom& dom, const MetaTags& meta, const JsonLd& ld,
                       (!og.empty() && title_has_part(og, h1)))) {
     return h1;
   }
+  // The page's only <h1>, when it is a headline (four words or more, not
+  // the site's name, not a link to another story): og:title and <title>
+  // are then often versions written for sharing and search engines.
+  if (dom.headings1.size() == 1 && word_count(h1) >= 4 && h1.size() <= 400 &&
+      !is_site_name(h1, site_name)) {
+    const int32_t at = dom.headings1[0];
+    bool linked = false;  // "<h1><a href=...>Another story</a></h1>" (Digg, aggregators)
+    for (int32_t i = at + 1; i < dom.nodes[at].end && !linked; ++i) {
+      linked = dom.nodes[i].tag == Tag::kA && has_attr(dom.nodes[i].xml, "href") &&
+               inner_text(dom.nodes[i].xml, kMaxField).size() * 2 >= h1.size();
+    }
+    if (!linked) return h1;
+  }
   if (!og.empty()) return strip_site_from_title(og, site_name);
   if (!ld.headline.empty()) return clean(ld.headline);
   if (!h1.empty() && (title.empty() || contains_ci(title, to_lower_ascii(h1)))) return h1;

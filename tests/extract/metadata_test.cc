@@ -241,6 +241,20 @@ TEST(Metadata, TitleIsTheHeadlineInsideLabelledTitles) {
             "Taylor Swift is allowed to play her music at the AMAs after all");
 }
 
+// A blog whose og:title is written for search engines: the one <h1> shows
+// the headline. An aggregator's <h1> that links to another story does not.
+TEST(Metadata, TheOnlyH1IsTheHeadline) {
+  const std::string head = R"x(<title>Simple Hiking Survival Kit (with Kids) - The Blog</title>
+<meta property="og:title" content="Simple Hiking Survival Kit (with Kids)">)x";
+  EXPECT_EQ(extract_ok(page(head, "<h1 class=\"entry-title\">Hiking the Boulder Flat Irons</h1>" +
+                                      body_paragraphs(3))).title,
+            "Hiking the Boulder Flat Irons");
+  const std::string digg = R"(<meta property="og:title" content="The early reviews of Stadia are here">)";
+  EXPECT_EQ(extract_ok(page(digg, "<h1><a href=\"https://other.example/story\">Why Don't You Go "
+                                  "Fight For The Reindeer?</a></h1>" + body_paragraphs(3))).title,
+            "The early reviews of Stadia are here");
+}
+
 // Gannett: og:site_name is a handle, JSON-LD names the publisher.
 TEST(Metadata, SiteNameHandleYieldsToThePublisher) {
   const std::string head = R"(<meta property="og:site_name" content="detroitnews">
