@@ -31,7 +31,7 @@ enum class DateSource { kJsonLd, kMeta, kTimeElement, kUrl, kShown };
 struct DateCandidate {
   PageDate date;
   DateSource source = DateSource::kMeta;
-  std::string label;  ///< "article:published_time", "JSON-LD datePublished", ... for warnings
+  std::string label;  ///< "article:published_time", "datePublished", ...: for warnings
 };
 
 /// The date strings of one page, gathered by fill_metadata.
@@ -47,14 +47,18 @@ struct PageDates {
 /// the page's text; the caller looks for it only when the metadata has no
 /// date) and the URL's day, the earliest wins; a day alone (the URL's,
 /// "2023-11-01") never beats a timestamp on the same or the next day, so
-/// that a time zone cannot make it win. Times before 1995 or later than `now` + 1 day are dropped with a
-/// warning. A time written without an offset takes the one the page states
+/// that a time zone cannot make it win. Metadata times before 1995 or later
+/// than `now` + 1 day are dropped with a warning.
+///
+/// Zones: a time written without an offset takes the one the page states
 /// in its other dates ("+03:30" on the modification time, or a local time
 /// beside the same instant in UTC), else its country's when the site's
-/// country has one zone (.kr, .jp, .in, .ir, ...); utc_offset_minutes is
-/// the offset the page states, a non-zero one first ("Z" says nothing
-/// about the publisher). Modification: the latest plausible one
-/// that is not more than a day before publication.
+/// country has one zone (.kr, .jp, .in, .ir, ...); a day alone becomes
+/// that zone's midnight. utc_offset_minutes is the offset the page states,
+/// a non-zero one first ("Z" says nothing about the publisher).
+///
+/// Modification: the latest plausible timestamp (a day alone only without
+/// one) that is not more than a day before publication.
 void settle_dates(const PageDates& dates, const std::optional<PageDate>& shown,
                   std::string_view url, std::string_view canonical_url, Instant now,
                   Article& article, std::vector<std::string>& warnings);
