@@ -5,6 +5,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <utility>
 
 #include "extract/text_ops.h"
 #include "extract/visible_dates.h"
@@ -70,7 +71,15 @@ int month_of(const Token& t) {
   for (int m = 0; m < 12; ++m) {
     if (equals_ci(t.text, kNames[m]) || equals_ci(t.text, kNames[m].substr(0, 3))) return m + 1;
   }
-  return equals_ci(t.text, "sept") ? 9 : 0;
+  if (equals_ci(t.text, "sept")) return 9;
+  // German names that are not English ones ("25. September 2018" is).
+  static constexpr std::array<std::pair<std::string_view, int>, 7> kGerman = {{
+      {"januar", 1}, {"februar", 2}, {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10},
+      {"dezember", 12}}};
+  for (const auto& [name, m] : kGerman) {
+    if (equals_ci(t.text, name)) return m;
+  }
+  return 0;
 }
 
 // Zone abbreviations pages print after a time, in minutes east of UTC.
@@ -126,11 +135,11 @@ struct Ymd {
   size_t next = 0;  // token after the date
 };
 
-// "13 December 2008", "13th of Dec. 2008", "13-Dec-2008".
+// "13 December 2008", "13th of Dec. 2008", "13-Dec-2008", "13. Dezember 2008".
 std::optional<Ymd> day_month_year(const Matcher& t, size_t i) {
   size_t j = t.day(i);
   if (j == 0) return std::nullopt;
-  if (t.punct(j, '-')) ++j;
+  if (t.punct(j, '-') || t.punct(j, '.')) ++j;
   if (t.word(j, "of")) ++j;
   const int m = j < t.size() ? month_of(t[j]) : 0;
   if (m == 0) return std::nullopt;
@@ -186,6 +195,7 @@ std::optional<Ymd> numeric_day_first_or_last(const Matcher& t, size_t i) {
 struct Time {
   int seconds = 0;         // since midnight, local
   int offset_minutes = 0;  // east of UTC
+  bool zone = false;       // a zone or offset was written
   size_t next = 0;
 };
 
@@ -240,6 +250,7 @@ std::optional<Time> time_at(const Matcher& t, size_t i) {
     for (const Zone& z : kZones) {
       if (!equals_ci(t[j].text, z.name)) continue;
       out.offset_minutes = z.minutes;
+      out.zone = true;
       ++j;
       int extra = 0;
       if (const size_t k = offset_at(t, j, true, extra); k > 0) {  // "GMT+3"
@@ -250,6 +261,7 @@ std::optional<Time> time_at(const Matcher& t, size_t i) {
     }
   } else if (const size_t k = offset_at(t, j, false, out.offset_minutes); k > 0) {
     j = k;
+    out.zone = true;
   }
   out.next = j;
   return out;
@@ -307,6 +319,9 @@ std::optional<TextDate> find_date_in_text(std::string_view text) {
     out.when = std::chrono::sys_days{ymd};
     if (time) {
       out.when += std::chrono::seconds{time->seconds} - std::chrono::minutes{time->offset_minutes};
+      out.has_time = true;
+      out.has_zone = time->zone;
+      out.offset_minutes = time->offset_minutes;
     }
     out.start = t[start].begin;
     out.end = t[end - 1].end;

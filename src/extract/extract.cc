@@ -6,6 +6,7 @@
 #include <new>
 
 #include "extract/content.h"
+#include "extract/dates.h"
 #include "extract/dom.h"
 #include "extract/html_parser.h"
 #include "extract/language.h"
@@ -97,7 +98,8 @@ Result<Extraction> extract(std::string_view bytes, const ExtractOptions& options
   const std::string base = base_url(dom, options.url);
   Article& article = result.article;
   std::string declared_language;
-  fill_metadata(dom, meta, ld, options.url, base, now, article, declared_language);
+  PageDates dates;
+  fill_metadata(dom, meta, ld, options.url, base, article, dates, declared_language);
 
   mark_boilerplate(dom);
   const std::vector<int32_t> roots = choose_content(dom);
@@ -105,13 +107,12 @@ Result<Extraction> extract(std::string_view bytes, const ExtractOptions& options
   drop_head_repeats(paragraphs, article.title);
   article.text = join_paragraphs(paragraphs);
   if (article.text.empty()) result.warnings.push_back("no article text found");
-  // No date in the metadata: the one the page shows, then the URL's.
-  if (!article.published_at) {
-    article.published_at =
-        find_visible_date(dom, roots, paragraphs.empty() ? "" : paragraphs[0], now);
+  // Dates: the metadata's and the URL's; the shown one when there is none.
+  std::optional<PageDate> shown;
+  if (dates.published.empty()) {
+    shown = find_visible_date(dom, roots, paragraphs.empty() ? "" : paragraphs[0], now);
   }
-  if (!article.published_at) article.published_at = date_in_url(article.canonical_url, now);
-  if (!article.published_at) article.published_at = date_in_url(options.url, now);
+  settle_dates(dates, shown, options.url, article.canonical_url, now, article, result.warnings);
   article.source_links =
       find_source_links(dom, meta, base, options.url, article.canonical_url, roots, paragraphs);
   PageVerdict verdict = classify_page(dom, meta, article);

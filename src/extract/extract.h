@@ -65,6 +65,6 @@ Result<std::vector<FeedLink>> find_feed_links(std::string_view bytes, const std:
                                               const std::string& content_type);
 
 /// Bumped whenever extraction output changes; stored with each article.
-constexpr int kExtractorVersion = 5;
+constexpr int kExtractorVersion = 6;
 
 }  // namespace tidings

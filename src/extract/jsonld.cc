@@ -3,6 +3,7 @@
 // with nlohmann::json without exceptions; walked iteratively, depth-bounded.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -35,7 +36,8 @@ bool type_matches(const json& type, bool (*pred)(std::string_view)) {
 bool is_article_type(std::string_view t) {
   return contains_ci(t, "article") || contains_ci(t, "blogposting") ||
          contains_ci(t, "liveblogposting") || contains_ci(t, "report") ||
-         equals_ci(t, "posting") || contains_ci(t, "socialmediaposting");
+         equals_ci(t, "posting") || contains_ci(t, "socialmediaposting") ||
+         equals_ci(t, "claimreview");
 }
 
 bool is_organization_type(std::string_view t) {
@@ -99,16 +101,32 @@ std::string name_of(const json& v, const IdIndex& ids) {
   return "";
 }
 
-std::string authors_of(const json& v, const IdIndex& ids) {
-  if (!v.is_array()) return name_of(v, ids);
-  std::string out;
-  int count = 0;
+// Each author's name: a string, an object's name, an array of either.
+std::vector<std::string> authors_of(const json& v, const IdIndex& ids) {
+  std::vector<std::string> out;
+  if (!v.is_array()) {
+    if (std::string name = name_of(v, ids); !name.empty()) out.push_back(std::move(name));
+    return out;
+  }
   for (const auto& a : v) {
-    std::string name = name_of(a, ids);
-    if (name.empty()) continue;
-    if (!out.empty()) out += ", ";
-    out += name;
-    if (++count == 5) break;
+    if (std::string name = name_of(a, ids); !name.empty()) out.push_back(std::move(name));
+    if (out.size() == 10) break;
+  }
+  return out;
+}
+
+// Strings of a string or an array of strings (an array's objects by name);
+// a string of comma-separated words stays whole here.
+std::vector<std::string> strings_of(const json& v, const IdIndex& ids) {
+  std::vector<std::string> out;
+  if (v.is_string()) {
+    out.push_back(v.get<std::string>());
+  } else if (v.is_array()) {
+    for (const auto& item : v) {
+      std::string s = item.is_string() ? item.get<std::string>() : name_of(item, ids);
+      if (!s.empty()) out.push_back(std::move(s));
+      if (out.size() == 64) break;
+    }
   }
   return out;
 }
@@ -149,7 +167,16 @@ void take_article(const json& obj, const IdIndex& ids, JsonLd& out) {
   if (out.headline.empty()) out.headline = field(obj, ids, "name");
   out.date_published = field(obj, ids, "datePublished");
   if (out.date_published.empty()) out.date_published = field(obj, ids, "dateCreated");
-  if (auto it = obj.find("author"); it != obj.end()) out.author = authors_of(*it, ids);
+  out.date_modified = field(obj, ids, "dateModified");
+  if (auto it = obj.find("author"); it != obj.end()) out.authors = authors_of(*it, ids);
+  if (out.authors.empty()) {
+    if (auto it = obj.find("creator"); it != obj.end()) out.authors = authors_of(*it, ids);
+  }
+  if (auto it = obj.find("articleSection"); it != obj.end()) {
+    auto sections = strings_of(*it, ids);
+    if (!sections.empty()) out.section = sections[0];
+  }
+  if (auto it = obj.find("keywords"); it != obj.end()) out.keywords = strings_of(*it, ids);
   out.publisher = name_field(obj, ids, "publisher");
   out.image = field(obj, ids, "image", "url");
   out.url = field(obj, ids, "url");
@@ -246,6 +273,35 @@ JsonLd read_json_ld(const Dom& dom) {
         out.publisher = name_field(*v, ids, "name");
       }
     }
+  }
+  // Breadcrumbs: the top-level BreadcrumbList's item names, in position order.
+  for (const json* v : top) {
+    auto t = v->find("@type");
+    if (t == v->end() || !type_matches(*t, [](std::string_view s) {
+          return equals_ci(s, "BreadcrumbList");
+        })) {
+      continue;
+    }
+    auto items = v->find("itemListElement");
+    if (items == v->end() || !items->is_array()) break;
+    std::vector<std::pair<int, std::string>> crumbs;
+    for (const auto& item : *items) {
+      if (!item.is_object()) continue;
+      std::string name = field(item, ids, "name");
+      if (name.empty()) {
+        if (auto it = item.find("item"); it != item.end()) name = name_of(*it, ids);
+      }
+      auto pos = item.find("position");
+      const int position = pos != item.end() && pos->is_number_integer()
+                               ? pos->get<int>()
+                               : static_cast<int>(crumbs.size()) + 1;
+      if (!name.empty()) crumbs.emplace_back(position, std::move(name));
+      if (crumbs.size() == 16) break;
+    }
+    std::stable_sort(crumbs.begin(), crumbs.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [position, name] : crumbs) out.breadcrumbs.push_back(std::move(name));
+    break;
   }
   return out;
 }

@@ -12,8 +12,9 @@ constexpr std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \x
                                             " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ",
                                             " \xC2\xBB ", " / "};
 
-// Lower-cased ASCII letters and digits only ("The Guardian" -> "theguardian").
-std::string squeeze(std::string_view s) {
+}  // namespace
+
+std::string name_key(std::string_view s) {
   std::string out;
   for (char c : s) {
     const char l = ascii_lower(c);
@@ -24,10 +25,19 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
+namespace {
+
+std::string squeeze(std::string_view s) { return name_key(s); }
+
+// A part of a title names the site when it is the site's name, or a few
+// words around it ("Opinion | The Guardian"), never a headline that
+// happens to contain it ("The Guardian view on Hong Kong").
 bool names_site(std::string_view part, std::string_view site) {
   const std::string p = squeeze(part), s = squeeze(site);
   if (p.size() < 2 || s.size() < 2) return false;
-  return p == s || (s.size() >= 4 && p.find(s) != std::string::npos) ||
+  return p == s ||
+         (s.size() >= 4 && p.find(s) != std::string::npos &&
+          word_count(part) <= word_count(site) + 2) ||
          (p.size() >= 4 && s.find(p) != std::string::npos);
 }
 
@@ -49,6 +59,39 @@ Split find_separator(std::string_view title, bool last) {
 }
 
 }  // namespace
+
+bool title_has_part(std::string_view title, std::string_view part) {
+  title = trim(title);
+  part = trim(part);
+  if (part.empty() || part.size() > title.size()) return false;
+  if (equals_ci(title, part)) return true;
+  for (std::string_view sep : kSeparators) {
+    const std::string head = std::string(part) + std::string(sep);
+    const std::string tail = std::string(sep) + std::string(part);
+    if (starts_with_ci(title, head)) return true;
+    // "Opinion | Headline": a short label before; a long one is a headline
+    // and `part` the site's name after it.
+    if (title.size() >= tail.size() && equals_ci(title.substr(title.size() - tail.size()), tail) &&
+        word_count(title.substr(0, title.size() - tail.size())) <= 3) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string site_from_title(std::string_view title, std::string_view headline) {
+  title = trim(title);
+  headline = trim(headline);
+  if (headline.empty() || title.size() <= headline.size()) return "";
+  const Split last = find_separator(title, true);
+  if (last.at == std::string_view::npos) return "";
+  const std::string_view head = title.substr(0, last.at);
+  const std::string_view tail = trim(title.substr(last.at + last.length));
+  if (!contains_ci(head, to_lower_ascii(headline)) || tail.empty() || word_count(tail) > 5) {
+    return "";
+  }
+  return std::string(tail);
+}
 
 std::string strip_site_from_title(std::string_view raw, std::string_view site_name) {
   const std::string title = collapse_whitespace(raw);

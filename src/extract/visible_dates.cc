@@ -86,9 +86,14 @@ bool mentions_update(std::string_view text) {
 
 // The best date so far: one that is not an "updated" date ends the search.
 struct Pick {
-  std::optional<Instant> published, updated;
+  std::optional<PageDate> published, updated;
   bool done() const { return published.has_value(); }
-  void offer(Instant t, bool is_update) {
+  void offer(const TextDate& d, bool is_update) {
+    PageDate t;
+    t.when = d.when;
+    t.has_time = d.has_time;
+    t.has_offset = t.numeric_offset = d.has_zone;
+    t.offset_minutes = d.offset_minutes;
     if (!is_update) {
       if (!published) published = t;
     } else if (!updated) {
@@ -118,13 +123,13 @@ void consider_element(const Dom& dom, int32_t i, Instant now, Pick& pick) {
     if (value.empty() || value.size() > kMaxDateText) continue;
     const auto date = find_date_in_text(value);
     if (date && in_range(date->when, now)) {
-      pick.offer(date->when, update || mentions_update(text));
+      pick.offer(*date, update || mentions_update(text));
       return;
     }
   }
   const auto date = find_date_in_text(text);
   if (!date || !in_range(date->when, now)) return;
-  pick.offer(date->when, update || mentions_update(std::string_view(text).substr(0, date->start)));
+  pick.offer(*date, update || mentions_update(std::string_view(text).substr(0, date->start)));
 }
 
 // The first element of the body: the first one in the content with a
@@ -160,12 +165,12 @@ void consider_leading_line(std::string_view paragraph, Instant now, Pick& pick) 
     if (c >= 'a' && c <= 'z') dateline = false;
   }
   if (!label && !dateline) return;
-  pick.offer(date->when, mentions_update(prefix));
+  pick.offer(*date, mentions_update(prefix));
 }
 
 }  // namespace
 
-std::optional<Instant> find_visible_date(const Dom& dom, const std::vector<int32_t>& roots,
+std::optional<PageDate> find_visible_date(const Dom& dom, const std::vector<int32_t>& roots,
                                          std::string_view first_paragraph, Instant now) {
   if (roots.empty()) return std::nullopt;
   const int32_t first = *std::min_element(roots.begin(), roots.end());

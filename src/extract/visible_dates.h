@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/time.h"
+#include "extract/dates.h"
 #include "extract/dom.h"
 
 namespace tidings::extract_detail {
@@ -20,6 +21,9 @@ struct TextDate {
   Instant when;
   size_t start = 0;  ///< byte offset in the text where the date begins
   size_t end = 0;    ///< one past its last byte (time and zone included)
+  bool has_time = false;
+  bool has_zone = false;   ///< a zone or offset was written after the time
+  int offset_minutes = 0;  ///< that zone's offset, east of UTC
 };
 
 /// The first English date written in `text` (the first 256 bytes are read):
@@ -39,8 +43,9 @@ std::optional<TextDate> find_date_in_text(std::string_view text);
 /// ones last; a leading date line, `first_paragraph`; such elements after
 /// the body inside the same <article>. Dates before 1990 or more than a day
 /// after `now` are skipped. Call after choose_content.
-std::optional<Instant> find_visible_date(const Dom& dom, const std::vector<int32_t>& roots,
-                                         std::string_view first_paragraph, Instant now);
+/// A time without a zone comes back without an offset (PageDate::has_offset).
+std::optional<PageDate> find_visible_date(const Dom& dom, const std::vector<int32_t>& roots,
+                                          std::string_view first_paragraph, Instant now);
 
 /// The date in an http(s) URL's path, "/2008/12/13/" or "/2008-12-13/" (a
 /// whole path segment), as midnight UTC; nullopt when there is none or it

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/time.h"
 #include "extract/metadata.h"
@@ -209,6 +210,75 @@ TEST(Metadata, BylineFromClassAndRelAuthor) {
   EXPECT_EQ(extract_ok(page(url_author, body_paragraphs(3))).byline, "");
 }
 
+// The Guardian: og:title "Headline | Editorial", <title> with three labels.
+// NYT: "Opinion | Headline". The <h1> is the headline when a title holds it.
+TEST(Metadata, TitleIsTheHeadlineInsideLabelledTitles) {
+  const std::string guardian = R"(
+<title>The Guardian view on Hong Kong: a city on the brink | Editorial | Opinion | The Guardian</title>
+<meta property="og:title" content="The Guardian view on Hong Kong: a city on the brink | Editorial">
+<meta property="og:site_name" content="the Guardian">)";
+  const std::string h1 = "<h1>The Guardian view on Hong Kong: a city on the brink</h1>";
+  EXPECT_EQ(extract_ok(page(guardian, h1 + body_paragraphs(3))).title,
+            "The Guardian view on Hong Kong: a city on the brink");
+  const std::string nyt = R"(
+<title>Opinion | Republicans Are Following Trump to Nowhere - The New York Times</title>
+<meta property="og:title" content="Opinion | Republicans Are Following Trump to Nowhere">)";
+  const Article a = extract_ok(
+      page(nyt, "<h1>Republicans Are Following Trump to Nowhere</h1>" + body_paragraphs(3)));
+  EXPECT_EQ(a.title, "Republicans Are Following Trump to Nowhere");
+  EXPECT_EQ(a.site_name, "The New York Times");  // from the <title>, nothing else names it
+  // A blog whose <h1> is the site's name, in the <title> after the headline.
+  const std::string blog = R"(<title>Jangan Membenci Satu Kaum Secara Berlebihan | Kabar Dunia Islam</title>
+<meta property="og:title" content="Jangan Membenci Satu Kaum Secara Berlebihan">)";
+  EXPECT_EQ(extract_ok(page(blog, "<h1>Kabar Dunia Islam</h1>" + body_paragraphs(3))).title,
+            "Jangan Membenci Satu Kaum Secara Berlebihan");
+  // BBC: og:title is the sharing version; the <title> agrees with the <h1>.
+  const std::string bbc = R"(<title>Taylor Swift is allowed to play her music at the AMAs after all - BBC News</title>
+<meta property="og:title" content="Taylor Swift's AMA row seems to be over">
+<meta property="og:site_name" content="BBC News">)";
+  EXPECT_EQ(extract_ok(page(bbc, "<h1>Taylor Swift is allowed to play her music at the AMAs "
+                                 "after all</h1>" + body_paragraphs(3))).title,
+            "Taylor Swift is allowed to play her music at the AMAs after all");
+}
+
+// A blog whose og:title is written for search engines: the one <h1> shows
+// the headline. An aggregator's <h1> that links to another story does not.
+TEST(Metadata, TheOnlyH1IsTheHeadline) {
+  const std::string head = R"x(<title>Simple Hiking Survival Kit (with Kids) - The Blog</title>
+<meta property="og:title" content="Simple Hiking Survival Kit (with Kids)">)x";
+  EXPECT_EQ(extract_ok(page(head, "<h1 class=\"entry-title\">Hiking the Boulder Flat Irons</h1>" +
+                                      body_paragraphs(3))).title,
+            "Hiking the Boulder Flat Irons");
+  const std::string digg = R"(<meta property="og:title" content="The early reviews of Stadia are here">)";
+  EXPECT_EQ(extract_ok(page(digg, "<h1><a href=\"https://other.example/story\">Why Don't You Go "
+                                  "Fight For The Reindeer?</a></h1>" + body_paragraphs(3))).title,
+            "The early reviews of Stadia are here");
+}
+
+// Gannett: og:site_name is a handle, JSON-LD names the publisher.
+TEST(Metadata, SiteNameHandleYieldsToThePublisher) {
+  const std::string head = R"(<meta property="og:site_name" content="detroitnews">
+<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization",
+ "name":"The Detroit News"}}</script>)";
+  EXPECT_EQ(extract_ok(page(head, body_paragraphs(3))).site_name, "The Detroit News");
+}
+
+// Reuters: og:site_name holds the edition, "U.S."; the <title> ends with
+// the name the host has.
+TEST(Metadata, DeclaredSiteNameThatIsNotTheHostsYieldsToTheTitle) {
+  const std::string head = R"(<title>Oil falls on oversupply worries - Reuters</title>
+<meta property="og:site_name" content="U.S.">
+<meta property="og:title" content="Oil falls on oversupply worries">)";
+  EXPECT_EQ(extract_ok(page(head, body_paragraphs(3)), "https://www.reuters.com/article/x").site_name,
+            "Reuters");
+  // A name the host does not spell is kept when the title's is no better.
+  const std::string latimes = R"(<title>Disney+ glitches - Los Angeles Times</title>
+<meta property="og:site_name" content="Los Angeles Times">)";
+  EXPECT_EQ(extract_ok(page(latimes, "<h1>Disney+ glitches</h1>" + body_paragraphs(3)),
+                       "https://www.latimes.com/story/x").site_name,
+            "Los Angeles Times");
+}
+
 TEST(Metadata, SiteNameFromApplicationName) {
   const std::string head = R"(<meta name="application-name" content="Daily Planet">)";
   EXPECT_EQ(extract_ok(page(head, body_paragraphs(2))).site_name, "Daily Planet");
@@ -234,6 +304,160 @@ TEST(Metadata, PageDateParser) {
   EXPECT_FALSE(parse_page_date("yesterday").has_value());
   EXPECT_FALSE(parse_page_date("").has_value());
   EXPECT_FALSE(parse_page_date("2023-13-45").has_value());
+}
+
+
+// Authors as CMSs write them.
+TEST(Metadata, AuthorsFromJsonLdArraysObjectsAndStrings) {
+  using extract_detail::split_byline;
+  const std::string head = R"(<script type="application/ld+json">
+{"@context":"https://schema.org","@type":"NewsArticle","headline":"Budget passes",
+ "author":[{"@type":"Person","name":"By Jane Doe and John Roe"},
+           {"@type":"Person","name":"jane doe"},
+           {"@type":"Organization","name":"Valley Courier"}],
+ "publisher":{"@type":"Organization","name":"Valley Courier"}}</script>)";
+  const Article a = extract_ok(page(head, body_paragraphs(3)));
+  ASSERT_EQ(a.authors.size(), 2u) << a.byline;
+  EXPECT_EQ(a.authors[0], "Jane Doe");
+  EXPECT_EQ(a.authors[1], "John Roe");
+  EXPECT_EQ(a.byline, "Jane Doe, John Roe");
+  // The site itself as the only author: the next source is asked.
+  const std::string only_site = R"(<script type="application/ld+json">
+{"@type":"NewsArticle","headline":"x","author":{"@type":"Organization","name":"Valley Courier"},
+ "publisher":{"@type":"Organization","name":"Valley Courier"}}</script>
+<meta name="author" content="Ana Ruiz">)";
+  EXPECT_EQ(extract_ok(page(only_site, body_paragraphs(3))).byline, "Ana Ruiz");
+}
+
+TEST(Metadata, SplitByline) {
+  using extract_detail::split_byline;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(split_byline("By Jane Doe and John Roe", ""), (V{"Jane Doe", "John Roe"}));
+  EXPECT_EQ(split_byline("BY JANE DOE, JOHN ROE & ANA RUIZ", ""),
+            (V{"Jane Doe", "John Roe", "Ana Ruiz"}));
+  EXPECT_EQ(split_byline("By Jane Doe, Staff Writer", ""), (V{"Jane Doe"}));
+  EXPECT_EQ(split_byline("By Jane Doe | Nov. 1, 2023 at 6:40 p.m. EST", ""), (V{"Jane Doe"}));
+  EXPECT_EQ(split_byline("Jane Doe Updated 3 hours ago", ""), (V{"Jane Doe"}));
+  EXPECT_EQ(split_byline("jane@news.example", ""), V{});
+  EXPECT_EQ(split_byline("Staff", ""), V{});
+  EXPECT_EQ(split_byline("Coast Times", "Coast Times"), V{});
+  EXPECT_EQ(split_byline("Von Anna Schmidt und Jonas Weber", ""), (V{"Anna Schmidt", "Jonas Weber"}));
+  EXPECT_EQ(split_byline("Reuters", "Coast Times"), (V{"Reuters"}));
+  // Gannett and AP pages: the agency in the next span, the names in capitals.
+  EXPECT_EQ(split_byline("Tom Davies Associated Press", ""), (V{"Tom Davies"}));
+  EXPECT_EQ(split_byline("By DANICA KIRKA and JILL LAWLESS Associated Press", ""),
+            (V{"Danica Kirka", "Jill Lawless"}));
+  EXPECT_EQ(split_byline("Kevin Johnson and Kevin McCoy USA TODAY", "USA TODAY"),
+            (V{"Kevin Johnson", "Kevin McCoy"}));
+  // Sputnik: "Name. Site"; an initial is not an end.
+  EXPECT_EQ(split_byline("Finian Cunningham. Sputnik International", "Sputnik International"),
+            (V{"Finian Cunningham"}));
+  EXPECT_EQ(split_byline("Bruce Y. Lee", ""), (V{"Bruce Y. Lee"}));
+  // CNN: the site's desk after the name.
+  EXPECT_EQ(split_byline("By Jill Disis, CNN Business", "CNN"), (V{"Jill Disis"}));
+  EXPECT_EQ(split_byline("Nama (wajib)", ""), V{});
+  // Credentials, a weekday before the date, a label before "by".
+  EXPECT_EQ(split_byline("Ilana Muhlstein, MS, RDN", ""), (V{"Ilana Muhlstein"}));
+  EXPECT_EQ(split_byline("Mike Wuerthele and Malcolm Owen Monday, November 18, 2019", ""),
+            (V{"Mike Wuerthele", "Malcolm Owen"}));
+  EXPECT_EQ(split_byline("Analysis by Chris Cillizza, CNN Editor-at-large", "CNN"),
+            (V{"Chris Cillizza"}));
+  EXPECT_EQ(split_byline("By PTI", ""), (V{"PTI"}));
+  EXPECT_EQ(split_byline("Beachbody", "The Beachbody Blog"), V{});
+}
+
+// NYT-like: one <meta name="byl">, several article:author profile URLs.
+TEST(Metadata, AuthorsFromMetaNotProfileUrls) {
+  const std::string head = R"(
+<meta property="article:author" content="https://www.news.example/by/jane-doe">
+<meta property="article:author" content="https://www.news.example/by/john-roe">
+<meta name="byl" content="By Jane Doe and John Roe">)";
+  EXPECT_EQ(extract_ok(page(head, body_paragraphs(3))).byline, "Jane Doe, John Roe");
+  // Nothing but a profile URL: its slug.
+  const std::string slug_only =
+      R"(<meta property="article:author" content="https://www.news.example/author/jane-doe/">)";
+  EXPECT_EQ(extract_ok(page(slug_only, body_paragraphs(3))).byline, "Jane Doe");
+  EXPECT_EQ(extract_detail::name_from_profile_url("https://facebook.com/someone"), "");
+}
+
+// BBC-like: several itemprop="author" blocks, each with its name.
+TEST(Metadata, AuthorsFromItempropElements) {
+  const std::string body = R"(<article><h1>Rates rise</h1>
+<div class="byline"><span itemprop="author" itemscope><span itemprop="name">Ana Ruiz</span></span>
+ &amp; <span itemprop="author" itemscope><span itemprop="name">Li Wei</span></span>
+ <span class="role">Business reporters</span></div>)" + body_paragraphs(3) + "</article>";
+  const Article a = extract_ok(page("", body));
+  ASSERT_EQ(a.authors.size(), 2u) << a.byline;
+  EXPECT_EQ(a.byline, "Ana Ruiz, Li Wei");
+}
+
+TEST(Metadata, SectionFromMetaJsonLdAndBreadcrumbs) {
+  const std::string og = R"(<meta property="article:section" content="Politics">)";
+  EXPECT_EQ(extract_ok(page(og, body_paragraphs(3))).section, "Politics");
+  // Gizmodo's section is its host; CBS's "U.S." is a section.
+  const std::string host = R"(<meta property="article:section" content="gizmodo.com">)";
+  EXPECT_EQ(extract_ok(page(host, body_paragraphs(3))).section, "");
+  const std::string us = R"(<meta property="article:section" content="U.S.">)";
+  EXPECT_EQ(extract_ok(page(us, body_paragraphs(3))).section, "U.S.");
+  const std::string ld = R"(<script type="application/ld+json">
+{"@type":"NewsArticle","headline":"x","articleSection":["World","Europe"]}</script>)";
+  EXPECT_EQ(extract_ok(page(ld, body_paragraphs(3))).section, "World");
+  const std::string crumbs = R"(<script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[{"@type":"BreadcrumbList","itemListElement":[
+ {"@type":"ListItem","position":3,"name":"Council votes to rebuild the old bridge"},
+ {"@type":"ListItem","position":1,"name":"Home","item":"https://x.example/"},
+ {"@type":"ListItem","position":2,"name":"Local News","item":"https://x.example/local/"}]}]}
+</script><meta property="og:title" content="Council votes to rebuild the old bridge">)";
+  EXPECT_EQ(extract_ok(page(crumbs, body_paragraphs(3))).section, "Local News");
+  const std::string dom_crumbs =
+      R"(<ol class="breadcrumbs"><li><a href="/">Home</a></li><li><a href="/sport/">Sport</a></li></ol>)" +
+      body_paragraphs(3);
+  EXPECT_EQ(extract_ok(page("", dom_crumbs)).section, "Sport");
+}
+
+TEST(Metadata, TagsInPageOrderEachOnce) {
+  // Wired-like JSON-LD keywords carry the CMS's own flags.
+  const std::string flags = R"(<script type="application/ld+json">{"@type":"NewsArticle",
+ "headline":"x","keywords":["banks","money","_no-apple-news","type:story"]}</script>)";
+  EXPECT_EQ(extract_ok(page(flags, body_paragraphs(3))).tags,
+            (std::vector<std::string>{"banks", "money"}));
+  // Advance Local and Express: routing flags in the keywords.
+  const std::string routing =
+      R"(<meta name="keywords" content="@river, doobie-brothers, autoplay_video, Rock Hall">)";
+  EXPECT_EQ(extract_ok(page(routing, body_paragraphs(3))).tags,
+            (std::vector<std::string>{"doobie-brothers", "Rock Hall"}));
+  const std::string head = R"(
+<meta property="article:tag" content="Elections">
+<meta property="article:tag" content="Senate">
+<meta name="news_keywords" content="senate, Budget ,Taxes">
+<meta name="keywords" content="news, breaking news">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"x",
+ "keywords":["Elections","Ohio"]}</script>)";
+  const Article a = extract_ok(page(head, body_paragraphs(3)));
+  // article:tag is there: the other lists spell the same topics again.
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"Elections", "Senate"}));
+  const std::string news_keywords = R"(<meta name="news_keywords" content="senate, Budget ,Taxes">
+<meta name="keywords" content="news, breaking news">)";
+  EXPECT_EQ(extract_ok(page(news_keywords, body_paragraphs(3))).tags,
+            (std::vector<std::string>{"senate", "Budget", "Taxes"}));
+  const std::string only_keywords = R"(<meta name="keywords" content="rain, floods; storms">)";
+  EXPECT_EQ(extract_ok(page(only_keywords, body_paragraphs(3))).tags,
+            (std::vector<std::string>{"rain", "floods", "storms"}));
+  const std::string ld_string = R"(<script type="application/ld+json">{"@type":"NewsArticle",
+ "headline":"x","keywords":"Iran, Oil, Iran"}</script>)";
+  EXPECT_EQ(extract_ok(page(ld_string, body_paragraphs(3))).tags,
+            (std::vector<std::string>{"Iran", "Oil"}));
+}
+
+// A WordPress theme with no tag metadata: the post's category and tag links.
+TEST(Metadata, WordPressCategoryAndTagLinks) {
+  const std::string body = R"(<article><h1>Post</h1>)" + body_paragraphs(3) +
+                           R"(<p class="postinfo">Filed under: <a href="/category/khawarij/"
+ rel="category tag">Khawarij</a> | Tags: <a href="/tag/isis/" rel="tag">ISIS</a>,
+ <a href="/tag/sejarah/" rel="tag">Sejarah</a></p></article>)";
+  const Article a = extract_ok(page("", body));
+  EXPECT_EQ(a.section, "Khawarij");
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"ISIS", "Sejarah"}));
 }
 
 }  // namespace

@@ -180,11 +180,24 @@ TEST(VisibleDates, UrlDateIsTheLastFallback) {
   EXPECT_EQ(published(extract_ok(page("", body), "https://news.example/2031/01/02/mill/")), "none");
   EXPECT_EQ(published(extract_ok(page("", body), "https://news.example/mill?d=/2008/12/13/")),
             "none");
-  // A visible date beats the URL's.
+  // The visible date and the URL's: the earlier day; on the same day, the
+  // one with a time.
   const std::string dated = "<article><h1>Mill</h1><p class=\"byline\">By Ann Lee | "
                             "14 December 2008</p>" + body_paragraphs(3) + "</article>";
   EXPECT_EQ(published(extract_ok(page("", dated), "https://news.example/2008/12/13/mill/")),
+            "2008-12-13T00:00:00Z");
+  EXPECT_EQ(published(extract_ok(page("", dated), "https://news.example/2008/12/14/mill/")),
             "2008-12-14T00:00:00Z");
+  const std::string timed = "<article><h1>Mill</h1><p class=\"byline\">By Ann Lee | "
+                            "13 December 2008 10:45 GMT</p>" + body_paragraphs(3) + "</article>";
+  EXPECT_EQ(published(extract_ok(page("", timed), "https://news.example/2008/12/13/mill/")),
+            "2008-12-13T10:45:00Z");
+}
+
+// German date lines: "25. September 2018", "3. Dezember 2019".
+TEST(VisibleDates, GermanDayMonthYear) {
+  EXPECT_EQ(parsed("publiziert am 25. September 2018"), "2018-09-25T00:00:00Z");
+  EXPECT_EQ(parsed("3. Dezember 2019, 14:05"), "2019-12-03T14:05:00Z");
 }
 
 }  // namespace
