@@ -11,7 +11,6 @@
 
 #include "cli/cli.h"
 #include "cli/read_file.h"
-#include "collect/http_payload.h"
 #include "core/article_json.h"
 #include "eval/shingle_score.h"
 #include "extract/extract.h"
@@ -61,10 +60,7 @@ Result<Predicted> extract_dataset(const std::filesystem::path& dir, const nlohma
   std::vector<std::string> urls;
   for (const auto& [id, entry] : truth.items()) {
     const std::filesystem::path file = dir / "html" / (id + ".html.gz");
-    auto gz = read_input(file.string(), kMaxPageBytes);
-    auto html = gz.and_then([](const std::string& bytes) {
-      return collect::inflate_bounded(bytes, /*raw=*/false, kMaxPageBytes);
-    });
+    auto html = read_gzip_input(file.string(), kMaxPageBytes);
     if (!html) {
       std::cerr << "tidings: warning: " << file.string() << ": " << html.error().message << "\n";
       ++out.failed;

@@ -5,7 +5,6 @@
 // (tests/extract/data/metadata_gold.jsonl, format in docs/metadata.md).
 // With --floor FIELD=ACCURACY it fails when a field falls below its floor,
 // which is how the `data` test keeps the numbers from going backwards.
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -19,6 +18,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "cli/read_file.h"
 #include "core/time.h"
 #include "core/url.h"
 #include "extract/extract.h"
@@ -33,17 +33,6 @@ struct EvalArgs {
   std::vector<std::string> floors;  // FIELD=ACCURACY
   bool verbose = false;
 };
-
-std::string gunzip_file(const std::string& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return "";
-  std::string out;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-  gzclose(f);
-  return out;
-}
 
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -241,7 +230,8 @@ int run_eval_metadata(const EvalArgs& args) {
   std::ostringstream log;
   for (const auto& [id, value] : truth.items()) {
     const std::string url = value.value("url", "");
-    const std::string html = gunzip_file(args.data_dir + "/html/" + id + ".html.gz");
+    const std::string html =
+        read_gzip_input(args.data_dir + "/html/" + id + ".html.gz", 64u << 20).value_or("");
     ExtractOptions options;
     options.url = url;
     options.content_type = "text/html; charset=utf-8";

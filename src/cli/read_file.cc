@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cli/cli.h"
+#include "collect/http_payload.h"
 #include "core/article_json.h"
 #include "core/url.h"
 
@@ -50,6 +51,12 @@ Result<std::string> read_input(const std::string& path, size_t max_bytes) {
   }
   if (std::ferror(f)) return fail(ErrorCode::kIo, path + ": read error");
   return out;
+}
+
+Result<std::string> read_gzip_input(const std::string& path, size_t max_bytes) {
+  return read_input(path, max_bytes).and_then([&](const std::string& bytes) {
+    return collect::inflate_bounded(bytes, /*raw=*/false, max_bytes);
+  });
 }
 
 }  // namespace tidings::cli

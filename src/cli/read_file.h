@@ -22,4 +22,8 @@ void report_input_error(const std::string& path, const Error& error, bool json_l
 /// (only max_bytes + 1 bytes are ever read).
 Result<std::string> read_input(const std::string& path, size_t max_bytes);
 
+/// Reads a gzip file (a benchmark's html/<id>.html.gz) and inflates it;
+/// more than `max_bytes` in or out is kTooLarge.
+Result<std::string> read_gzip_input(const std::string& path, size_t max_bytes);
+
 }  // namespace tidings::cli

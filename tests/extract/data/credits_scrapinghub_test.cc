@@ -4,7 +4,6 @@
 // most of those must be found (recall). The file lists what a reader of each
 // page would call a credit of an agency or an original source; each entry
 // was checked against the page by hand.
-#include <zlib.h>
 
 #include <gtest/gtest.h>
 
@@ -16,6 +15,7 @@
 #include <sstream>
 #include <string>
 
+#include "collect/http_payload.h"
 #include "extract/extract.h"
 
 namespace tidings {
@@ -24,14 +24,10 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string gunzip(const fs::path& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return "";
-  std::string out;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-  gzclose(f);
-  return out;
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream raw;
+  raw << in.rdbuf();
+  return collect::inflate_bounded(raw.str(), /*raw=*/false, 64u << 20).value_or("");
 }
 
 // "<id>\t<kind>\t<agency>\t<text>" per credit; '#' starts a comment.
