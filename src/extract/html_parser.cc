@@ -10,6 +10,9 @@
 #include <cstring>
 #include <mutex>
 
+#include "extract/dom.h"
+#include "extract/text_ops.h"
+
 namespace tidings::extract_detail {
 
 namespace {
@@ -61,32 +64,16 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 // Past the end of the raw-text element or comment opening at s[pos] ('<'),
 // or pos when none opens there.
 size_t skip_raw_text(std::string_view s, size_t pos) {
-  auto opens = [&](std::string_view tag) {
-    if (pos + 1 + tag.size() > s.size()) return false;
-    for (size_t i = 0; i < tag.size(); ++i) {
-      char c = s[pos + 1 + i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      if (c != tag[i]) return false;
-    }
-    return true;
-  };
   if (s.compare(pos, 4, "<!--") == 0) {
     const size_t end = s.find("-->", pos + 4);
     return end == std::string_view::npos ? s.size() : end + 3;
   }
   for (std::string_view tag : {"script", "style"}) {
-    if (!opens(tag)) continue;
+    if (!starts_with_ci(s.substr(pos + 1), tag)) continue;
     const size_t after = pos + 1 + tag.size();
     if (after < s.size() && !is_blank(s[after]) && s[after] != '>' && s[after] != '/') return pos;
-    const std::string close = std::string("</") + std::string(tag);
     for (size_t at = s.find("</", after); at != std::string_view::npos; at = s.find("</", at + 2)) {
-      bool same = true;
-      for (size_t i = 2; same && i < close.size(); ++i) {
-        char c = at + i < s.size() ? s[at + i] : 0;
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-        same = c == close[i];
-      }
-      if (same) return at;
+      if (starts_with_ci(s.substr(at + 2), tag)) return at;
     }
     return s.size();
   }
@@ -155,15 +142,9 @@ struct RawTextFilter {
   cdataBlockSAXFunc cdata = nullptr;
 };
 
-bool is_json_ld(const xmlNode* node) {
-  if (node == nullptr) return false;
-  xmlChar* type = xmlGetProp(node, reinterpret_cast<const xmlChar*>("type"));
-  if (type == nullptr) return false;
-  const bool ld = std::strstr(reinterpret_cast<const char*>(type), "ld+json") != nullptr ||
-                  std::strstr(reinterpret_cast<const char*>(type), "LD+JSON") != nullptr;
-  xmlFree(type);
-  return ld;
-}
+// The same test read_json_ld (jsonld.cc) applies, so every script it reads
+// reaches the tree whole.
+bool is_json_ld(const xmlNode* node) { return contains_ci(attr(node, "type"), "ld+json"); }
 
 // How much of `len` bytes of raw text to keep in the current element.
 int raw_text_to_keep(htmlParserCtxtPtr ctxt, int len) {
