@@ -191,33 +191,14 @@ std::string_view detection_sample(std::string_view bytes) {
 
 }  // namespace
 
-// Unicode's table 3-7 of well-formed UTF-8, decoded inline: this runs over
-// every feed and page, and text in most languages is mostly multi-byte.
 bool is_valid_utf8(std::string_view bytes) {
-  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
-  const size_t n = bytes.size();
-  size_t i = 0;
-  auto cont = [&](size_t k) { return (s[k] & 0xC0) == 0x80; };
-  while (i < n) {
-    if (s[i] < 0x80) {
-      i = skip_ascii(bytes, i);  // ASCII runs dominate markup
-      continue;
-    }
-    const unsigned char b = s[i];
-    if (b >= 0xC2 && b <= 0xDF) {
-      if (i + 1 >= n || !cont(i + 1)) return false;
-      i += 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      if (i + 2 >= n || !cont(i + 1) || !cont(i + 2)) return false;
-      if ((b == 0xE0 && s[i + 1] < 0xA0) || (b == 0xED && s[i + 1] > 0x9F)) return false;
-      i += 3;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      if (i + 3 >= n || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return false;
-      if ((b == 0xF0 && s[i + 1] < 0x90) || (b == 0xF4 && s[i + 1] > 0x8F)) return false;
-      i += 4;
-    } else {
-      return false;
-    }
+  size_t i = 0, bad = 0;
+  while (i < bytes.size()) {
+    i = skip_ascii(bytes, i);  // ASCII runs dominate markup
+    if (i >= bytes.size()) break;
+    const size_t n = utf8_sequence(bytes, i, bad);
+    if (n == 0) return false;
+    i += n;
   }
   return true;
 }
