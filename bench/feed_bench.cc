@@ -64,25 +64,35 @@ void ignore_end(void*, const xmlChar*, const xmlChar*, const xmlChar*) {}
 void ignore_text(void*, const xmlChar*, int) {}
 void ignore_error(void*, xmlError*) {}
 
-// One SAX pass over `bytes` with the options parse_feed uses; false when
-// libxml2 found no root element.
+// One SAX pass over `bytes` with the options parse_feed uses, on one push
+// parser reset between documents as parse_feed's is (feed_xml.cc); false
+// when libxml2 found no root element.
 bool sax_only(const std::string& bytes) {
-  xmlSAXHandler sax{};
-  sax.initialized = XML_SAX2_MAGIC;
-  sax.startElementNs = ignore_element;
-  sax.endElementNs = ignore_end;
-  sax.characters = ignore_text;
-  sax.cdataBlock = ignore_text;
-  sax.serror = ignore_error;
-  xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, nullptr, nullptr, 0, nullptr);
-  if (!ctxt) return false;
+  static xmlSAXHandler sax = [] {
+    xmlSAXHandler h{};
+    h.initialized = XML_SAX2_MAGIC;
+    h.startElementNs = ignore_element;
+    h.endElementNs = ignore_end;
+    h.characters = ignore_text;
+    h.cdataBlock = ignore_text;
+    h.serror = ignore_error;
+    return h;
+  }();
+  static xmlParserCtxtPtr ctxt = nullptr;
+  if (ctxt == nullptr || xmlCtxtResetPush(ctxt, nullptr, 0, nullptr, nullptr) != 0) {
+    if (ctxt != nullptr) xmlFreeParserCtxt(ctxt);
+    ctxt = xmlCreatePushParserCtxt(&sax, nullptr, nullptr, 0, nullptr);
+    if (!ctxt) return false;
+  }
   xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_IGNORE_ENC |
                               XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
   xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
   xmlParseChunk(ctxt, bytes.data(), static_cast<int>(bytes.size()), 1);
   const bool ok = ctxt->nameNr >= 0;
-  if (ctxt->myDoc) xmlFreeDoc(ctxt->myDoc);
-  xmlFreeParserCtxt(ctxt);
+  if (ctxt->myDoc) {
+    xmlFreeDoc(ctxt->myDoc);
+    ctxt->myDoc = nullptr;
+  }
   return ok;
 }
 
