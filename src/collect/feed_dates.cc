@@ -54,22 +54,20 @@ std::optional<Instant> make_instant(int y, int mo, int d, int h, int mi, int s, 
 }
 
 int month_number(std::string_view name) {
-  static constexpr std::array<const char*, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+  static constexpr std::array<std::string_view, 12> kFull = {
+      "january", "february", "march", "april", "may", "june",
+      "july", "august", "september", "october", "november", "december"};
   if (name.size() < 3) return 0;
-  for (size_t i = 0; i < kMonths.size(); ++i) {
-    if (iequals(name.substr(0, 3), kMonths[i])) {
-      // "January" and "Sept" are fine; "Janxyz" is not a month.
-      static constexpr std::array<const char*, 12> kFull = {
-          "january", "february", "march", "april", "may", "june",
-          "july", "august", "september", "october", "november", "december"};
-      const std::string_view full = kFull[i];
-      if (name.size() > full.size()) return 0;
-      for (size_t k = 3; k < name.size(); ++k) {
-        if (lower_ascii(name[k]) != full[k] && !(k == 3 && i == 8 && name.size() == 4)) return 0;
-      }
-      return static_cast<int>(i) + 1;
+  const char a = lower_ascii(name[0]), b = lower_ascii(name[1]), c = lower_ascii(name[2]);
+  for (size_t i = 0; i < kFull.size(); ++i) {
+    const std::string_view full = kFull[i];
+    if (full[0] != a || full[1] != b || full[2] != c) continue;
+    // "January" and "Sept" are fine; "Janxyz" is not a month.
+    if (name.size() > full.size()) return 0;
+    for (size_t k = 3; k < name.size(); ++k) {
+      if (lower_ascii(name[k]) != full[k] && !(k == 3 && i == 8 && name.size() == 4)) return 0;
     }
+    return static_cast<int>(i) + 1;
   }
   return 0;
 }

@@ -179,6 +179,13 @@ Result<FeedText> decode_feed_bytes(std::string_view bytes, std::string_view cont
                          (media_type.size() > 4 && media_type.compare(media_type.size() - 4, 4, "+xml") == 0));
   const std::string decl = bom.empty() ? declared_encoding(bytes) : "";
   std::vector<std::string> candidates;
+  // Whether the body is valid UTF-8: asked at most once, as it reads every byte.
+  const std::string_view body = bytes.substr(skip);
+  int utf8_ok = -1;
+  const auto valid_utf8 = [&] {
+    if (utf8_ok < 0) utf8_ok = is_valid_utf8(body) ? 1 : 0;
+    return utf8_ok == 1;
+  };
   if (!bom.empty()) {
     candidates.push_back(bom);
   } else {
@@ -186,7 +193,7 @@ Result<FeedText> decode_feed_bytes(std::string_view bytes, std::string_view cont
     if (http.empty() && text_xml) candidates.push_back("us-ascii");
     if (!decl.empty() && decl != "utf-16" && decl != "utf-32") candidates.push_back(decl);
     candidates.push_back("utf-8");
-    if (http.empty() && decl.empty() && !is_valid_utf8(bytes)) {
+    if (http.empty() && decl.empty() && !valid_utf8()) {
       if (std::string guess = detect_charset(bytes); !guess.empty()) candidates.push_back(guess);
     }
     candidates.push_back("windows-1252");
@@ -197,12 +204,11 @@ Result<FeedText> decode_feed_bytes(std::string_view bytes, std::string_view cont
     text.problem = "served as " + media_type + ", not an XML media type";
   }
   if (media_type == "text/plain") text.problem = "served as text/plain, not an XML media type";
-  const std::string_view body = bytes.substr(skip);
   for (size_t i = 0; i < candidates.size(); ++i) {
     const std::string& cs = candidates[i];
     const bool last = i + 1 == candidates.size();
     bool clean = false;
-    if (cs == "utf-8" && is_valid_utf8(body)) {
+    if (cs == "utf-8" && valid_utf8()) {
       text.utf8 = body;
       clean = true;
     } else if (cs == "us-ascii" && is_ascii(body)) {

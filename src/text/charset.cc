@@ -23,6 +23,12 @@ using charset_detail::Encoding;
 
 // Skips ASCII from `i` on, eight bytes at a time.
 size_t skip_ascii(std::string_view s, size_t i) {
+  while (i + 32 <= s.size()) {  // four words at a time while all is ASCII
+    uint64_t w[4];
+    std::memcpy(w, s.data() + i, 32);
+    if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) break;
+    i += 32;
+  }
   while (i + 8 <= s.size()) {
     uint64_t word;
     std::memcpy(&word, s.data() + i, 8);

@@ -1,0 +1,128 @@
+// Copies: URL canonicalisation, text fingerprints, a near-duplicate index
+// and the choice of the original among copies (DESIGN.md "dedup").
+//
+// One agency story becomes many copies across sites, each with its own
+// header, footer, related links, truncation and house style. This module
+// recognises them: an exact hash of the normalised text, and MinHash
+// signatures over word shingles (Broder 1997) looked up through LSH banding,
+// with the similarity reported as the estimated containment of the smaller
+// text in the larger (a teaser or a truncated copy is still a copy).
+//
+// Everything here is pure or an in-memory value: no I/O, no globals apart
+// from libpsl's built-in list. CopyIndex is not thread-safe for writes;
+// concurrent const calls are safe.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/time.h"
+#include "core/types.h"
+
+namespace tidings::dedup {
+
+// ------------------------------------------------------------------ URLs
+
+/// The URL one page is known by, so that one page fetched under many URLs is
+/// one document: scheme and host lower-cased, default port, fragment and
+/// tracking parameters (utm_*, fbclid, gclid, ...) dropped, percent-encoding
+/// normalised (unreserved characters decoded, hex upper-cased), "amp" and
+/// mobile variants folded onto the main URL (m./amp. hosts, /amp paths,
+/// ?amp, .amp.html). Returns "" for a URL that is not http(s).
+std::string canonicalize_url(std::string_view url);
+
+/// The registrable domain (eTLD+1, libpsl's public-suffix list) of a URL or
+/// host: "www.bbc.co.uk" -> "bbc.co.uk". "" when there is none (an IP
+/// address, a bare suffix).
+std::string registrable_domain(std::string_view url_or_host);
+
+/// The key an article is stored under: its page's canonical URL when that
+/// is on the same registrable domain as the URL it was fetched from (a
+/// canonical to another site is a credit, not an alias), else the fetched
+/// URL; canonicalised either way.
+std::string article_url_key(const Article& article);
+
+// ---------------------------------------------------------- fingerprints
+
+/// What an article's text is compared by. Computed once, stored beside the
+/// article, and loaded into a CopyIndex.
+struct Fingerprint {
+  uint64_t exact = 0;              ///< hash of the normalised body text; 0 = no text
+  std::vector<uint32_t> minhash;   ///< kMinHashSize values; empty = too short to compare
+  uint32_t shingles = 0;           ///< distinct word shingles in the text
+};
+
+/// Fingerprint of an article's body text (the title is not part of it:
+/// copies rewrite titles).
+Fingerprint fingerprint(std::string_view text);
+
+/// Bytes that store a fingerprint, and back (false on a malformed blob).
+std::string encode_fingerprint(const Fingerprint& fp);
+bool decode_fingerprint(std::string_view blob, Fingerprint& fp);
+
+// ----------------------------------------------------------------- index
+
+struct CopyMatch {
+  int64_t id = 0;            ///< the article it matches
+  double similarity = 0;     ///< estimated containment, 0..1 (1 for an exact match)
+  bool exact = false;        ///< same normalised text
+};
+
+/// Near-duplicate index over fingerprints, in memory (rebuilt from the
+/// store's fingerprints when a process starts).
+class CopyIndex {
+ public:
+  CopyIndex();
+  ~CopyIndex();
+  CopyIndex(CopyIndex&&) noexcept;
+  CopyIndex& operator=(CopyIndex&&) noexcept;
+
+  void add(int64_t id, const Fingerprint& fp);
+  /// Articles whose text is a copy of `fp`'s (or `fp`'s of theirs), most
+  /// similar first; at most `limit`.
+  std::vector<CopyMatch> find(const Fingerprint& fp, size_t limit = 20) const;
+  size_t size() const;
+  size_t memory_bytes() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Containment above which two texts are copies of one another. Story-mates
+/// (independently written articles about the same event) stay below it.
+double copy_threshold();
+
+// -------------------------------------------------------------- original
+
+/// An article of a group of copies, with the evidence for which is the
+/// original.
+struct CopyCandidate {
+  int64_t id = 0;
+  std::string url;                 ///< the URL it was read from
+  std::string canonical_url;
+  std::string outlet;
+  std::optional<Instant> published_at;
+  std::vector<SourceLink> source_links;
+};
+
+struct OriginChoice {
+  int64_t original_id = 0;
+  /// Why: "source_link" (a copy links to it), "canonical" (a copy's
+  /// canonical URL is its URL), "agency" (copies credit the agency whose
+  /// site it is on), "earliest" (published first), "first_stored".
+  std::string reason;
+};
+
+/// The original of a group of copies (at least one candidate), from the
+/// evidence in this order: a source link or canonical URL of one copy that
+/// points at another's URL; an agency credit ("(Reuters) -") naming the
+/// outlet of one of them; the earliest publication time; else the first
+/// stored (lowest id).
+OriginChoice choose_original(const std::vector<CopyCandidate>& group);
+
+}  // namespace tidings::dedup
