@@ -164,9 +164,14 @@ void add_run_commands(CLI::App& app, GlobalOptions& global) {
       "Collect: poll each source when due, fetch new items politely and store them. Runs until "
       "interrupted; --once does one round.");
   run->add_flag("--once", args->once, "poll what is due, fetch what is waiting, then stop");
-  run->add_flag("--allow-private{all}", args->allow_private,
-                "allow loopback and private addresses (local tests and demos); "
-                "=loopback,private,link-local,shared allows only those kinds");
+  // An option whose value is optional, not a flag with a default value
+  // ("--allow-private{all}"), whose braces CLI11 would print in --help.
+  CLI::Option* allow_private =
+      run->add_option("--allow-private", args->allow_private,
+                      "allow loopback and private addresses (local tests and demos); "
+                      "=loopback,private,link-local,shared allows only those kinds")
+          ->expected(0, 1)
+          ->option_text("[=KINDS]");
   run->add_flag("--ignore-robots", args->ignore_robots, "do not read robots.txt (your own sites only)");
   run->add_option("--min-delay", args->min_delay, "minimum delay between requests to one host")
       ->capture_default_str();
@@ -190,7 +195,10 @@ void add_run_commands(CLI::App& app, GlobalOptions& global) {
                   "waits for the next run")
       ->check(CLI::NonNegativeNumber);
   run->add_flag("--quiet", args->quiet, "do not print warnings");
-  run->callback([args, &global] { global.exit_code = run_collect(*args, global); });
+  run->callback([args, allow_private, &global] {
+    if (allow_private->count() > 0 && args->allow_private.empty()) args->allow_private = "all";
+    global.exit_code = run_collect(*args, global);
+  });
 
   CLI::App* status = app.add_subcommand(
       "status",
