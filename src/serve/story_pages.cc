@@ -14,7 +14,7 @@ namespace tidings::serve {
 
 namespace {
 
-constexpr int kBarStep = 10;      // SVG units per coverage step
+constexpr int kBarStep = 10;  // SVG units per coverage step
 constexpr int kBarWidth = 8;
 constexpr int kChartHeight = 100;
 
@@ -66,8 +66,8 @@ std::string copy_item(const ArticleRef& c) {
                     time_element(c.sort_time);
   const std::string similar = similarity_text(c.similarity);
   if (!similar.empty()) out += " <span class=\"badge\">" + similar + "</span>";
-  out += "<br><a dir=\"auto\" href=\"" + article_href(c.id) + "\">" +
-         escape_html(title_or_url(c)) + "</a>";
+  out += "<br><a dir=\"auto\" href=\"" + article_href(c.id) + "\">" + escape_html(title_or_url(c)) +
+         "</a>";
   if (!c.url.empty()) out += " <span class=\"host\">" + external_link(c.url, "source") + "</span>";
   return out + "</li>\n";
 }
@@ -88,8 +88,8 @@ std::string story_entry(const StoryEntry& e) {
                     "</div>\n";
   out += "<a class=\"item-title\" dir=\"auto\" href=\"" + article_href(a.id) + "\">" +
          escape_html(title_or_url(a)) + "</a>\n";
-  if (!a.url.empty()) out += "<div class=\"meta\">" + external_link(a.url, "Read at the source") +
-                             "</div>\n";
+  if (!a.url.empty())
+    out += "<div class=\"meta\">" + external_link(a.url, "Read at the source") + "</div>\n";
   out += copies_details(e.copies, false);
   return out + "</li>\n";
 }
@@ -174,8 +174,9 @@ std::string coverage_chart_html(const Coverage& c) {
   out += "</svg>\n<figcaption><span class=\"axis\">" + time_element(c.buckets.front().start) +
          "<span>" + (daily ? "per day" : "per hour") + "</span>" +
          time_element(c.buckets.back().start) + "</span>";
-  out += "<span class=\"legend\"><span class=\"key articles\"></span>articles "
-         "<span class=\"key outlets\"></span>outlets</span></figcaption>\n</figure>\n";
+  out +=
+      "<span class=\"legend\"><span class=\"key articles\"></span>articles "
+      "<span class=\"key outlets\"></span>outlets</span></figcaption>\n</figure>\n";
   return out;
 }
 
@@ -212,16 +213,17 @@ std::string render_story_page(const StoryDetail& d) {
   if (s.first_reported_by) {
     main += "<p class=\"first-report\">" + first_report_html(*s.first_reported_by) + "</p>\n";
   }
-  main += "</header>\n<section aria-labelledby=\"coverage-heading\">\n"
-          "<h2 id=\"coverage-heading\" class=\"section-title\">Coverage over time</h2>\n" +
-          coverage_chart_html(story_coverage(d.articles)) + "</section>\n";
+  main +=
+      "</header>\n<section aria-labelledby=\"coverage-heading\">\n"
+      "<h2 id=\"coverage-heading\" class=\"section-title\">Coverage over time</h2>\n" +
+      coverage_chart_html(story_coverage(d.articles)) + "</section>\n";
   const std::vector<StoryEntry> entries = fold_copies(d.articles);
-  main += "<section aria-labelledby=\"articles-heading\">\n<h2 id=\"articles-heading\" "
-          "class=\"section-title\">Articles</h2>\n<ol class=\"items story-articles\">\n";
+  main +=
+      "<section aria-labelledby=\"articles-heading\">\n<h2 id=\"articles-heading\" "
+      "class=\"section-title\">Articles</h2>\n<ol class=\"items story-articles\">\n";
   for (const StoryEntry& e : entries) main += story_entry(e);
   main += "</ol>\n</section>\n";
-  main += "<p class=\"muted\"><a href=\"/api/stories/" + std::to_string(s.id) +
-          "\">JSON</a></p>\n";
+  main += "<p class=\"muted\"><a href=\"/api/stories/" + std::to_string(s.id) + "\">JSON</a></p>\n";
   return layout(headline_or_fallback(s), main);
 }
 

@@ -45,8 +45,7 @@ Result<int64_t> parse_story_id(std::string_view text) {
   return parse_bounded_int(text, "story id", 1, INT64_MAX);
 }
 
-std::string story_next_href(std::string_view path, const StoryListParams& params,
-                            int64_t last_id) {
+std::string story_next_href(std::string_view path, const StoryListParams& params, int64_t last_id) {
   std::string out(path);
   out += '?';
   if (params.list.limit != kDefaultLimit) out += "limit=" + std::to_string(params.list.limit) + "&";

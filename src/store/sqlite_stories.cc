@@ -11,8 +11,7 @@ namespace {
 
 Result<void> check_story_number(std::optional<int64_t> story_id) {
   if (story_id && *story_id <= 0) {
-    return fail(ErrorCode::kInvalidInput,
-                "story id must be > 0, not " + std::to_string(*story_id));
+    return fail(ErrorCode::kInvalidInput, "story id must be > 0, not " + std::to_string(*story_id));
   }
   return {};
 }
@@ -50,24 +49,23 @@ Result<void> SqliteStore::ensure_story(int64_t story_id) {
 // (a copy dated before its original does not make its outlet the first);
 // the headline is the first titled article in that order.
 Result<void> SqliteStore::refresh_story(int64_t story_id) {
-  sql::Statement st(
-      db_,
-      "UPDATE stories SET"
-      " article_count = (SELECT COUNT(*) FROM article_links WHERE story_id = ?1),"
-      " outlet_count = (SELECT COUNT(DISTINCT a.outlet) FROM article_links l"
-      "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1),"
-      " first_published_at = (SELECT MIN(a.sort_time) FROM article_links l"
-      "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1),"
-      " last_published_at = (SELECT MAX(a.sort_time) FROM article_links l"
-      "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1),"
-      " first_article_id = (SELECT a.id FROM article_links l"
-      "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1"
-      "   ORDER BY l.copy_of IS NOT NULL, a.sort_time, a.id LIMIT 1),"
-      " headline = (SELECT a.title FROM article_links l"
-      "   JOIN articles a ON a.id = l.article_id"
-      "   WHERE l.story_id = ?1 AND a.title IS NOT NULL AND a.title != ''"
-      "   ORDER BY l.copy_of IS NOT NULL, a.sort_time, a.id LIMIT 1)"
-      " WHERE id = ?1");
+  sql::Statement st(db_,
+                    "UPDATE stories SET"
+                    " article_count = (SELECT COUNT(*) FROM article_links WHERE story_id = ?1),"
+                    " outlet_count = (SELECT COUNT(DISTINCT a.outlet) FROM article_links l"
+                    "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1),"
+                    " first_published_at = (SELECT MIN(a.sort_time) FROM article_links l"
+                    "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1),"
+                    " last_published_at = (SELECT MAX(a.sort_time) FROM article_links l"
+                    "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1),"
+                    " first_article_id = (SELECT a.id FROM article_links l"
+                    "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1"
+                    "   ORDER BY l.copy_of IS NOT NULL, a.sort_time, a.id LIMIT 1),"
+                    " headline = (SELECT a.title FROM article_links l"
+                    "   JOIN articles a ON a.id = l.article_id"
+                    "   WHERE l.story_id = ?1 AND a.title IS NOT NULL AND a.title != ''"
+                    "   ORDER BY l.copy_of IS NOT NULL, a.sort_time, a.id LIMIT 1)"
+                    " WHERE id = ?1");
   return st.bind(1, story_id).run();
 }
 
@@ -142,8 +140,8 @@ Result<void> SqliteStore::set_original(int64_t original_id,
                           " WHERE copy_of = ?2 AND article_id != ?1");
     for (const CopyAssignment& c : copies) {
       if (c.article_id == original_id) {
-        return fail(ErrorCode::kInvalidInput, "article " + std::to_string(original_id) +
-                                                  " cannot be a copy of itself");
+        return fail(ErrorCode::kInvalidInput,
+                    "article " + std::to_string(original_id) + " cannot be a copy of itself");
       }
       if (auto r = require_article(c.article_id); !r) return r;
       if (auto r = note_story(c.article_id); !r) return r;
@@ -153,8 +151,9 @@ Result<void> SqliteStore::set_original(int64_t original_id,
       if (auto r = follow.reset().bind(1, original_id).bind(2, c.article_id).run(); !r) return r;
     }
     // The first report of a story is its earliest original: it may change.
-    sql::Statement touched(db_, "SELECT DISTINCT story_id FROM article_links"
-                                " WHERE copy_of = ? AND story_id IS NOT NULL");
+    sql::Statement touched(db_,
+                           "SELECT DISTINCT story_id FROM article_links"
+                           " WHERE copy_of = ? AND story_id IS NOT NULL");
     touched.bind(1, original_id);
     while (touched.step()) stories.insert(touched.column_int(0));
     if (touched.failed()) return fail(ErrorCode::kStore, touched.error());

@@ -136,15 +136,17 @@ Result<std::vector<Story>> SqliteStore::list_stories(const StoryQuery& q) {
     key = "(s.last_published_at, s.id) < (SELECT last_published_at, id FROM stories WHERE id = ?1)";
   } else if (q.sort == "coverage") {
     order = "s.outlet_count DESC, s.article_count DESC, s.last_published_at DESC, s.id DESC";
-    key = "(s.outlet_count, s.article_count, s.last_published_at, s.id) <"
-          " (SELECT outlet_count, article_count, last_published_at, id FROM stories"
-          " WHERE id = ?1)";
+    key =
+        "(s.outlet_count, s.article_count, s.last_published_at, s.id) <"
+        " (SELECT outlet_count, article_count, last_published_at, id FROM stories"
+        " WHERE id = ?1)";
   } else {
     return fail(ErrorCode::kInvalidInput, "sort must be latest or coverage, not " + q.sort);
   }
   std::lock_guard lock(mutex_);
-  std::string sql = story_select() + "WHERE s.article_count > 0"
-                                     " AND (?2 IS NULL OR s.last_published_at >= ?2) ";
+  std::string sql = story_select() +
+                    "WHERE s.article_count > 0"
+                    " AND (?2 IS NULL OR s.last_published_at >= ?2) ";
   if (q.before_id) sql += "AND " + key + " ";
   sql += "ORDER BY " + order + " LIMIT ?3 OFFSET ?4";
   sql::Statement st(db_, sql);

@@ -43,7 +43,7 @@ std::vector<StoryEntry> fold_copies(const std::vector<ArticleRef>& articles) {
     return i;
   };
   std::vector<StoryEntry> out;
-  std::map<size_t, size_t> entry_of;  // root index -> index in `out`
+  std::map<size_t, size_t> entry_of;              // root index -> index in `out`
   std::vector<std::pair<size_t, size_t>> copies;  // (root, copy)
   for (size_t i = 0; i < articles.size(); ++i) {
     const size_t r = root(i);

@@ -105,8 +105,7 @@ TEST_F(StoriesServerTest, BadParametersAre400AndUnknownIds404) {
        {"/api/stories?limit=0", "/api/stories?limit=abc", "/api/stories?sort=random",
         "/api/stories?sort=latest&sort=coverage", "/api/stories?before=1&before_id=2",
         "/api/stories?before=-1", "/api/stories?since=yesterday", "/api/stories/abc",
-        "/api/stories/0", "/api/stories/99999999999999999999", "/stories?sort=x",
-        "/stories/-3"}) {
+        "/api/stories/0", "/api/stories/99999999999999999999", "/stories?sort=x", "/stories/-3"}) {
     auto r = get(path);
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 400) << path;
@@ -141,9 +140,10 @@ TEST_F(StoriesServerTest, StoryPageShowsFirstReportChartAndFoldedCopies) {
   ASSERT_EQ(r->status, 200);
   const std::string& html = r->body;
   EXPECT_NE(html.find("<h1 dir=\"auto\">Quake hits the coast</h1>"), std::string::npos);
-  EXPECT_NE(html.find("First reported by <a class=\"first-outlet\" href=\"/articles/" +
-                      std::to_string(wire_) + "\">Wire</a> at <time datetime=\"2024-01-02T09:00:00Z\">"),
-            std::string::npos);
+  EXPECT_NE(
+      html.find("First reported by <a class=\"first-outlet\" href=\"/articles/" +
+                std::to_string(wire_) + "\">Wire</a> at <time datetime=\"2024-01-02T09:00:00Z\">"),
+      std::string::npos);
   EXPECT_NE(html.find("<svg class=\"chart\""), std::string::npos);
   EXPECT_NE(html.find("<details class=\"copies\"><summary>1 copy</summary>"), std::string::npos);
   EXPECT_NE(html.find("97% similar"), std::string::npos);
@@ -179,8 +179,9 @@ TEST_F(StoriesServerTest, HomeListsTopStoriesByOutletsThenArticles) {
   const std::string list = get("/stories?sort=coverage")->body;
   EXPECT_LT(list.find("href=\"/stories/1\""), list.find("href=\"/stories/2\""));
   EXPECT_NE(list.find("<strong aria-current=\"page\">Most covered</strong>"), std::string::npos);
-  EXPECT_NE(get("/stories?limit=1")->body.find("rel=\"next\" href=\"/stories?limit=1&amp;before_id=2\""),
-            std::string::npos);
+  EXPECT_NE(
+      get("/stories?limit=1")->body.find("rel=\"next\" href=\"/stories?limit=1&amp;before_id=2\""),
+      std::string::npos);
 }
 
 TEST_F(StoriesServerTest, ArticlePageShowsCopyOfCopiesAndStory) {

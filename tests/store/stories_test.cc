@@ -67,10 +67,10 @@ TEST(Stories, CountsFollowTheArticlesThatJoin) {
 
 TEST(Stories, ACopyDatedFirstIsNotTheFirstReport) {
   auto store = memory_store();
-  const int64_t orig = seed_article(*store, "https://wire.example/1", "Original", "Wire",
-                                    "2024-01-02T10:00:00Z");
-  const int64_t copy = seed_article(*store, "https://copy.example/1", "Copy", "Copier",
-                                    "2024-01-02T09:00:00Z");
+  const int64_t orig =
+      seed_article(*store, "https://wire.example/1", "Original", "Wire", "2024-01-02T10:00:00Z");
+  const int64_t copy =
+      seed_article(*store, "https://copy.example/1", "Copy", "Copier", "2024-01-02T09:00:00Z");
   link_article(*store, orig, 1);
   link_article(*store, copy, 1, orig);
   auto first = store->first_reported_by(1);
@@ -233,10 +233,9 @@ TEST(Stories, StartupStreamsAndUrlKeys) {
   }));
   EXPECT_EQ(order, (std::vector<int64_t>{s.c, s.a, s.b}));
   order.clear();
-  ASSERT_TRUE(store->load_story_assignments(parse_iso8601("2024-01-02T09:00:00Z"),
-                                            [&](const StoryAssignment& a) {
-                                              order.push_back(a.article_id);
-                                            }));
+  ASSERT_TRUE(store->load_story_assignments(
+      parse_iso8601("2024-01-02T09:00:00Z"),
+      [&](const StoryAssignment& a) { order.push_back(a.article_id); }));
   EXPECT_EQ(order, (std::vector<int64_t>{s.a, s.b}));
   EXPECT_EQ(**store->find_article_by_url_key("key:" + std::to_string(s.b)), s.b);
   EXPECT_FALSE(*store->find_article_by_url_key("key:none"));
@@ -254,20 +253,30 @@ TEST(Stories, ReExtractionKeepsTheLinks) {
   ASSERT_TRUE(saved);
   EXPECT_EQ(*saved, s.b);
   EXPECT_EQ(store->article_relations(s.b)->copy_of->id, s.a);
+  // The story follows a re-extracted title and time.
+  Article first;
+  first.url = "https://other.example/c";
+  first.title = "Quake first seen (corrected)";
+  first.text = "Body.";
+  first.published_at = parse_iso8601("2024-01-02T08:00:00Z");
+  ASSERT_TRUE(store->save_article(store->get_article(s.c)->document_id, first, "Other", 2));
+  const Story story = store->get_story(7)->story;
+  EXPECT_EQ(story.headline, "Quake first seen (corrected)");
+  EXPECT_EQ(format_rfc3339(*story.first_published_at), "2024-01-02T08:00:00Z");
 }
 
 TEST(StoryViews, FoldsCopiesUnderTheirOriginal) {
   ArticleRef a{1, "W", "u1", "t", {}, Instant{}, {}, {}, ""};
   ArticleRef b{2, "D", "u2", "t", {}, Instant{}, 1, 0.9, ""};
-  ArticleRef c{3, "E", "u3", "t", {}, Instant{}, 2, 0.8, ""};     // a chain: folds under 1
-  ArticleRef d{4, "F", "u4", "t", {}, Instant{}, 99, 0.8, ""};    // original elsewhere
+  ArticleRef c{3, "E", "u3", "t", {}, Instant{}, 2, 0.8, ""};   // a chain: folds under 1
+  ArticleRef d{4, "F", "u4", "t", {}, Instant{}, 99, 0.8, ""};  // original elsewhere
   const auto entries = fold_copies({a, b, c, d});
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_EQ(entries[0].article.id, 1);
   ASSERT_EQ(entries[0].copies.size(), 2u);
   EXPECT_EQ(entries[1].article.id, 4);
   ArticleRef x{5, "X", "", "", {}, Instant{}, 6, 1, ""};
-  ArticleRef y{6, "Y", "", "", {}, Instant{}, 5, 1, ""};          // a loop: both shown
+  ArticleRef y{6, "Y", "", "", {}, Instant{}, 5, 1, ""};  // a loop: both shown
   size_t shown = 0;
   for (const auto& e : fold_copies({x, y})) shown += 1 + e.copies.size();
   EXPECT_EQ(shown, 2u);
@@ -280,21 +289,21 @@ TEST(StoryViews, CoverageIsHourlyThenDaily) {
     r.outlet = outlet;
     return r;
   };
-  const Coverage hourly = story_coverage(
-      {at("2024-01-02T08:30:00Z", "A"), at("2024-01-02T08:40:00Z", "A"),
-       at("2024-01-02T10:05:00Z", "B")});
+  const Coverage hourly =
+      story_coverage({at("2024-01-02T08:30:00Z", "A"), at("2024-01-02T08:40:00Z", "A"),
+                      at("2024-01-02T10:05:00Z", "B")});
   EXPECT_EQ(hourly.bucket_seconds, 3600);
   ASSERT_EQ(hourly.buckets.size(), 3u);  // 08, 09 (empty), 10
   EXPECT_EQ(format_rfc3339(hourly.buckets[0].start), "2024-01-02T08:00:00Z");
   EXPECT_EQ(hourly.buckets[0].articles, 2);
   EXPECT_EQ(hourly.buckets[0].outlets, 1);
   EXPECT_EQ(hourly.buckets[1].articles, 0);
-  const Coverage daily = story_coverage({at("2024-01-01T08:00:00Z", "A"),
-                                         at("2024-01-05T08:00:00Z", "B")});
+  const Coverage daily =
+      story_coverage({at("2024-01-01T08:00:00Z", "A"), at("2024-01-05T08:00:00Z", "B")});
   EXPECT_EQ(daily.bucket_seconds, 86400);
   EXPECT_EQ(daily.buckets.size(), 5u);
-  const Coverage wide = story_coverage({at("1990-01-01T00:00:00Z", "A"),
-                                        at("2024-01-05T08:00:00Z", "B")});
+  const Coverage wide =
+      story_coverage({at("1990-01-01T00:00:00Z", "A"), at("2024-01-05T08:00:00Z", "B")});
   EXPECT_EQ(wide.buckets.size(), kMaxCoverageBuckets);
   EXPECT_EQ(wide.buckets.front().articles, 1);  // the outlier is counted in the first step
   EXPECT_TRUE(story_coverage({}).buckets.empty());
@@ -309,20 +318,22 @@ TEST(Stories, MigratesAVersion6Database) {
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    std::string sql = "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY,"
-                      " applied_at TEXT NOT NULL);";
+    std::string sql =
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY,"
+        " applied_at TEXT NOT NULL);";
     for (const Migration& m : migrations()) {
       if (m.version > 6) break;
       sql += std::string(m.sql);
       sql += "INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) +
              ", '2024-01-01T00:00:00Z');";
     }
-    sql += "INSERT INTO documents(id, url, fetched_at, content_hash, raw_size, raw_zstd,"
-           " created_at, updated_at) VALUES (1, 'https://old.example/1', '2024-01-01T00:00:00Z',"
-           " 'h', 0, x'', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');"
-           "INSERT INTO articles(id, document_id, url, title, outlet, text, sort_time,"
-           " extractor_version, extracted_at) VALUES (1, 1, 'https://old.example/1', 'Old',"
-           " 'Old News', 'x', '2024-01-01T00:00:00Z', 1, '2024-01-01T00:00:00Z');";
+    sql +=
+        "INSERT INTO documents(id, url, fetched_at, content_hash, raw_size, raw_zstd,"
+        " created_at, updated_at) VALUES (1, 'https://old.example/1', '2024-01-01T00:00:00Z',"
+        " 'h', 0, x'', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');"
+        "INSERT INTO articles(id, document_id, url, title, outlet, text, sort_time,"
+        " extractor_version, extracted_at) VALUES (1, 1, 'https://old.example/1', 'Old',"
+        " 'Old News', 'x', '2024-01-01T00:00:00Z', 1, '2024-01-01T00:00:00Z');";
     char* err = nullptr;
     ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
     sqlite3_close(db);
@@ -355,10 +366,10 @@ TEST(Stories, JoiningAndListingAtAFewThousandArticles) {
   std::vector<int64_t> ids;
   ASSERT_TRUE(store->transaction([&]() -> Result<void> {
     for (int i = 0; i < kArticles; ++i) {
-      ids.push_back(seed_article(*store, "https://o" + std::to_string(i % 40) + ".example/" +
-                                             std::to_string(i),
-                                 "Title " + std::to_string(i), "Outlet " + std::to_string(i % 40),
-                                 "2024-01-02T00:00:00Z", text));
+      ids.push_back(seed_article(
+          *store, "https://o" + std::to_string(i % 40) + ".example/" + std::to_string(i),
+          "Title " + std::to_string(i), "Outlet " + std::to_string(i % 40), "2024-01-02T00:00:00Z",
+          text));
     }
     return {};
   }));
@@ -378,8 +389,8 @@ TEST(Stories, JoiningAndListingAtAFewThousandArticles) {
   using ms = std::chrono::milliseconds;
   const auto join_ms = std::chrono::duration_cast<ms>(joined - start).count();
   const auto list_ms = std::chrono::duration_cast<ms>(listed - joined).count();
-  std::cout << "joined " << kArticles << " articles in " << join_ms << " ms; listed in "
-            << list_ms << " ms\n";
+  std::cout << "joined " << kArticles << " articles in " << join_ms << " ms; listed in " << list_ms
+            << " ms\n";
   EXPECT_LT(join_ms, 20000);
   EXPECT_LT(list_ms, 2000);
 }
