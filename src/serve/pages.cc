@@ -20,7 +20,7 @@ std::string layout(std::string_view title, const std::string& main_html) {
   out += "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n";
   out += "</head>\n<body>\n";
   out += "<header class=\"site\"><div class=\"wrap\"><a class=\"brand\" href=\"/\">tidings</a>";
-  out += "<nav><a href=\"/\">Home</a><a href=\"/stories\">Stories</a><a href=\"/sources\">Sources</a><a href=\"/api/articles\">API</a></nav></div></header>\n";
+  out += "<nav><a href=\"/stories\">Stories</a><a href=\"/sources\">Sources</a><a href=\"/api/articles\">API</a></nav></div></header>\n";
   out += "<main class=\"wrap\">\n" + main_html + "</main>\n";
   out +=
       "<footer class=\"site wrap\">tidings \xE2\x80\x94 every article traced to its source"

@@ -156,20 +156,23 @@ std::string coverage_chart_html(const Coverage& c) {
                     "\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Articles and "
                     "outlets per " +
                     (daily ? "day" : "hour") + "\">\n";
-  const auto bar = [&](const char* cls, int x, int64_t n) {
+  // Outlets are drawn as a narrower bar inside the articles' one, so both
+  // stay visible where every article came from a different outlet.
+  const auto bar = [&](const char* cls, int x, int w, int64_t n) {
     if (n <= 0) return std::string();
     const int h = std::max(2, static_cast<int>(n * kChartHeight / most));
     return "<rect class=\"" + std::string(cls) + "\" x=\"" + std::to_string(x) + "\" y=\"" +
-           std::to_string(kChartHeight - h) + "\" width=\"" + std::to_string(kBarWidth) +
-           "\" height=\"" + std::to_string(h) + "\"/>";
+           std::to_string(kChartHeight - h) + "\" width=\"" + std::to_string(w) + "\" height=\"" +
+           std::to_string(h) + "\"/>";
   };
   for (size_t i = 0; i < c.buckets.size(); ++i) {
     const CoverageBucket& b = c.buckets[i];
     const int x = static_cast<int>(i) * kBarStep + (kBarStep - kBarWidth) / 2;
     out += "<g><title>" + format_display_time(b.start) + ": " +
            plural(b.articles, "article", "articles") + ", " +
-           plural(b.outlets, "outlet", "outlets") + "</title>" + bar("articles", x, b.articles) +
-           bar("outlets", x, b.outlets) + "</g>\n";
+           plural(b.outlets, "outlet", "outlets") + "</title>" +
+           bar("articles", x, kBarWidth, b.articles) +
+           bar("outlets", x + kBarWidth / 4, kBarWidth / 2, b.outlets) + "</g>\n";
   }
   out += "</svg>\n<figcaption><span class=\"axis\">" + time_element(c.buckets.front().start) +
          "<span>" + (daily ? "per day" : "per hour") + "</span>" +

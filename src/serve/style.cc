@@ -41,6 +41,7 @@ header.site .wrap { display: flex; align-items: baseline; justify-content: space
 .brand { font-weight: 700; font-size: 1.25rem; letter-spacing: -0.01em; color: var(--fg);
          text-decoration: none; }
 .brand:visited { color: var(--fg); }
+.brand { white-space: nowrap; }
 .brand::before { content: ""; display: inline-block; width: 0.6em; height: 0.6em;
                  margin-right: 0.4em; border-radius: 50%; background: var(--accent); }
 header.site nav a { margin-left: 1rem; color: var(--muted); text-decoration: none; }
@@ -127,6 +128,7 @@ h1 { line-height: 1.25; letter-spacing: -0.015em; }
 .coverage rect.outlets, .coverage .key.outlets { fill: var(--accent); background: var(--accent); }
 .coverage figcaption { font-size: 0.8rem; color: var(--muted); margin-top: 0.3rem; }
 .coverage .axis { display: flex; justify-content: space-between; gap: 0.5rem; }
+.coverage .axis time, .coverage .axis span, .meta time, .first-report time { white-space: nowrap; }
 .coverage .legend { display: block; text-align: center; }
 .coverage .key { display: inline-block; width: 0.7em; height: 0.7em; border-radius: 2px;
                  margin: 0 0.3em 0 0.6em; }
