@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <map>
+#include <memory>
 #include <mutex>
 
 #include "store/sqlite.h"
@@ -19,7 +21,10 @@ Instant parse_stored_time(const std::string& s);
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
-  ~SqliteStore() override { sqlite3_close_v2(db_); }
+  ~SqliteStore() override {
+    statements_.clear();  // finalized before the connection closes
+    sqlite3_close_v2(db_);
+  }
 
   Result<void> configure(const SqliteOptions& options);
   Result<void> migrate();
@@ -94,8 +99,14 @@ class SqliteStore final : public Store {
   Result<void> refresh_story(int64_t story_id);
   Result<std::optional<ArticleRef>> article_ref(int64_t article_id);
   Result<std::vector<ArticleRef>> article_refs(std::string_view where_and_order, int64_t param);
+  /// A statement prepared once for the life of the connection, reset and
+  /// with no bindings: for those run once per article joining a story,
+  /// whose preparation costs more than their run (a few hundred µs against
+  /// tens). Only for statements run to completion before the next call.
+  sql::Statement& cached_statement(std::string_view sql);
 
   sqlite3* db_;
+  std::map<std::string, std::unique_ptr<sql::Statement>, std::less<>> statements_;
   std::recursive_mutex mutex_;
   int transaction_depth_ = 0;
 };

@@ -18,6 +18,14 @@ Result<void> check_story_number(std::optional<int64_t> story_id) {
 
 }  // namespace
 
+sql::Statement& SqliteStore::cached_statement(std::string_view sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    it = statements_.emplace(std::string(sql), std::make_unique<sql::Statement>(db_, sql)).first;
+  }
+  return it->second->reset();
+}
+
 Result<void> SqliteStore::require_article(int64_t article_id) {
   sql::Statement st(db_, "SELECT 1 FROM articles WHERE id = ?");
   st.bind(1, article_id);
@@ -49,23 +57,23 @@ Result<void> SqliteStore::ensure_story(int64_t story_id) {
 // (a copy dated before its original does not make its outlet the first);
 // the headline is the first titled article in that order.
 Result<void> SqliteStore::refresh_story(int64_t story_id) {
-  sql::Statement st(db_,
-                    "UPDATE stories SET"
-                    " article_count = (SELECT COUNT(*) FROM article_links WHERE story_id = ?1),"
-                    " outlet_count = (SELECT COUNT(DISTINCT a.outlet) FROM article_links l"
-                    "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1),"
-                    " first_published_at = (SELECT MIN(a.sort_time) FROM article_links l"
-                    "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1),"
-                    " last_published_at = (SELECT MAX(a.sort_time) FROM article_links l"
-                    "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1),"
-                    " first_article_id = (SELECT a.id FROM article_links l"
-                    "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1"
-                    "   ORDER BY l.copy_of IS NOT NULL, a.sort_time, a.id LIMIT 1),"
-                    " headline = (SELECT a.title FROM article_links l"
-                    "   JOIN articles a ON a.id = l.article_id"
-                    "   WHERE l.story_id = ?1 AND a.title IS NOT NULL AND a.title != ''"
-                    "   ORDER BY l.copy_of IS NOT NULL, a.sort_time, a.id LIMIT 1)"
-                    " WHERE id = ?1");
+  sql::Statement& st = cached_statement(
+      "UPDATE stories SET"
+      " article_count = (SELECT COUNT(*) FROM article_links WHERE story_id = ?1),"
+      " outlet_count = (SELECT COUNT(DISTINCT a.outlet) FROM article_links l"
+      "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1),"
+      " first_published_at = (SELECT MIN(a.sort_time) FROM article_links l"
+      "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1),"
+      " last_published_at = (SELECT MAX(a.sort_time) FROM article_links l"
+      "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1),"
+      " first_article_id = (SELECT a.id FROM article_links l"
+      "   JOIN articles a ON a.id = l.article_id WHERE l.story_id = ?1"
+      "   ORDER BY l.copy_of IS NOT NULL, a.sort_time, a.id LIMIT 1),"
+      " headline = (SELECT a.title FROM article_links l"
+      "   JOIN articles a ON a.id = l.article_id"
+      "   WHERE l.story_id = ?1 AND a.title IS NOT NULL AND a.title != ''"
+      "   ORDER BY l.copy_of IS NOT NULL, a.sort_time, a.id LIMIT 1)"
+      " WHERE id = ?1");
   return st.bind(1, story_id).run();
 }
 
@@ -86,13 +94,13 @@ Result<void> SqliteStore::set_article_links(int64_t article_id, const ArticleLin
     if (links.story_id) {
       if (auto r = ensure_story(*links.story_id); !r) return r;
     }
-    sql::Statement st(db_,
-                      "INSERT INTO article_links(article_id, url_key, fingerprint, copy_of,"
-                      " copy_similarity, copy_reason, story_id) VALUES (?,?,?,?,?,?,?)"
-                      " ON CONFLICT(article_id) DO UPDATE SET url_key=excluded.url_key,"
-                      " fingerprint=excluded.fingerprint, copy_of=excluded.copy_of,"
-                      " copy_similarity=excluded.copy_similarity,"
-                      " copy_reason=excluded.copy_reason, story_id=excluded.story_id");
+    sql::Statement& st = cached_statement(
+        "INSERT INTO article_links(article_id, url_key, fingerprint, copy_of,"
+        " copy_similarity, copy_reason, story_id) VALUES (?,?,?,?,?,?,?)"
+        " ON CONFLICT(article_id) DO UPDATE SET url_key=excluded.url_key,"
+        " fingerprint=excluded.fingerprint, copy_of=excluded.copy_of,"
+        " copy_similarity=excluded.copy_similarity,"
+        " copy_reason=excluded.copy_reason, story_id=excluded.story_id");
     st.bind(1, article_id).bind_optional(2, links.url_key);
     if (links.fingerprint.empty()) {
       st.bind_null(3);
