@@ -42,6 +42,12 @@ std::string similarity_text(const std::optional<double>& s) {
   return std::to_string(percent) + "% similar";
 }
 
+// Its publication time, else when tidings fetched it (said so).
+std::string when_html(const ArticleRef& r) {
+  if (r.published_at) return time_element(*r.published_at);
+  return "fetched " + time_element(r.sort_time);
+}
+
 std::string first_report_html(const ArticleRef& r) {
   return "First reported by <a class=\"first-outlet\" href=\"" + article_href(r.id) + "\">" +
          escape_html(outlet_name(r)) + "</a> at " + time_element(r.sort_time);
@@ -62,8 +68,8 @@ std::string counts_html(const Story& s) {
 
 // One copy under its original: outlet, time, similarity, links.
 std::string copy_item(const ArticleRef& c) {
-  std::string out = "<li><span class=\"outlet\">" + escape_html(outlet_name(c)) + "</span> " +
-                    time_element(c.sort_time);
+  std::string out =
+      "<li><span class=\"outlet\">" + escape_html(outlet_name(c)) + "</span> " + when_html(c);
   const std::string similar = similarity_text(c.similarity);
   if (!similar.empty()) out += " <span class=\"badge\">" + similar + "</span>";
   out += "<br><a dir=\"auto\" href=\"" + article_href(c.id) + "\">" + escape_html(title_or_url(c)) +
@@ -84,8 +90,7 @@ std::string copies_details(const std::vector<ArticleRef>& copies, bool open) {
 std::string story_entry(const StoryEntry& e) {
   const ArticleRef& a = e.article;
   std::string out = "<li class=\"item\">\n<div class=\"meta\"><span class=\"outlet\">" +
-                    escape_html(outlet_name(a)) + "</span> " + time_element(a.sort_time) +
-                    "</div>\n";
+                    escape_html(outlet_name(a)) + "</span> " + when_html(a) + "</div>\n";
   out += "<a class=\"item-title\" dir=\"auto\" href=\"" + article_href(a.id) + "\">" +
          escape_html(title_or_url(a)) + "</a>\n";
   if (!a.url.empty())
