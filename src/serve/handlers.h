@@ -78,7 +78,7 @@ struct StoryPage {
   bool has_more = false;
 };
 Result<StoryPage> fetch_story_page(Store& store, const StoryListParams& params);
-/// The home page's stories: those of the last kTopStoriesWindow of news
+/// The home page's stories: those of the last kTopStoriesWindowSeconds of news
 /// (counted back from the newest story, so an old collection shows too),
 /// by how many outlets cover them.
 inline constexpr int64_t kTopStoriesWindowSeconds = 3 * 86400;
