@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "serve/handlers.h"
@@ -192,6 +193,31 @@ TEST_F(StoriesServerTest, ArticlePageShowsCopyOfCopiesAndStory) {
   EXPECT_NE(copy.find("href=\"/stories/1\">Quake hits the coast</a>"), std::string::npos);
   const std::string wire = get("/articles/" + std::to_string(wire_))->body;
   EXPECT_NE(wire.find("<summary>1 copy</summary>"), std::string::npos);
+}
+
+TEST(StoryPages, RelationsBoxEscapesHostileCopies) {
+  ArticleRelations r;
+  ArticleRef evil;
+  evil.id = 5;
+  evil.outlet = "<b onmouseover=x>";
+  evil.title = "\"><script>alert(1)</script>";
+  evil.url = "javascript:alert(1)";
+  evil.similarity = 7.5;  // out of range: clamped, not trusted
+  r.copy_of = evil;
+  r.similarity = std::nan("");
+  r.copies = {evil};
+  r.story_id = 3;
+  r.story_headline = "<i>story</i>";
+  r.first_reported_by = evil;
+  const std::string html = serve::relations_box_html(r);
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_EQ(html.find("<b "), std::string::npos);
+  EXPECT_EQ(html.find("<i>"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b onmouseover=x&gt;"), std::string::npos);
+  EXPECT_NE(html.find("100% similar"), std::string::npos);
+  EXPECT_EQ(html.find("nan"), std::string::npos);
+  EXPECT_EQ(serve::relations_box_html(ArticleRelations{}), "");
 }
 
 TEST(StoryPages, EmptyListAndChartBounds) {
