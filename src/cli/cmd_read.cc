@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "core/article_json.h"
+#include "store/story_json.h"
 
 namespace tidings::cli {
 
@@ -55,8 +56,15 @@ int run_article(const ReadArgs& args, const GlobalOptions& global) {
     report_error(a.error().message);
     return 1;
   }
+  auto relations = store->article_relations(args.id);
+  if (!relations) {
+    report_error(relations.error().message);
+    return 1;
+  }
   if (args.json) {
-    std::cout << dump_json(stored_article_to_json(*a), 2) << "\n";
+    nlohmann::json j = stored_article_to_json(*a);
+    add_relations_to_json(j, *relations);
+    std::cout << dump_json(j, 2) << "\n";
     return 0;
   }
   const Article& art = a->article;
@@ -65,6 +73,18 @@ int run_article(const ReadArgs& args, const GlobalOptions& global) {
   if (!art.byline.empty()) std::cout << " · " << art.byline;
   std::cout << "\n" << (art.canonical_url.empty() ? art.url : art.canonical_url) << "\n";
   for (const auto& l : art.source_links) std::cout << "source: " << l.url << "\n";
+  if (relations->copy_of) {
+    std::cout << "copy of: " << relations->copy_of->id << " " << relations->copy_of->outlet << " "
+              << relations->copy_of->url << "\n";
+  }
+  for (const auto& c : relations->copies) {
+    std::cout << "copy: " << c.id << " " << c.outlet << " " << c.url << "\n";
+  }
+  if (relations->story_id) std::cout << "story: " << *relations->story_id << "\n";
+  if (relations->first_reported_by) {
+    std::cout << "first reported by: " << relations->first_reported_by->outlet << " at "
+              << format_rfc3339(relations->first_reported_by->sort_time) << "\n";
+  }
   std::cout << "\n" << art.text << "\n";
   return 0;
 }

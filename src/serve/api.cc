@@ -5,23 +5,18 @@
 #include "core/article_json.h"
 #include "serve/handlers.h"
 #include "store/source_json.h"
+#include "store/story_json.h"
 
 namespace tidings::serve {
-
-namespace {
 
 Reply json_reply(int status, const nlohmann::json& body) {
   return Reply{status, std::string(kJsonType), dump_json(body) + "\n"};
 }
 
-// A store error as the API reports it: kNotFound is the client's 404,
-// anything else is ours (500).
 Reply store_error_reply(const Error& error) {
   if (error.code == ErrorCode::kNotFound) return json_error(404, "not_found", error.message);
   return json_error(500, "store_error", "store: " + error.message);
 }
-
-}  // namespace
 
 Result<ArticlePage> fetch_article_page(Store& store, const ListParams& params) {
   ArticleQuery query;
@@ -67,7 +62,11 @@ Reply api_get_article(Store& store, std::string_view id_text) {
     }
     return store_error_reply(article.error());
   }
-  return json_reply(200, stored_article_to_json(*article));
+  nlohmann::json body = stored_article_to_json(*article);
+  const auto relations = store.article_relations(*id);
+  if (!relations) return store_error_reply(relations.error());
+  add_relations_to_json(body, *relations);
+  return json_reply(200, body);
 }
 
 Reply api_health(Store& store) {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/error.h"
 #include "store/store.h"
 
@@ -49,6 +51,38 @@ Result<int64_t> parse_bounded_int(std::string_view text, std::string_view name, 
 Result<ListParams> parse_list_params(const QueryParams& params);
 /// An article id from a path segment: 1..INT64_MAX.
 Result<int64_t> parse_article_id(std::string_view text);
+/// The single value of a parameter: nullopt when absent, kInvalidInput when
+/// given more than once.
+Result<std::optional<std::string>> single_param(const QueryParams& params,
+                                                const std::string& name);
+
+// --- story_params.cc: the story list's parameters ---
+
+/// The list parameters plus sort ("latest" or "coverage") and since (an
+/// RFC 3339 time); `before` is taken as another name for before_id.
+struct StoryListParams {
+  ListParams list;
+  std::string sort = "latest";
+  std::optional<Instant> since;
+};
+Result<StoryListParams> parse_story_list_params(const QueryParams& params);
+/// A story id from a path segment: 1..INT64_MAX.
+Result<int64_t> parse_story_id(std::string_view text);
+/// The next page of stories after `last_id`, keeping the non-default
+/// parameters: "/api/stories?sort=coverage&before_id=7".
+std::string story_next_href(std::string_view path, const StoryListParams& params,
+                            int64_t last_id);
+
+struct StoryPage {
+  std::vector<Story> stories;
+  bool has_more = false;
+};
+Result<StoryPage> fetch_story_page(Store& store, const StoryListParams& params);
+/// The home page's stories: those of the last kTopStoriesWindowSeconds of news
+/// (counted back from the newest story, so an old collection shows too),
+/// by how many outlets cover them.
+inline constexpr int64_t kTopStoriesWindowSeconds = 3 * 86400;
+Result<std::vector<Story>> fetch_top_stories(Store& store, int limit);
 
 // --- api.cc: JSON ---
 
@@ -60,14 +94,24 @@ struct ArticlePage {
 /// know whether another page exists).
 Result<ArticlePage> fetch_article_page(Store& store, const ListParams& params);
 
+/// A JSON body with its status.
+Reply json_reply(int status, const nlohmann::json& body);
+/// A store error as the API reports it: kNotFound is the client's 404,
+/// anything else is ours (500 store_error).
+Reply store_error_reply(const Error& error);
 /// {"error":{"code":code,"message":message}}.
 Reply json_error(int status, std::string_view code, std::string_view message);
 /// GET /api/articles: {"articles":[...], "next": "/api/articles?..." | null}.
 Reply api_list_articles(Store& store, const QueryParams& params);
-/// GET /api/articles/{id}: core/article_json.h stored_article_to_json.
+/// GET /api/articles/{id}: core/article_json.h stored_article_to_json plus
+/// the article's relations (store/story_json.h add_relations_to_json).
 Reply api_get_article(Store& store, std::string_view id_text);
 /// GET /api/sources: {"sources":[store/source_json.h], "frontier_pending": n}.
 Reply api_list_sources(Store& store);
+/// GET /api/stories: {"stories":[story_json.h summaries], "next": path | null}.
+Reply api_list_stories(Store& store, const QueryParams& params);
+/// GET /api/stories/{id}: story_json.h story_detail_to_json.
+Reply api_get_story(Store& store, std::string_view id_text);
 /// GET /healthz: {"status":"ok","documents":n,"articles":n,"failures":n}.
 Reply api_health(Store& store);
 
@@ -80,6 +124,10 @@ Reply page_list(Store& store, const QueryParams& params);
 Reply page_article(Store& store, std::string_view id_text);
 /// GET /sources.
 Reply page_sources(Store& store);
+/// GET /stories: the story list, paged and sorted as the API.
+Reply page_stories(Store& store, const QueryParams& params);
+/// GET /stories/{id}.
+Reply page_story(Store& store, std::string_view id_text);
 
 /// The "next page" link for a page that ended at `last_id`, keeping a
 /// non-default limit: "<path>?before_id=7" or "<path>?limit=10&before_id=7".

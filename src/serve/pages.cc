@@ -4,12 +4,9 @@
 
 #include "core/url.h"
 #include "serve/html.h"
+#include "serve/page_parts.h"
 
 namespace tidings::serve {
-
-namespace {
-
-constexpr size_t kExcerptBytes = 240;
 
 std::string layout(std::string_view title, const std::string& main_html) {
   std::string out;
@@ -23,7 +20,7 @@ std::string layout(std::string_view title, const std::string& main_html) {
   out += "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n";
   out += "</head>\n<body>\n";
   out += "<header class=\"site\"><div class=\"wrap\"><a class=\"brand\" href=\"/\">tidings</a>";
-  out += "<nav><a href=\"/\">Articles</a><a href=\"/sources\">Sources</a><a href=\"/api/articles\">API</a></nav></div></header>\n";
+  out += "<nav><a href=\"/stories\">Stories</a><a href=\"/sources\">Sources</a><a href=\"/api/articles\">API</a></nav></div></header>\n";
   out += "<main class=\"wrap\">\n" + main_html + "</main>\n";
   out +=
       "<footer class=\"site wrap\">tidings \xE2\x80\x94 every article traced to its source"
@@ -46,6 +43,10 @@ std::string with_thousands(int64_t n) {
 std::string plural(int64_t n, std::string_view one, std::string_view many) {
   return with_thousands(n) + " " + std::string(n == 1 ? one : many);
 }
+
+namespace {
+
+constexpr size_t kExcerptBytes = 240;
 
 std::string title_or_fallback(const StoredArticle& a) {
   if (!a.article.title.empty()) return a.article.title;
@@ -130,7 +131,17 @@ std::string details(const StoredArticle& s) {
 }  // namespace
 
 std::string render_list_page(const ListPage& page) {
-  std::string main = "<h1 class=\"page-title\">Latest articles</h1>\n";
+  std::string main;
+  const bool with_stories = page.first_page && !page.top_stories.empty();
+  if (with_stories) {
+    main += "<h1 class=\"page-title\">Top stories</h1>\n<p class=\"muted\">The latest stories by "
+            "how many outlets cover them</p>\n";
+    main += story_items_html(page.top_stories);
+    main += "<p class=\"more\"><a href=\"/stories\">All stories \xE2\x86\x92</a></p>\n";
+    main += "<h2 class=\"section-title\">Latest articles</h2>\n";
+  } else {
+    main += "<h1 class=\"page-title\">Latest articles</h1>\n";
+  }
   if (page.counts) {
     main += "<p class=\"muted\">" + plural(page.counts->articles, "article", "articles") +
             " from " + plural(page.counts->documents, "document", "documents");
@@ -156,10 +167,13 @@ std::string render_list_page(const ListPage& page) {
     }
     main += "</nav>\n";
   }
-  return layout(page.first_page ? "Latest articles" : "Older articles", main);
+  return layout(with_stories       ? "Top stories"
+                : page.first_page ? "Latest articles"
+                                  : "Older articles",
+                main);
 }
 
-std::string render_article_page(const StoredArticle& s) {
+std::string render_article_page(const StoredArticle& s, const ArticleRelations* relations) {
   const Article& a = s.article;
   std::string main = "<p class=\"crumbs\"><a href=\"/\">\xE2\x86\x90 All articles</a></p>\n";
   main += "<article";
@@ -170,6 +184,7 @@ std::string render_article_page(const StoredArticle& s) {
   main += "<p class=\"meta\">";
   if (!a.byline.empty()) main += "<span class=\"byline\">" + escape_html(a.byline) + "</span> ";
   main += when_html(s) + "</p>\n</header>\n";
+  if (relations) main += relations_box_html(*relations);
   main += source_box(a.source_links);
   const std::string body = paragraphs_html(a.text);
   main += "<div class=\"body\" dir=\"auto\">\n";

@@ -20,10 +20,26 @@ struct ListPage {
   std::string older_href;               ///< link to the next (older) page; "" = none
   bool first_page = true;               ///< false: also link back to the newest
   std::optional<StoreCounts> counts;    ///< shown under the heading when known
+  std::vector<Story> top_stories;       ///< shown first on the first page, when any
 };
 
 std::string render_list_page(const ListPage& page);
-std::string render_article_page(const StoredArticle& article);
+/// `relations`, when given, adds what the article is a copy of, its copies,
+/// its story and who reported that first.
+std::string render_article_page(const StoredArticle& article,
+                                const ArticleRelations* relations = nullptr);
+
+/// One page of the story list (story_pages.cc).
+struct StoryListPage {
+  std::vector<Story> stories;
+  std::string sort = "latest";          ///< "latest" or "coverage"
+  std::string older_href;               ///< the next page; "" = none
+  bool first_page = true;
+};
+std::string render_story_list_page(const StoryListPage& page);
+/// A story: headline, first report, coverage chart, articles with their
+/// copies folded under them.
+std::string render_story_page(const StoryDetail& story);
 /// The sources page: each registered source with its last poll, status,
 /// error, items and articles; `frontier_pending` URLs wait to be fetched.
 /// `health`, when given, is one per source: its flags are shown and the row

@@ -53,6 +53,11 @@ Result<int64_t> parse_bounded_int(std::string_view text, std::string_view name, 
   return fail(ErrorCode::kInvalidInput, range_message(name, min, max));
 }
 
+Result<std::optional<std::string>> single_param(const QueryParams& params,
+                                                const std::string& name) {
+  return single_value(params, name);
+}
+
 Result<ListParams> parse_list_params(const QueryParams& params) {
   ListParams out;
   auto limit = optional_int(params, "limit", 1, kMaxLimit);

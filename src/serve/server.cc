@@ -95,6 +95,18 @@ void install_routes(httplib::Server& http, Store& store) {
   http.Get(R"(/api/articles/([^/]+))", guarded([&store](const httplib::Request& req) {
              return serve::api_get_article(store, req.matches[1].str());
            }));
+  http.Get("/stories", guarded([&store](const httplib::Request& req) {
+             return serve::page_stories(store, req.params);
+           }));
+  http.Get(R"(/stories/([^/]+))", guarded([&store](const httplib::Request& req) {
+             return serve::page_story(store, req.matches[1].str());
+           }));
+  http.Get("/api/stories", guarded([&store](const httplib::Request& req) {
+             return serve::api_list_stories(store, req.params);
+           }));
+  http.Get(R"(/api/stories/([^/]+))", guarded([&store](const httplib::Request& req) {
+             return serve::api_get_story(store, req.matches[1].str());
+           }));
   http.Get("/sources", guarded([&store](const httplib::Request&) {
              return serve::page_sources(store);
            }));

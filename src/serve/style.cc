@@ -41,6 +41,7 @@ header.site .wrap { display: flex; align-items: baseline; justify-content: space
 .brand { font-weight: 700; font-size: 1.25rem; letter-spacing: -0.01em; color: var(--fg);
          text-decoration: none; }
 .brand:visited { color: var(--fg); }
+.brand { white-space: nowrap; }
 .brand::before { content: ""; display: inline-block; width: 0.6em; height: 0.6em;
                  margin-right: 0.4em; border-radius: 50%; background: var(--accent); }
 header.site nav a { margin-left: 1rem; color: var(--muted); text-decoration: none; }
@@ -104,6 +105,33 @@ h1 { line-height: 1.25; letter-spacing: -0.015em; }
 .sources ul.flags li { margin: 0 0 0.25rem; }
 .sources ul.flags strong { color: var(--accent); }
 .sources .ok { color: var(--muted); }
+.section-title { font-size: 1.15rem; margin: 2rem 0 0.4rem; }
+.more { margin: 0.4rem 0 1rem; }
+.badge.strong { background: var(--box); color: var(--accent); font-weight: 600; }
+.tabs { display: flex; gap: 1rem; margin: 0.3rem 0 0.4rem; }
+.first-report { margin: 0.3rem 0 0; }
+.first-outlet { font-weight: 600; }
+.relations { border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 1rem;
+             margin: 1rem 0; font-size: 0.95rem; }
+.relations p { margin: 0.2rem 0; }
+.outlet-name { color: var(--muted); }
+.copies { margin: 0.4rem 0 0; font-size: 0.9rem; }
+.copies summary { cursor: pointer; color: var(--muted); }
+.copies ul { list-style: none; margin: 0.3rem 0 0; padding: 0 0 0 0.9rem;
+             border-left: 2px solid var(--line); }
+.copies li { margin: 0.45rem 0; }
+.coverage { margin: 0.4rem 0 1rem; }
+.coverage .chart { display: block; width: 100%; height: 7rem; background: var(--code);
+                   border-radius: 6px; }
+.coverage rect.articles, .coverage .key.articles { fill: var(--link); background: var(--link);
+                                                   opacity: 0.35; }
+.coverage rect.outlets, .coverage .key.outlets { fill: var(--accent); background: var(--accent); }
+.coverage figcaption { font-size: 0.8rem; color: var(--muted); margin-top: 0.3rem; }
+.coverage .axis { display: flex; justify-content: space-between; gap: 0.5rem; }
+.coverage .axis time, .coverage .axis span, .meta time, .first-report time { white-space: nowrap; }
+.coverage .legend { display: block; text-align: center; }
+.coverage .key { display: inline-block; width: 0.7em; height: 0.7em; border-radius: 2px;
+                 margin: 0 0.3em 0 0.6em; }
 .error-page { text-align: center; padding: 3rem 0; }
 .error-page .status { font-size: 3rem; font-weight: 700; color: var(--accent); margin: 0; }
 @media (max-width: 30rem) {

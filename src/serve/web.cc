@@ -1,11 +1,14 @@
-// The HTML handlers: the article list and the article page (see
-// handlers.h); rendering itself is in pages.cc.
+// The HTML handlers: the home page (top stories, then the article list),
+// the article page and the sources (see handlers.h); rendering itself is
+// in pages.cc.
 #include "serve/handlers.h"
 #include "serve/pages.h"
 
 namespace tidings::serve {
 
 namespace {
+
+constexpr int kHomeStories = 10;
 
 Reply html_reply(int status, std::string body) {
   return Reply{status, std::string(kHtmlType), std::move(body)};
@@ -32,8 +35,12 @@ Reply page_list(Store& store, const QueryParams& query) {
   if (page->has_more && !list.articles.empty()) {
     list.older_href = next_page_href("/", params->limit, list.articles.back().id);
   }
-  // The counts are a nicety: a failure here does not fail the page.
+  // The counts and top stories are niceties: a failure here does not fail
+  // the page.
   if (auto counts = store.counts()) list.counts = *counts;
+  if (list.first_page) {
+    if (auto top = fetch_top_stories(store, kHomeStories)) list.top_stories = std::move(*top);
+  }
   return html_reply(200, render_list_page(list));
 }
 
@@ -47,7 +54,9 @@ Reply page_article(Store& store, std::string_view id_text) {
     }
     return store_error_page(article.error());
   }
-  return html_reply(200, render_article_page(*article));
+  // Copies and story are a nicety too: without them the article still shows.
+  const auto relations = store.article_relations(*id);
+  return html_reply(200, render_article_page(*article, relations ? &*relations : nullptr));
 }
 
 Reply page_sources(Store& store) {

@@ -1,7 +1,7 @@
 // Migration 1: sources, documents (raw bytes zstd-compressed), articles and
 // their source links; 2: the registry's poll state; 3: the crawl frontier;
-// 4: the fetch log. Later issues append migrations; never edit one that
-// has shipped.
+// 4: the fetch log; 5: poll warnings; 6: article metadata; 7: copies and
+// stories. Later issues append migrations; never edit one that has shipped.
 #include "store/schema.h"
 
 namespace tidings {
@@ -153,6 +153,41 @@ ALTER TABLE articles ADD COLUMN tags TEXT;
 ALTER TABLE source_links ADD COLUMN agency TEXT;
 )sql";
 
+// 7: copies and stories. What dedup and clustering decide about an article
+// sits in a table of its own rather than in `articles`, so that loading
+// every fingerprint at start-up does not read every article's text, and
+// re-extraction (which rewrites the article row) keeps it. A story's
+// counts are kept current as articles join (Store::set_article_links), so
+// lists of stories are one indexed read.
+constexpr std::string_view kMigration7 = R"sql(
+CREATE TABLE stories (
+  id                  INTEGER PRIMARY KEY,   -- the clusterer's story number
+  headline            TEXT,                  -- the first reporting article's title
+  created_at          TEXT NOT NULL,
+  first_published_at  TEXT,                  -- earliest sort_time of its articles
+  last_published_at   TEXT,                  -- latest sort_time of its articles
+  article_count       INTEGER NOT NULL DEFAULT 0,
+  outlet_count        INTEGER NOT NULL DEFAULT 0,
+  first_article_id    INTEGER REFERENCES articles(id) ON DELETE SET NULL
+);
+CREATE INDEX stories_latest ON stories(last_published_at DESC, id DESC);
+CREATE INDEX stories_coverage ON stories(outlet_count DESC, article_count DESC,
+                                         last_published_at DESC, id DESC);
+
+CREATE TABLE article_links (
+  article_id       INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  url_key          TEXT,                     -- dedup::article_url_key
+  fingerprint      BLOB,                     -- dedup::encode_fingerprint, opaque here
+  copy_of          INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+  copy_similarity  REAL,
+  copy_reason      TEXT,                     -- "<match>:<origin>", e.g. "near:source_link"
+  story_id         INTEGER REFERENCES stories(id) ON DELETE SET NULL
+);
+CREATE INDEX article_links_url_key ON article_links(url_key);
+CREATE INDEX article_links_copy_of ON article_links(copy_of);
+CREATE INDEX article_links_story ON article_links(story_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -163,6 +198,7 @@ const std::vector<Migration>& migrations() {
       {4, kMigration4},
       {5, kMigration5},
       {6, kMigration6},
+      {7, kMigration7},
   };
   return kAll;
 }

@@ -37,6 +37,11 @@ Statement& Statement::bind_null(int index) {
   return *this;
 }
 
+Statement& Statement::bind_double(int index, double value) {
+  if (stmt_) sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
 Statement& Statement::bind_optional(int index, const std::string& text) {
   return text.empty() ? bind_null(index) : bind(index, std::string_view(text));
 }
@@ -89,6 +94,8 @@ std::string Statement::column_blob(int col) const {
 bool Statement::column_is_null(int col) const {
   return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
 }
+
+double Statement::column_double(int col) const { return sqlite3_column_double(stmt_, col); }
 
 Result<void> exec(sqlite3* db, std::string_view sql) {
   char* err = nullptr;

@@ -28,6 +28,7 @@ class Statement {
   Statement& bind(int index, std::string_view text);  // "" binds as text, not NULL
   Statement& bind_blob(int index, std::string_view bytes);
   Statement& bind_null(int index);
+  Statement& bind_double(int index, double value);
   Statement& bind_optional(int index, const std::string& text);  // "" binds NULL
 
   /// Advances: true while a row is available. Errors are kept in error().
@@ -44,6 +45,7 @@ class Statement {
   std::string column_text(int col) const;  // NULL -> ""
   std::string column_blob(int col) const;
   bool column_is_null(int col) const;
+  double column_double(int col) const;
 
  private:
   sqlite3* db_;

@@ -235,7 +235,13 @@ Result<int64_t> SqliteStore::save_article(int64_t document_id, const Article& a,
                        " error_code=NULL, error=NULL, attempts=attempts+1, updated_at=?"
                        " WHERE id = ?");
     if (auto e = upd.bind(1, now).bind(2, document_id).run(); !e) return e;
-    return update_fetch_outcome(document_id, "article", static_cast<int64_t>(utf8_length(a.text)));
+    auto e = update_fetch_outcome(document_id, "article", static_cast<int64_t>(utf8_length(a.text)));
+    if (!e) return e;
+    // Re-extraction may change the title, time or outlet its story shows.
+    auto story = story_of(article_id);
+    if (!story) return tl::unexpected(story.error());
+    if (*story) return refresh_story(**story);
+    return {};
   });
   if (!r) return tl::unexpected(r.error());
   return article_id;

@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "core/types.h"
+#include "store/stories.h"
 
 namespace tidings {
 
@@ -243,6 +244,48 @@ class Store {
   /// Entries whose last fetch failed (retried later or failed for good),
   /// by source then URL order of discovery, at most `limit`.
   virtual Result<std::vector<FrontierFailure>> frontier_failures(int limit) = 0;
+
+  // Copies and stories (docs/store.md, migration 7). The streaming loads
+  // call `fn` with the store locked: it must not call the store.
+
+  /// Writes what dedup and clustering decided about an article, replacing
+  /// what was there, creates its story when the number is new and brings
+  /// the story's counts up to date (and those of the story it left). Call
+  /// it in the transaction that saved the article, so both land together.
+  /// kNotFound for an unknown article or copy_of; kInvalidInput when
+  /// copy_of is the article itself or story_id is not > 0.
+  virtual Result<void> set_article_links(int64_t article_id, const ArticleLinks& links) = 0;
+  /// Re-points a group at a new original: `original_id` is no longer a copy,
+  /// each of `copies` becomes a copy of it with its similarity and reason,
+  /// and articles that were copies of any of those now point at it (their
+  /// similarity kept), so copy_of never leads to another copy.
+  virtual Result<void> set_original(int64_t original_id,
+                                    const std::vector<CopyAssignment>& copies) = 0;
+  /// Moves an article to story `story_id` (nullopt: to none), for
+  /// re-clustering; both stories' counts follow.
+  virtual Result<void> set_story(int64_t article_id, std::optional<int64_t> story_id) = 0;
+  /// Every stored fingerprint as (article id, bytes), in id order: what a
+  /// process loads into dedup::CopyIndex at start-up.
+  virtual Result<void> load_fingerprints(
+      const std::function<void(int64_t, std::string_view)>& fn) = 0;
+  /// The articles that have a story and a sort time at or after `since`
+  /// (all when nullopt), in publication order (sort time, then id): what
+  /// cluster::StoryClusterer::add_to replays at start-up.
+  virtual Result<void> load_story_assignments(
+      std::optional<Instant> since, const std::function<void(const StoryAssignment&)>& fn) = 0;
+  /// The first stored article under this URL key, if any.
+  virtual Result<std::optional<int64_t>> find_article_by_url_key(const std::string& url_key) = 0;
+  /// Stories with at least one article, in the query's order.
+  virtual Result<std::vector<Story>> list_stories(const StoryQuery& query) = 0;
+  /// A story and its articles, oldest first; kNotFound when unknown or empty.
+  virtual Result<StoryDetail> get_story(int64_t story_id) = 0;
+  /// The copies of an article, oldest first.
+  virtual Result<std::vector<ArticleRef>> article_copies(int64_t article_id) = 0;
+  /// An article's original, copies, story and first report; kNotFound for
+  /// an unknown article.
+  virtual Result<ArticleRelations> article_relations(int64_t article_id) = 0;
+  /// The earliest original of a story (nullopt: unknown or empty story).
+  virtual Result<std::optional<ArticleRef>> first_reported_by(int64_t story_id) = 0;
 };
 
 struct SqliteOptions {

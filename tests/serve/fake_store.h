@@ -58,6 +58,42 @@ class FakeStore : public Store {
   Result<int64_t> frontier_pending() override { return unsupported(); }
   Result<void> record_fetch(const FetchRecord&) override { return unsupported(); }
   Result<SourceHistory> source_history(int64_t, int, int) override { return unsupported(); }
+  Result<void> set_article_links(int64_t, const ArticleLinks&) override { return unsupported(); }
+  Result<void> set_original(int64_t, const std::vector<CopyAssignment>&) override {
+    return unsupported();
+  }
+  Result<void> set_story(int64_t, std::optional<int64_t>) override { return unsupported(); }
+  Result<void> load_fingerprints(const std::function<void(int64_t, std::string_view)>&) override {
+    return unsupported();
+  }
+  Result<void> load_story_assignments(std::optional<Instant>,
+                                      const std::function<void(const StoryAssignment&)>&) override {
+    return unsupported();
+  }
+  Result<std::optional<int64_t>> find_article_by_url_key(const std::string&) override {
+    return unsupported();
+  }
+  Result<std::vector<ArticleRef>> article_copies(int64_t) override { return unsupported(); }
+  Result<std::optional<ArticleRef>> first_reported_by(int64_t) override { return unsupported(); }
+
+  // No copies and no stories: the article pages and the home page show
+  // none (the story tests use a real in-memory SQLite store).
+  Result<std::vector<Story>> list_stories(const StoryQuery&) override {
+    std::lock_guard lock(mutex_);
+    if (failing_) return broken();
+    return std::vector<Story>();
+  }
+  Result<StoryDetail> get_story(int64_t id) override {
+    return fail(ErrorCode::kNotFound, "no story " + std::to_string(id));
+  }
+  Result<ArticleRelations> article_relations(int64_t id) override {
+    std::lock_guard lock(mutex_);
+    if (failing_) return broken();
+    for (const auto& a : articles_) {
+      if (a.id == id) return ArticleRelations{};
+    }
+    return fail(ErrorCode::kNotFound, "no article " + std::to_string(id));
+  }
 
   Result<std::vector<StoredArticle>> list_articles(const ArticleQuery& q) override {
     std::lock_guard lock(mutex_);

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "serve/fake_store.h"
+#include "serve/running_server.h"
 #include "serve/serve.h"
 
 namespace tidings {
@@ -18,6 +19,7 @@ namespace {
 using nlohmann::json;
 using testing::FakeStore;
 using testing::make_article;
+using testing::RunningServer;
 
 // A store whose list throws, to check that no exception escapes a handler.
 class ThrowingStore : public FakeStore {
@@ -25,34 +27,6 @@ class ThrowingStore : public FakeStore {
   Result<std::vector<StoredArticle>> list_articles(const ArticleQuery&) override {
     throw std::runtime_error("boom");
   }
-};
-
-// A server running on its own thread for the life of the object.
-class RunningServer {
- public:
-  explicit RunningServer(Store& store) : server_(store, ServeOptions{"127.0.0.1", 0}) {
-    auto port = server_.bind();
-    if (!port) throw std::runtime_error(port.error().message);
-    port_ = *port;
-    thread_ = std::thread([this] { server_.run(); });
-  }
-  ~RunningServer() { stop_and_join(); }
-  void stop_and_join() {
-    server_.stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  int port() const { return port_; }
-  httplib::Client client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_connection_timeout(5);
-    c.set_read_timeout(5);
-    return c;
-  }
-
- private:
-  WebServer server_;
-  int port_ = 0;
-  std::thread thread_;
 };
 
 class ServerTest : public ::testing::Test {
@@ -143,7 +117,8 @@ TEST_F(ServerTest, ApiArticleHasAllFields) {
                                          "byline", "authors", "published_at", "modified_at",
                                          "utc_offset_minutes", "language", "site_name", "outlet",
                                          "image", "section", "tags", "text", "fetched_at",
-                                         "source_links"}));
+                                         "source_links", "copy_of", "copies",
+                                         "first_reported_by", "story"}));
   EXPECT_EQ(j["id"], 3);
   EXPECT_EQ(j["document_id"], 103);
   EXPECT_EQ(j["title"], "Article number 3");
