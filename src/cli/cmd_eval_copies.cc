@@ -60,6 +60,7 @@ nlohmann::json scores_json(const eval::CopyScores& s) {
                       {"predicted_pairs", s.predicted_pairs},
                       {"true_pairs", s.true_pairs},
                       {"ambiguous_pairs", s.ambiguous_pairs},
+                      {"ambiguous_text_pairs", s.ambiguous_text_pairs},
                       {"story_mate_false_pairs", s.story_mate_false},
                       {"other_false_pairs", s.other_false},
                       {"original", ratio_json(s.original)},
@@ -72,9 +73,10 @@ nlohmann::json scores_json(const eval::CopyScores& s) {
 }
 
 void print_scores(const eval::CopyScores& s, bool details) {
-  std::printf("%-12s P %.4f  R %.4f  F1 %.4f  (pairs: %zu predicted, %zu true of %zu; %zu ambiguous)\n",
+  std::printf("%-12s P %.4f  R %.4f  F1 %.4f  (pairs: %zu predicted, %zu true of %zu; %zu ambiguous, %zu of them "
+              "texts that are copies across sources)\n",
               s.matcher.c_str(), s.precision, s.recall, s.f1, s.predicted_pairs, s.true_pairs, s.positive_pairs,
-              s.ambiguous_pairs);
+              s.ambiguous_pairs, s.ambiguous_text_pairs);
   std::printf("  false pairs: %zu story-mates, %zu other stories; original right %.4f (%zu/%zu)\n",
               s.story_mate_false, s.other_false, s.original.value(), s.original.hit, s.original.total);
   const size_t n = s.articles ? s.articles : 1;
@@ -104,7 +106,7 @@ int run_eval_copies(const EvalCopiesArgs& args) {
   const eval::CopyScores minhash = eval::evaluate_copies(set, args.seed, eval::CopyMatcher::kMinHash);
   std::vector<eval::CopyScores> others;
   if (args.compare) {
-    for (const int d : {3, 6, 10}) {
+    for (const int d : {3, 6, 10, 16}) {
       others.push_back(eval::evaluate_copies(set, args.seed, eval::CopyMatcher::kSimHash, d));
     }
   }

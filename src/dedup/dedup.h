@@ -50,7 +50,7 @@ std::string article_url_key(const Article& article);
 
 /// MinHash values per fingerprint (Broder 1997): the containment estimate's
 /// standard error is about sqrt(J(1-J)/128) in Jaccard terms.
-constexpr size_t kMinHashSize = 128;
+constexpr size_t kMinHashSize = 256;
 /// Words per shingle. Four keeps a one-word house-style edit from breaking
 /// more than four shingles while independent reports share few (docs/copies.md).
 constexpr size_t kShingleWords = 4;
@@ -93,7 +93,7 @@ double estimate_containment(const Fingerprint& a, const Fingerprint& b);
 double containment_from_matches(size_t equal, uint32_t a_shingles, uint32_t b_shingles);
 /// Agreeing MinHash values below which two texts are never copies: chance
 /// agreements of unrelated texts stay below it.
-constexpr size_t kMinMatches = 6;
+constexpr size_t kMinMatches = 12;
 
 /// The 64-bit SimHash (Charikar 2002) of the same shingles, kept for the
 /// comparison in `tidings eval copies` (docs/copies.md says why MinHash is

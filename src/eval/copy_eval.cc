@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <numeric>
 
 #include "eval/copy_edits.h"
@@ -16,6 +14,8 @@ namespace {
 
 using Seconds = std::chrono::duration<double>;
 constexpr size_t kNone = SIZE_MAX;
+// Containment from which a group's original is a fragment of a new article.
+constexpr double kFragmentContainment = 0.9;
 
 struct Groups {
   std::vector<size_t> group_of;                // article -> group
@@ -71,11 +71,15 @@ CopyScores score(const CopySet& set, const Groups& g) {
           ++s.true_pairs;
         } else if (set.family[x] == set.family[y]) {
           ++s.ambiguous_pairs;
+        } else if (shingle_containment(arts[members[i]].text, arts[members[j]].text) >= kWireContainment) {
+          // The two texts are copies of one another though their sources
+          // are not (a teaser of the half of an article that is wire copy
+          // shared with a story-mate): ambiguous, as the sources' pairs are.
+          ++s.ambiguous_pairs;
+          ++s.ambiguous_text_pairs;
         } else {
           ++s.predicted_pairs;
           ++(set.sources[x].cluster == set.sources[y].cluster ? s.story_mate_false : s.other_false);
-          if (std::getenv("DEBUG_COPIES") && s.story_mate_false + s.other_false < 40)
-            std::fprintf(stderr, "FP %s(%s) %s(%s) | %.80s | %.80s\n", set.sources[x].id.c_str(), arts[members[i]].kind.c_str(), set.sources[y].id.c_str(), arts[members[j]].kind.c_str(), arts[members[i]].text.c_str(), arts[members[j]].text.c_str());
         }
       }
     }
@@ -138,21 +142,39 @@ CopyScores evaluate_copies(const CopySet& set, uint64_t seed, CopyMatcher matche
       auto t2 = std::chrono::steady_clock::now();
       fingerprint_seconds += Seconds(t1 - t0).count();
       lookup_seconds += Seconds(t2 - t1).count();
-      // The group of the most similar match, if the new article is a copy
-      // of its original or of most of its members: groups do not grow by
-      // chains (a teaser of a partial wire copy must not pull its
-      // story-mate's copies in).
+      // The group of the best match whose original the new article is a
+      // copy of, or most of whose members it matches: groups do not grow by
+      // chains (a teaser of the half of an article that is wire copy shared
+      // with a story-mate must not pull the story-mate's copies in).
       size_t join_with = kNone;
       for (const auto& m : matches) {
         const size_t other = order[m.id - 1];
         const size_t group = g.group_of[other];
-        const size_t original = g.original_of[group];
         size_t matched = 0;
         for (const auto& m2 : matches) matched += g.group_of[order[m2.id - 1]] == group;
-        if (original == other || matched * 2 > g.members[group].size() ||
-            dedup::estimate_containment(fps[a], fps[original]) >= dedup::copy_threshold()) {
+        if (matched * 2 > g.members[group].size() ||
+            dedup::estimate_containment(fps[a], fps[g.original_of[group]]) >= dedup::copy_threshold()) {
           join_with = other;
           break;
+        }
+      }
+      // Groups whose original is a fragment of the new article (a teaser
+      // and a tail that came before it) are merged into its group.
+      if (join_with != kNone) {
+        const size_t into = g.group_of[join_with];
+        for (const auto& m : matches) {
+          const size_t from = g.group_of[order[m.id - 1]];
+          if (from == into) continue;
+          const auto& orig_fp = fps[g.original_of[from]];
+          if (orig_fp.shingles > fps[a].shingles ||
+              dedup::estimate_containment(fps[a], orig_fp) < kFragmentContainment) {
+            continue;
+          }
+          for (const size_t moved : g.members[from]) {
+            g.group_of[moved] = into;
+            g.members[into].push_back(moved);
+          }
+          g.members[from].clear();
         }
       }
       join(set, g, a, join_with, id_of);
@@ -176,28 +198,6 @@ CopyScores evaluate_copies(const CopySet& set, uint64_t seed, CopyMatcher matche
       join(set, g, a, best == kNone ? kNone : order[best], id_of);
       seen.push_back(h);
     }
-  }
-  if (std::getenv("DEBUG_HIST")) {
-    std::vector<dedup::Fingerprint> fps(n);
-    for (size_t a = 0; a < n; ++a) fps[a] = dedup::fingerprint(set.articles[a].text);
-    std::vector<size_t> orig(set.sources.size());
-    for (size_t a = 0; a < n; ++a) if (set.articles[a].kind == "original") orig[set.articles[a].source] = a;
-    std::map<std::string, std::vector<int>> hist;
-    for (size_t a = 0; a < n; ++a) {
-      const auto& art = set.articles[a];
-      if (art.kind == "original") continue;
-      const double c = dedup::estimate_containment(fps[a], fps[orig[art.source]]);
-      auto& h = hist[art.kind]; h.resize(21); h[int(c * 20)]++;
-      if (c < 0.5 && std::getenv("DEBUG_MISS")) std::fprintf(stderr, "MISS %s %s %u %u %.2f\n", art.kind.c_str(), set.sources[art.source].id.c_str(), fps[a].shingles, fps[orig[art.source]].shingles, c);
-    }
-    for (size_t a = 0; a < n; ++a) for (size_t b = a + 1; b < n; ++b) {
-      const auto& x = set.articles[a]; const auto& y = set.articles[b];
-      if (x.source == y.source || set.family[x.source] == set.family[y.source]) continue;
-      if (set.sources[x.source].cluster != set.sources[y.source].cluster) continue;
-      const double c = dedup::estimate_containment(fps[a], fps[b]);
-      auto& h = hist["~story_mates"]; h.resize(21); h[int(c * 20)]++;
-    }
-    for (auto& [k, h] : hist) { std::fprintf(stderr, "%-20s", k.c_str()); for (int v : h) std::fprintf(stderr, " %d", v); std::fprintf(stderr, "\n"); }
   }
   CopyScores s = score(set, g);
   s.matcher = matcher == CopyMatcher::kMinHash ? "minhash" : "simhash<=" + std::to_string(simhash_distance);

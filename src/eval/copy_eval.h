@@ -23,7 +23,8 @@ struct CopyScores {
   std::map<std::string, size_t> copies_per_kind;
   // The copy relation over pairs: same predicted group vs same source text.
   size_t positive_pairs = 0, predicted_pairs = 0, true_pairs = 0;
-  size_t ambiguous_pairs = 0;        ///< predicted pairs of one wire family (not scored)
+  size_t ambiguous_pairs = 0;        ///< predicted pairs of one wire family or textual copies (not scored)
+  size_t ambiguous_text_pairs = 0;   ///< of which pairs of different families whose texts are copies
   size_t story_mate_false = 0;       ///< false pairs of one story (independent reports)
   size_t other_false = 0;            ///< false pairs of different stories
   double precision = 0, recall = 0, f1 = 0;

@@ -10,6 +10,7 @@
 #include <xxhash.h>
 
 #include "eval/copy_edits.h"
+#include "eval/shingle_score.h"
 
 namespace tidings::eval {
 
@@ -36,18 +37,15 @@ const std::vector<std::string> kOutlets = {
     "www.gulfdaily.ae", "presstoday.ca", "www.headlines.co.nz", "amp.newsfeed.io", "www.eveningstar.ie",
     "worldnewsdaily.blogspot.com", "www.nouvelles.fr", "www.noticias.com.br", "pressreader24.com"};
 
+// Lower-cased words as Python's re.findall(r'\w+') finds them (the ECB+
+// README's measure of copies inside the corpus).
 std::vector<std::string> words_of(const std::string& text) {
   std::vector<std::string> out;
-  std::string cur;
-  for (const char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
-      cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    } else if (!cur.empty()) {
-      out.push_back(std::move(cur));
-      cur.clear();
-    }
+  for (const std::string_view token : word_tokens(text)) {
+    std::string w(token);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.push_back(std::move(w));
   }
-  if (!cur.empty()) out.push_back(cur);
   return out;
 }
 
@@ -153,7 +151,7 @@ CopySet generate_copy_set(std::vector<SourceDocument> sources, uint64_t seed, si
   std::iota(parent.begin(), parent.end(), 0);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
-      if (containment(shingles[i], shingles[j]) >= 0.5) {
+      if (containment(shingles[i], shingles[j]) >= kWireContainment) {
         ++set.wire_pairs;
         parent[find_root(parent, i)] = find_root(parent, j);
       }

@@ -54,6 +54,10 @@ constexpr size_t kMinOriginalWords = 40;
 /// several). Related-link blocks take headlines of other topics.
 CopySet generate_copy_set(std::vector<SourceDocument> sources, uint64_t seed, size_t copies_per_original = 6);
 
+/// Containment from which two texts are copies for the labels (the ECB+
+/// README's 0.5).
+constexpr double kWireContainment = 0.5;
+
 /// Word-5-shingle containment of the smaller text in the larger (exact),
 /// for labelling wire copies.
 double shingle_containment(const std::string& a, const std::string& b);
