@@ -93,6 +93,7 @@ std::vector<CopyMatch> CopyIndex::find(const Fingerprint& fp, size_t limit) cons
   }
   std::sort(out.begin(), out.end(), [](const CopyMatch& a, const CopyMatch& b) {
     if (a.similarity != b.similarity) return a.similarity > b.similarity;
+    if (a.exact != b.exact) return a.exact;  // the same text before a text that contains it
     return a.id < b.id;
   });
   if (out.size() > limit) out.resize(limit);

@@ -119,7 +119,11 @@ class CopyIndex {
 
   void add(int64_t id, const Fingerprint& fp);
   /// Articles whose text is a copy of `fp`'s (or `fp`'s of theirs), most
-  /// similar first; at most `limit`.
+  /// similar first (exact matches first among equals, then lower ids); at
+  /// most `limit`. The pipeline makes a new article copy_of the original of
+  /// a match's group only if it is also a copy of that original (or matches
+  /// most of the group), so groups never grow by chains; see docs/copies.md
+  /// "Ingest" and eval/copy_eval.cc, which measures that rule.
   std::vector<CopyMatch> find(const Fingerprint& fp, size_t limit = 20) const;
   size_t size() const;
   size_t memory_bytes() const;
