@@ -15,7 +15,7 @@ namespace {
 using Seconds = std::chrono::duration<double>;
 constexpr size_t kNone = SIZE_MAX;
 // Containment from which a group's original is a fragment of a new article.
-constexpr double kFragmentContainment = 0.9;
+constexpr double kFragmentContainment = 0.8;
 
 struct Groups {
   std::vector<size_t> group_of;                // article -> group
@@ -166,8 +166,7 @@ CopyScores evaluate_copies(const CopySet& set, uint64_t seed, CopyMatcher matche
           const size_t from = g.group_of[order[m.id - 1]];
           if (from == into) continue;
           const auto& orig_fp = fps[g.original_of[from]];
-          if (orig_fp.shingles > fps[a].shingles ||
-              dedup::estimate_containment(fps[a], orig_fp) < kFragmentContainment) {
+          if (dedup::estimate_containment(fps[a], orig_fp) < kFragmentContainment) {
             continue;
           }
           for (const size_t moved : g.members[from]) {
