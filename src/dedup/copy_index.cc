@@ -5,6 +5,7 @@
 
 #include "dedup/dedup.h"
 #include "dedup/flat_multimap.h"
+#include "dedup/huge_pages.h"
 
 namespace tidings::dedup {
 
@@ -38,7 +39,7 @@ struct CopyIndex::Impl {
   std::vector<uint32_t> shingles;
   // The low 16 bits of each MinHash value (b-bit minwise hashing, Li &
   // König 2010): a chance agreement costs 1/65536, the memory halves.
-  std::vector<uint16_t> signatures;
+  std::vector<uint16_t, dedup_detail::HugePageAllocator<uint16_t>> signatures;
   dedup_detail::FlatMultimap<uint64_t> exact;
   dedup_detail::FlatMultimap<uint32_t> bands;
 };

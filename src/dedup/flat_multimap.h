@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "dedup/huge_pages.h"
+
 namespace tidings::dedup_detail {
 
 template <typename Key>
@@ -58,7 +60,7 @@ class FlatMultimap {
     return static_cast<size_t>(h >> 32 ^ h) & mask_;
   }
   void grow() {
-    std::vector<Slot> old = std::move(slots_);
+    std::vector<Slot, HugePageAllocator<Slot>> old = std::move(slots_);
     const size_t capacity = old.empty() ? 1024 : old.size() * 2;
     slots_.assign(capacity, Slot{Key{}, kEmpty});
     mask_ = capacity - 1;
@@ -70,7 +72,7 @@ class FlatMultimap {
     }
   }
 
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
   size_t mask_ = 0, size_ = 0;
 };
 
