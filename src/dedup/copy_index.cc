@@ -87,7 +87,11 @@ std::vector<CopyMatch> CopyIndex::find(const Fingerprint& fp, size_t limit) cons
     std::sort(exact_slots.begin(), exact_slots.end());
     uint16_t query[kMinHashSize];
     for (size_t k = 0; k < kMinHashSize; ++k) query[k] = static_cast<uint16_t>(fp.minhash[k]);
-    for (const uint32_t slot : candidates) __builtin_prefetch(&d.signatures[size_t(slot) * kMinHashSize]);
+    for (const uint32_t slot : candidates) {  // all of each signature, and its count
+      const char* sig = reinterpret_cast<const char*>(&d.signatures[size_t(slot) * kMinHashSize]);
+      for (size_t line = 0; line < kMinHashSize * sizeof(uint16_t); line += 64) __builtin_prefetch(sig + line);
+      __builtin_prefetch(&d.shingles[slot]);
+    }
     for (const uint32_t slot : candidates) {
       if (std::binary_search(exact_slots.begin(), exact_slots.end(), slot)) continue;
       const uint16_t* sig = &d.signatures[size_t(slot) * kMinHashSize];
