@@ -120,10 +120,8 @@ class CopyIndex {
   void add(int64_t id, const Fingerprint& fp);
   /// Articles whose text is a copy of `fp`'s (or `fp`'s of theirs), most
   /// similar first (exact matches first among equals, then lower ids); at
-  /// most `limit`. The pipeline makes a new article copy_of the original of
-  /// a match's group only if it is also a copy of that original (or matches
-  /// most of the group), so groups never grow by chains; see docs/copies.md
-  /// "Ingest" and eval/copy_eval.cc, which measures that rule.
+  /// most `limit`. decide_group says which match's group a new article
+  /// joins (not simply the first's: groups must not grow by chains).
   std::vector<CopyMatch> find(const Fingerprint& fp, size_t limit = 20) const;
   size_t size() const;
   size_t memory_bytes() const;
@@ -136,6 +134,32 @@ class CopyIndex {
 /// Containment above which two texts are copies of one another. Story-mates
 /// (independently written articles about the same event) stay below it.
 double copy_threshold();
+
+// ---------------------------------------------------------------- groups
+
+/// What the caller keeps of the copy group of a match.
+struct CopyGroupInfo {
+  int64_t group = 0;                    ///< the caller's id for it, not 0
+  const Fingerprint* original = nullptr;  ///< its current original's fingerprint
+  size_t members = 0;
+};
+
+/// Where a new article goes among the groups of its matches.
+struct GroupDecision {
+  int64_t join = 0;            ///< the group it joins; 0 = it starts a new one
+  std::vector<int64_t> merge;  ///< other groups to merge into `join`
+};
+
+/// The ingest rule (docs/copies.md "Ingest"): the article joins the group of
+/// its most similar match whose original it is a copy of, or more than half
+/// of whose members it matches, so groups never grow by chains; groups
+/// whose original lies at least kFragmentContainment inside it (a teaser
+/// and a tail that came before their original) are merged into that group.
+/// `groups[i]` describes the group of `matches[i]`, in CopyIndex::find's
+/// order; choose_original then runs over the joined group.
+GroupDecision decide_group(const Fingerprint& fp, const std::vector<CopyMatch>& matches,
+                           const std::vector<CopyGroupInfo>& groups);
+constexpr double kFragmentContainment = 0.8;
 
 // -------------------------------------------------------------- original
 

@@ -14,8 +14,6 @@ namespace {
 
 using Seconds = std::chrono::duration<double>;
 constexpr size_t kNone = SIZE_MAX;
-// Containment from which a group's original is a fragment of a new article.
-constexpr double kFragmentContainment = 0.8;
 
 struct Groups {
   std::vector<size_t> group_of;                // article -> group
@@ -142,33 +140,20 @@ CopyScores evaluate_copies(const CopySet& set, uint64_t seed, CopyMatcher matche
       auto t2 = std::chrono::steady_clock::now();
       fingerprint_seconds += Seconds(t1 - t0).count();
       lookup_seconds += Seconds(t2 - t1).count();
-      // The group of the best match whose original the new article is a
-      // copy of, or most of whose members it matches: groups do not grow by
-      // chains (a teaser of the half of an article that is wire copy shared
-      // with a story-mate must not pull the story-mate's copies in).
-      size_t join_with = kNone;
+      // The ingest rule under test (dedup::decide_group): group ids are
+      // index + 1 here.
+      std::vector<dedup::CopyGroupInfo> groups;
       for (const auto& m : matches) {
-        const size_t other = order[m.id - 1];
-        const size_t group = g.group_of[other];
-        size_t matched = 0;
-        for (const auto& m2 : matches) matched += g.group_of[order[m2.id - 1]] == group;
-        if (matched * 2 > g.members[group].size() ||
-            dedup::estimate_containment(fps[a], fps[g.original_of[group]]) >= dedup::copy_threshold()) {
-          join_with = other;
-          break;
-        }
+        const size_t group = g.group_of[order[m.id - 1]];
+        groups.push_back({static_cast<int64_t>(group + 1), &fps[g.original_of[group]], g.members[group].size()});
       }
-      // Groups whose original is a fragment of the new article (a teaser
-      // and a tail that came before it) are merged into its group.
-      if (join_with != kNone) {
-        const size_t into = g.group_of[join_with];
-        for (const auto& m : matches) {
-          const size_t from = g.group_of[order[m.id - 1]];
-          if (from == into) continue;
-          const auto& orig_fp = fps[g.original_of[from]];
-          if (dedup::estimate_containment(fps[a], orig_fp) < kFragmentContainment) {
-            continue;
-          }
+      const dedup::GroupDecision decision = dedup::decide_group(fps[a], matches, groups);
+      size_t join_with = kNone;
+      if (decision.join != 0) {
+        const size_t into = static_cast<size_t>(decision.join - 1);
+        join_with = g.members[into].front();
+        for (const int64_t merged : decision.merge) {
+          const size_t from = static_cast<size_t>(merged - 1);
           for (const size_t moved : g.members[from]) {
             g.group_of[moved] = into;
             g.members[into].push_back(moved);
