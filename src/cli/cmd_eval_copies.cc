@@ -160,7 +160,7 @@ void add_eval_copies_command(CLI::App& app, GlobalOptions& global) {
       "(docs/copies.md); MinHash against SimHash.");
   cmd->add_option("--dataset", args->dataset, "ECB+ folder (ecbplus_docs.jsonl.gz)")->required();
   cmd->add_option("--seed", args->seed, "seed of the generated copies and of the arrival order")->capture_default_str();
-  cmd->add_option("--copies", args->copies, "copies per original")->capture_default_str();
+  cmd->add_option("--copies", args->copies, "copies per original")->capture_default_str()->check(CLI::Range(0, 100));
   cmd->add_flag("--json", args->json, "print the metrics as JSON");
   cmd->add_flag("!--no-compare", args->compare, "skip the SimHash comparison");
   cmd->add_option("--min-precision", args->min_precision, "exit 1 when the copy precision is lower");
