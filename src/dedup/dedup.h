@@ -28,11 +28,14 @@ namespace tidings::dedup {
 // ------------------------------------------------------------------ URLs
 
 /// The URL one page is known by, so that one page fetched under many URLs is
-/// one document: scheme and host lower-cased, default port, fragment and
-/// tracking parameters (utm_*, fbclid, gclid, ...) dropped, percent-encoding
-/// normalised (unreserved characters decoded, hex upper-cased), "amp" and
-/// mobile variants folded onto the main URL (m./amp. hosts, /amp paths,
-/// ?amp, .amp.html). Returns "" for a URL that is not http(s).
+/// one document: a key, not a URL to fetch. http and https both written
+/// https://, host lower-cased without www./m./mobile./amp. in front of a
+/// registrable domain, default port, user info, fragment and tracking
+/// parameters (utm_*, fbclid, gclid, ...) dropped, the other parameters
+/// sorted, percent-encoding normalised (unreserved characters decoded, hex
+/// upper-cased), AMP paths folded (/amp, /amp/..., .amp.html, ?amp), a
+/// trailing '/' dropped. Returns "" for a URL that is not http(s) or does
+/// not parse (docs/copies.md "URL keys").
 std::string canonicalize_url(std::string_view url);
 
 /// The registrable domain (eTLD+1, libpsl's public-suffix list) of a URL or
@@ -49,7 +52,7 @@ std::string article_url_key(const Article& article);
 // ---------------------------------------------------------- fingerprints
 
 /// MinHash values per fingerprint (Broder 1997): the containment estimate's
-/// standard error is about sqrt(J(1-J)/128) in Jaccard terms.
+/// standard error is about sqrt(J(1-J)/256) in Jaccard terms.
 constexpr size_t kMinHashSize = 256;
 /// Words per shingle. Four keeps a one-word house-style edit from breaking
 /// more than four shingles while independent reports share few (docs/copies.md).
