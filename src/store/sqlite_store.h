@@ -78,8 +78,9 @@ class SqliteStore final : public Store {
   Result<void> set_original(int64_t original_id,
                             const std::vector<CopyAssignment>& copies) override;
   Result<void> set_story(int64_t article_id, std::optional<int64_t> story_id) override;
-  Result<void> load_fingerprints(
-      const std::function<void(int64_t, std::string_view)>& fn) override;
+  Result<void> load_fingerprints(const std::function<void(const StoredFingerprint&)>& fn) override;
+  Result<std::optional<ArticleLinks>> article_links(int64_t article_id) override;
+  Result<int64_t> max_story_id() override;
   Result<void> load_story_assignments(
       std::optional<Instant> since, const std::function<void(const StoryAssignment&)>& fn) override;
   Result<std::optional<int64_t>> find_article_by_url_key(const std::string& url_key) override;

@@ -82,15 +82,52 @@ Result<std::vector<ArticleRef>> SqliteStore::article_refs(std::string_view where
   return out;
 }
 
-Result<void> SqliteStore::load_fingerprints(
-    const std::function<void(int64_t, std::string_view)>& fn) {
+Result<void> SqliteStore::load_fingerprints(const std::function<void(const StoredFingerprint&)>& fn) {
   std::lock_guard lock(mutex_);
   sql::Statement st(db_,
-                    "SELECT article_id, fingerprint FROM article_links"
+                    "SELECT article_id, fingerprint, copy_of, story_id FROM article_links"
                     " WHERE fingerprint IS NOT NULL ORDER BY article_id");
-  while (st.step()) fn(st.column_int(0), st.column_blob(1));
+  StoredFingerprint row;
+  std::string blob;
+  while (st.step()) {
+    row.article_id = st.column_int(0);
+    blob = st.column_blob(1);
+    row.fingerprint = blob;
+    row.copy_of.reset();
+    row.story_id.reset();
+    if (!st.column_is_null(2)) row.copy_of = st.column_int(2);
+    if (!st.column_is_null(3)) row.story_id = st.column_int(3);
+    fn(row);
+  }
   if (st.failed() || !st.ok()) return fail(ErrorCode::kStore, st.error());
   return {};
+}
+
+Result<std::optional<ArticleLinks>> SqliteStore::article_links(int64_t article_id) {
+  std::lock_guard lock(mutex_);
+  sql::Statement st(db_,
+                    "SELECT url_key, fingerprint, copy_of, copy_similarity, copy_reason, story_id"
+                    " FROM article_links WHERE article_id = ?");
+  st.bind(1, article_id);
+  if (st.step()) {
+    ArticleLinks l;
+    l.url_key = st.column_text(0);
+    l.fingerprint = st.column_blob(1);
+    if (!st.column_is_null(2)) l.copy_of = st.column_int(2);
+    if (!st.column_is_null(3)) l.similarity = st.column_double(3);
+    l.copy_reason = st.column_text(4);
+    if (!st.column_is_null(5)) l.story_id = st.column_int(5);
+    return std::optional<ArticleLinks>(std::move(l));
+  }
+  if (st.failed() || !st.ok()) return fail(ErrorCode::kStore, st.error());
+  return std::optional<ArticleLinks>();
+}
+
+Result<int64_t> SqliteStore::max_story_id() {
+  std::lock_guard lock(mutex_);
+  sql::Statement st(db_, "SELECT COALESCE(MAX(id), 0) FROM stories");
+  if (st.step()) return st.column_int(0);
+  return fail(ErrorCode::kStore, st.error());
 }
 
 Result<void> SqliteStore::load_story_assignments(

@@ -264,10 +264,15 @@ class Store {
   /// Moves an article to story `story_id` (nullopt: to none), for
   /// re-clustering; both stories' counts follow.
   virtual Result<void> set_story(int64_t article_id, std::optional<int64_t> story_id) = 0;
-  /// Every stored fingerprint as (article id, bytes), in id order: what a
-  /// process loads into dedup::CopyIndex at start-up.
-  virtual Result<void> load_fingerprints(
-      const std::function<void(int64_t, std::string_view)>& fn) = 0;
+  /// Every stored fingerprint with its article's copy relation and story,
+  /// in id order: what a process loads into dedup::CopyIndex at start-up.
+  virtual Result<void> load_fingerprints(const std::function<void(const StoredFingerprint&)>& fn) = 0;
+  /// What set_article_links last wrote for an article; nullopt when nothing
+  /// (or no such article).
+  virtual Result<std::optional<ArticleLinks>> article_links(int64_t article_id) = 0;
+  /// The highest story number stored, 0 when none: a clusterer restored
+  /// from a window of recent articles numbers new stories above it.
+  virtual Result<int64_t> max_story_id() = 0;
   /// The articles that have a story and a sort time at or after `since`
   /// (all when nullopt), in publication order (sort time, then id): what
   /// cluster::StoryClusterer::add_to replays at start-up.

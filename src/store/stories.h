@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/time.h"
@@ -26,6 +27,15 @@ struct ArticleLinks {
   /// carry its own origin reason ("original:agency").
   std::string copy_reason;
   std::optional<int64_t> story_id;  ///< > 0: the clusterer's story number
+};
+
+/// A stored fingerprint and where its article stands, as a process loads
+/// them into dedup::CopyIndex at start-up (Store::load_fingerprints).
+struct StoredFingerprint {
+  int64_t article_id = 0;
+  std::string_view fingerprint;      ///< dedup::encode_fingerprint's bytes
+  std::optional<int64_t> copy_of;    ///< its original, when it is a copy
+  std::optional<int64_t> story_id;
 };
 
 /// One copy in a re-pointed group (Store::set_original).

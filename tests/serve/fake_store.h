@@ -63,9 +63,11 @@ class FakeStore : public Store {
     return unsupported();
   }
   Result<void> set_story(int64_t, std::optional<int64_t>) override { return unsupported(); }
-  Result<void> load_fingerprints(const std::function<void(int64_t, std::string_view)>&) override {
+  Result<void> load_fingerprints(const std::function<void(const StoredFingerprint&)>&) override {
     return unsupported();
   }
+  Result<std::optional<ArticleLinks>> article_links(int64_t) override { return unsupported(); }
+  Result<int64_t> max_story_id() override { return unsupported(); }
   Result<void> load_story_assignments(std::optional<Instant>,
                                       const std::function<void(const StoryAssignment&)>&) override {
     return unsupported();

@@ -219,11 +219,21 @@ TEST(Stories, StartupStreamsAndUrlKeys) {
   auto store = memory_store();
   const SeededStory s = seed_story(*store);
   std::vector<std::pair<int64_t, std::string>> fps;
-  ASSERT_TRUE(store->load_fingerprints(
-      [&](int64_t id, std::string_view blob) { fps.emplace_back(id, std::string(blob)); }));
+  std::vector<std::optional<int64_t>> stories;
+  ASSERT_TRUE(store->load_fingerprints([&](const StoredFingerprint& f) {
+    fps.emplace_back(f.article_id, std::string(f.fingerprint));
+    stories.push_back(f.story_id);
+  }));
   ASSERT_EQ(fps.size(), 3u);
   EXPECT_EQ(fps[0].first, s.a);
   EXPECT_EQ(fps[0].second, std::string("fp\0", 3) + std::to_string(s.a));  // NUL kept
+  EXPECT_EQ(stories[0], std::optional<int64_t>(7));
+  auto links = store->article_links(s.a);
+  ASSERT_TRUE(links && *links);
+  EXPECT_EQ((*links)->fingerprint, fps[0].second);
+  EXPECT_EQ((*links)->story_id, std::optional<int64_t>(7));
+  EXPECT_FALSE(*store->article_links(987654));
+  EXPECT_EQ(*store->max_story_id(), 7);
   std::vector<int64_t> order;
   ASSERT_TRUE(store->load_story_assignments(std::nullopt, [&](const StoryAssignment& a) {
     order.push_back(a.article_id);
