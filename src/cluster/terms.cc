@@ -160,7 +160,9 @@ struct TermExtractor::Impl {
       }
       Token t;
       t.text = word;
-      t.number = rule < UBRK_WORD_NUMBER_LIMIT;
+      // ICU calls "A380" or "G20" numbers too: only a token that starts
+      // with a digit is one here.
+      t.number = rule < UBRK_WORD_NUMBER_LIMIT && !word.empty() && word[0] >= '0' && word[0] <= '9';
       t.capitalised = !t.number && starts_capitalised(word);
       t.sentence_start = sentence_start;
       t.joined = !tokens.empty() && only_spaces(gap);
