@@ -59,6 +59,18 @@ struct ReferenceClusterer::Impl {
     const double n = it == df.end() ? 0 : it->second;
     return std::log((static_cast<double>(docs) + 1) / (n + 1)) + 1;
   }
+
+  // The document's unit tf-idf vector, counting it first when idf is online.
+  TermVector weigh(const ClusterDoc& doc) {
+    TermVector v = reference_terms(extractor, doc);
+    if (!batch) {
+      for (const Term& t : v) ++df[t.id];
+      ++docs;
+    }
+    for (Term& t : v) t.weight = static_cast<float>(t.weight * idf(t.id));
+    normalise(v);
+    return v;
+  }
 };
 
 ReferenceClusterer::ReferenceClusterer(ReferenceOptions options) : impl_(std::make_unique<Impl>()) {
@@ -71,15 +83,17 @@ ReferenceClusterer::~ReferenceClusterer() = default;
 ReferenceClusterer::ReferenceClusterer(ReferenceClusterer&&) noexcept = default;
 ReferenceClusterer& ReferenceClusterer::operator=(ReferenceClusterer&&) noexcept = default;
 
+int64_t ReferenceClusterer::start_story(const ClusterDoc& doc) {
+  Impl& m = *impl_;
+  TermVector v = m.weigh(doc);
+  m.centroids.push_back(std::move(v));
+  m.norms.push_back(norm(m.centroids.back()));
+  return static_cast<int64_t>(m.centroids.size());
+}
+
 int64_t ReferenceClusterer::add(const ClusterDoc& doc) {
   Impl& m = *impl_;
-  TermVector v = reference_terms(m.extractor, doc);
-  if (!m.batch) {
-    for (const Term& t : v) ++m.df[t.id];
-    ++m.docs;
-  }
-  for (Term& t : v) t.weight = static_cast<float>(t.weight * m.idf(t.id));
-  normalise(v);
+  TermVector v = m.weigh(doc);
   double best = -1;
   size_t best_slot = 0;
   for (size_t s = 0; s < m.centroids.size(); ++s) {

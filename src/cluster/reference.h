@@ -29,6 +29,9 @@ class ReferenceClusterer {
   ReferenceClusterer& operator=(ReferenceClusterer&&) noexcept;
 
   int64_t add(const ClusterDoc& doc);  ///< stories numbered 1, 2, ...
+  /// Starts a new story with `doc` without comparing it to any (to build a
+  /// large state quickly in a benchmark); returns its number.
+  int64_t start_story(const ClusterDoc& doc);
   size_t stories() const;
   size_t memory_bytes() const;
 

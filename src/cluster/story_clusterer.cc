@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "cluster/centroid.h"
 #include "cluster/cluster.h"
 #include "cluster/terms.h"
 #include "cluster/vectors.h"
@@ -14,20 +15,20 @@ namespace tidings::cluster {
 namespace {
 
 // Chosen on the ECB+ dev topics (docs/stories.md).
-constexpr double kJoinThreshold = 0.25;
+constexpr double kJoinThreshold = 0.30;
 constexpr double kTitleWeight = 3.0;
-constexpr double kNameShare = 0.7;
+constexpr double kNameShare = 0.5;
 constexpr double kMemberShare = 0.0;  // members are kept (and compared) only when > 0
 
 // Sizes that bound memory and time per story, not tuned for quality.
-constexpr size_t kCentroidWords = 200, kCentroidNames = 100;
+constexpr size_t kCentroidWords = 128, kCentroidNames = 64;
 constexpr size_t kMemberWords = 64, kMemberNames = 32;
 constexpr size_t kMaxMembers = 8;          // the most recent ones
-constexpr size_t kIndexWords = 16, kIndexNames = 8;
+constexpr size_t kIndexWords = 10, kIndexNames = 6;
 constexpr size_t kMaxIndexed = 64;         // terms a story is ever posted under
-constexpr size_t kQueryWords = 16, kQueryNames = 8;
-constexpr size_t kMaxPostingScan = 2048;   // the most recent stories of a term
-constexpr size_t kCandidates = 32;         // scored against the centroid
+constexpr size_t kQueryWords = 10, kQueryNames = 6;
+constexpr size_t kMaxPostingScan = 512;    // the most recent stories of a term
+constexpr size_t kCandidates = 16;         // scored against the centroid
 constexpr size_t kMemberCandidates = 4;    // of those, scored against members too
 constexpr uint64_t kSweepEvery = 4096;     // adds between sweeps of faded stories
 
@@ -46,11 +47,11 @@ struct Story {
   int64_t last_seconds = 0;
   uint32_t size = 0;
   bool live = true;
-  DocTerms centroid;              ///< Σ members' unit tf vectors (idf applied when compared)
+  Centroid words, names;          ///< Σ members' unit tf vectors, with their idf
   std::vector<Weighted> members;  ///< idf frozen when they joined
   std::vector<TermId> indexed;    ///< terms whose postings list this story
-  double norm_words = 0, norm_names = 0;
-  uint64_t norm_docs = 0;         ///< document count when the norms were computed
+  uint64_t idf_docs = 0;          ///< document count when every idf was last looked up
+  uint64_t growth_docs = 0;       ///< document count the idfs are shifted to
 };
 
 size_t vector_bytes(const TermVector& v) { return v.capacity() * sizeof(Term); }
@@ -85,21 +86,23 @@ struct StoryClusterer::Impl {
 
   double idf(TermId t) const {
     auto it = df.find(t);
-    const double n = it == df.end() ? 0 : it->second;
-    // Smoothed idf (as scikit-learn's): on ECB+ dev it beat BM25's
-    // log(1 + (N - df + .5) / (df + .5)) (docs/stories.md).
-    return std::log((static_cast<double>(docs) + 1) / (n + 1)) + 1;
+    return idf_of_count(it == df.end() ? 0 : it->second);
   }
-
   bool alive(const Story& s) const {
     return s.live && (options.story_lifetime_seconds == 0 || now - s.last_seconds <= options.story_lifetime_seconds);
   }
 
-  void weigh(const TermVector& unit, TermVector& weighted, TermVector& idfs, bool names) {
+  // Smoothed idf (as scikit-learn's): on ECB+ dev it beat BM25's
+  // log(1 + (N - df + .5) / (df + .5)) (docs/stories.md).
+  double idf_of_count(double n) const { return std::log((static_cast<double>(docs) + 1) / (n + 1)) + 1; }
+
+  // Counts the doc's terms and weighs them: one lookup per term.
+  void count_and_weigh(TermVector& unit, TermVector& weighted, TermVector& idfs) {
+    normalise(unit);
     weighted = unit;
     idfs = unit;
     for (size_t i = 0; i < unit.size(); ++i) {
-      idfs[i].weight = static_cast<float>(names ? idf(unit[i].id) : idf(unit[i].id));
+      idfs[i].weight = static_cast<float>(idf_of_count(++df[unit[i].id]));
       weighted[i].weight *= idfs[i].weight;
     }
     normalise(weighted);
@@ -113,46 +116,29 @@ struct StoryClusterer::Impl {
     }
     Prepared p;
     p.unit = extractor.extract(doc, options.title_weight);
-    for (const TermVector* v : {&p.unit.words, &p.unit.names}) {
-      for (const Term& t : *v) ++df[t.id];
-    }
     ++docs;
-    normalise(p.unit.words);
-    normalise(p.unit.names);
-    weigh(p.unit.words, p.weighted.words, p.word_idf, false);
-    weigh(p.unit.names, p.weighted.names, p.name_idf, true);
+    count_and_weigh(p.unit.words, p.weighted.words, p.word_idf);
+    count_and_weigh(p.unit.names, p.weighted.names, p.name_idf);
     return p;
   }
 
-  // Centroid norms under today's idf; recomputed once the corpus has grown.
-  void refresh_norms(Story& s) {
-    if (s.norm_docs != 0 && docs < s.norm_docs + s.norm_docs / 16 + 4) return;
-    double w = 0, n = 0;
-    for (const Term& t : s.centroid.words) w += std::pow(t.weight * idf(t.id), 2);
-    for (const Term& t : s.centroid.names) n += std::pow(t.weight * idf(t.id), 2);
-    s.norm_words = std::sqrt(w);
-    s.norm_names = std::sqrt(n);
-    s.norm_docs = docs;
-  }
-
-  // cos(doc, centroid) with the centroid's terms weighted by today's idf:
-  // Σ d_t c_t idf_t / |c·idf| (the doc's vector is unit already).
-  static double centroid_cosine(const TermVector& d, const TermVector& idfs, const TermVector& c,
-                                double c_norm) {
-    if (c_norm <= 0) return 0;
-    double sum = 0;
-    size_t i = 0, j = 0;
-    while (i < d.size() && j < c.size()) {
-      if (d[i].id < c[j].id) {
-        ++i;
-      } else if (c[j].id < d[i].id) {
-        ++j;
-      } else {
-        sum += static_cast<double>(d[i].weight) * c[j].weight * idfs[i].weight;
-        ++i, ++j;
-      }
+  // Idf drifts as documents arrive. Once the corpus has grown by a
+  // sixteenth a story's idfs move by the corpus growth alone (no lookups);
+  // once it has doubled they are looked up afresh.
+  void refresh_idf(Story& s) {
+    if (docs < s.growth_docs + s.growth_docs / 16 + 4) return;
+    if (docs >= 2 * s.idf_docs + 16) {
+      auto of = [&](TermId t) { return idf(t); };
+      s.words.refresh(of);
+      s.names.refresh(of);
+      s.idf_docs = docs;
+      s.growth_docs = docs;
+      return;
     }
-    return sum / c_norm;
+    const double delta = std::log((static_cast<double>(docs) + 1) / (static_cast<double>(s.growth_docs) + 1));
+    s.words.shift(delta);
+    s.names.shift(delta);
+    s.growth_docs = docs;
   }
 
   double blend(const Prepared& p, double words, double names) const {
@@ -161,9 +147,8 @@ struct StoryClusterer::Impl {
   }
 
   double centroid_score(const Prepared& p, Story& s) {
-    refresh_norms(s);
-    return blend(p, centroid_cosine(p.weighted.words, p.word_idf, s.centroid.words, s.norm_words),
-                 centroid_cosine(p.weighted.names, p.name_idf, s.centroid.names, s.norm_names));
+    refresh_idf(s);
+    return blend(p, s.words.cosine(p.weighted.words), s.names.cosine(p.weighted.names));
   }
 
   double member_score(const Prepared& p, const Story& s) const {
@@ -223,11 +208,15 @@ struct StoryClusterer::Impl {
     return best;
   }
 
-  void reindex(uint32_t slot) {
+  // Posts the story under the new member's heaviest terms (its tf·idf is
+  // at hand, no lookups): a story is found by what its members are most
+  // about, up to kMaxIndexed terms -- for a one-article story exactly its
+  // centroid's top terms.
+  void reindex(uint32_t slot, const Weighted& member) {
     Story& s = stories[slot];
     auto post = [&](const TermVector& v, size_t top) {
       TermVector q = v;
-      keep_top(q, top, [&](const Term& t) { return t.weight * idf(t.id); });
+      keep_top(q, top, [](const Term& t) { return t.weight; });
       for (const Term& t : q) {
         if (s.indexed.size() >= kMaxIndexed) return;
         if (std::find(s.indexed.begin(), s.indexed.end(), t.id) != s.indexed.end()) continue;
@@ -235,27 +224,28 @@ struct StoryClusterer::Impl {
         postings[t.id].push_back(slot);
       }
     };
-    post(s.centroid.words, kIndexWords);
-    post(s.centroid.names, kIndexNames);
+    post(member.words, kIndexWords);
+    post(member.names, kIndexNames);
   }
 
   void join(Prepared& p, uint32_t slot) {
     Story& s = stories[slot];
-    add_scaled(s.centroid.words, p.unit.words, 1.0f);
-    add_scaled(s.centroid.names, p.unit.names, 1.0f);
-    auto by_tfidf = [&](const Term& t) { return t.weight * idf(t.id); };
-    keep_top(s.centroid.words, kCentroidWords, by_tfidf);
-    keep_top(s.centroid.names, kCentroidNames, by_tfidf);
-    keep_top(p.weighted.words, kMemberWords, [](const Term& t) { return t.weight; });
-    keep_top(p.weighted.names, kMemberNames, [](const Term& t) { return t.weight; });
+    if (s.idf_docs == 0) s.idf_docs = s.growth_docs = docs;
+    s.words.add(p.unit.words, p.word_idf);
+    s.names.add(p.unit.names, p.name_idf);
+    // Truncated once half as many again have gathered, so the sort is paid
+    // every few joins, not at each.
+    if (s.words.terms.size() > kCentroidWords * 3 / 2) s.words.truncate(kCentroidWords);
+    if (s.names.terms.size() > kCentroidNames * 3 / 2) s.names.truncate(kCentroidNames);
+    reindex(slot, p.weighted);
     if (options.member_share > 0) {
+      keep_top(p.weighted.words, kMemberWords, [](const Term& t) { return t.weight; });
+      keep_top(p.weighted.names, kMemberNames, [](const Term& t) { return t.weight; });
       if (s.members.size() == kMaxMembers) s.members.erase(s.members.begin());
       s.members.push_back(std::move(p.weighted));
     }
     s.size += 1;
     s.last_seconds = std::max(s.last_seconds, now);
-    s.norm_docs = 0;
-    reindex(slot);
   }
 
   uint32_t new_story(int64_t id) {
@@ -276,7 +266,8 @@ struct StoryClusterer::Impl {
     for (Story& s : stories) {
       if (!s.live || alive(s)) continue;
       s.live = false;
-      s.centroid = DocTerms{};
+      s.words = Centroid{};
+      s.names = Centroid{};
       s.members = {};
       s.indexed = {};
       ++freed;
@@ -330,7 +321,7 @@ size_t StoryClusterer::memory_bytes() const {
   const Impl& m = *impl_;
   size_t bytes = sizeof(Impl) + m.stories.capacity() * sizeof(Story);
   for (const Story& s : m.stories) {
-    bytes += vector_bytes(s.centroid.words) + vector_bytes(s.centroid.names) +
+    bytes += s.words.bytes() + s.names.bytes() +
              s.members.capacity() * sizeof(Weighted) + s.indexed.capacity() * sizeof(TermId);
     for (const Weighted& w : s.members) bytes += vector_bytes(w.words) + vector_bytes(w.names);
   }
