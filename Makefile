@@ -41,6 +41,7 @@ bench: build
 	@bench/extract
 	@bench/feeds
 	@bench/crawl
+	@bench/cluster
 
 # libFuzzer targets, built with clang-14 in their own tree.
 fuzz: deps
