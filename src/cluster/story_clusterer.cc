@@ -1,7 +1,8 @@
 // The online story clusterer (cluster.h; the algorithm is docs/stories.md):
 // document frequencies learnt as documents arrive, stories found through an
-// inverted index over their centroids' top terms, scored against the
-// centroid and the closest recent member, on words and on names apart.
+// inverted index over their members' top terms, scored against the
+// centroid (and, when asked, the closest recent member) on words and on
+// names apart.
 #include <algorithm>
 #include <unordered_map>
 
