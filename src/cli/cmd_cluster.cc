@@ -17,6 +17,7 @@ namespace {
 
 struct ClusterArgs {
   std::string file = "-";
+  std::string language;  ///< for lines that give none
   size_t max_line_bytes = 64u << 20;
 };
 
@@ -41,12 +42,13 @@ bool read_line(std::istream& in, std::string& line, size_t max_bytes, bool& too_
 }
 
 // One input line as a document; the error says what is wrong with it.
-Result<cluster::ClusterDoc> parse_doc(const nlohmann::json& j) {
+Result<cluster::ClusterDoc> parse_doc(const nlohmann::json& j, const std::string& language) {
   if (!j.is_object()) return fail(ErrorCode::kInvalidInput, "not a JSON object");
   if (!j.contains("id") || !(j["id"].is_string() || j["id"].is_number_integer())) {
     return fail(ErrorCode::kInvalidInput, "no \"id\" (a string or an integer)");
   }
   cluster::ClusterDoc doc;
+  doc.language = language;
   for (const char* field : {"title", "text", "language"}) {
     if (j.contains(field) && !j[field].is_string() && !j[field].is_null()) {
       return fail(ErrorCode::kInvalidInput, std::string("\"") + field + "\" is not a string");
@@ -101,7 +103,7 @@ int run_cluster(const ClusterArgs& args) {
     nlohmann::json j;
     if (!too_long) {
       j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-      if (!j.is_discarded()) doc = parse_doc(j);
+      if (!j.is_discarded()) doc = parse_doc(j, args.language);
     }
     if (!doc) {
       report_error(name + ":" + std::to_string(n) + ": " + doc.error().message);
@@ -127,6 +129,8 @@ void add_cluster_command(CLI::App& app, GlobalOptions& global) {
       "published_at?, language?, entities?} in publication order, JSON lines {id, story} out in "
       "input order. A bad line prints {line, id?, error} in its place and the exit code is 1.");
   cmd->add_option("file", args->file, "JSON lines file, or - for standard input (default)");
+  cmd->add_option("--language", args->language,
+                  "ISO 639-1 language of lines without \"language\" (stemming; default none)");
   cmd->add_option("--max-line-bytes", args->max_line_bytes, "refuse longer lines")->capture_default_str();
   cmd->callback([args, &global] { global.exit_code = run_cluster(*args); });
 }
