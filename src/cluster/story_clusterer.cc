@@ -4,6 +4,7 @@
 // centroid (and, when asked, the closest recent member) on words and on
 // names apart.
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 #include "cluster/centroid.h"
@@ -20,6 +21,10 @@ constexpr double kJoinThreshold = 0.30;
 constexpr double kTitleWeight = 3.0;
 constexpr double kNameShare = 0.5;
 constexpr double kMemberShare = 0.0;  // members are kept (and compared) only when > 0
+// The score is multiplied by this when the article and the story both name
+// years and share none (ECB+ has no publication times; years in the text
+// are the time there is).
+constexpr double kYearPenalty = 0.9;
 
 // Sizes that bound memory and time per story, not tuned for quality.
 constexpr size_t kCentroidWords = 128, kCentroidNames = 64;
@@ -53,6 +58,7 @@ struct Story {
   std::vector<TermId> indexed;    ///< terms whose postings list this story
   uint64_t idf_docs = 0;          ///< document count when every idf was last looked up
   uint64_t growth_docs = 0;       ///< document count the idfs are shifted to
+  std::vector<int> years;         ///< every year its members mention, sorted
 };
 
 size_t vector_bytes(const TermVector& v) { return v.capacity() * sizeof(Term); }
@@ -149,7 +155,14 @@ struct StoryClusterer::Impl {
 
   double centroid_score(const Prepared& p, Story& s) {
     refresh_idf(s);
-    return blend(p, s.words.cosine(p.weighted.words), s.names.cosine(p.weighted.names));
+    double score = blend(p, s.words.cosine(p.weighted.words), s.names.cosine(p.weighted.names));
+    if (!p.unit.years.empty() && !s.years.empty()) {
+      std::vector<int> both;
+      std::set_intersection(p.unit.years.begin(), p.unit.years.end(), s.years.begin(), s.years.end(),
+                            std::back_inserter(both));
+      if (both.empty()) score *= kYearPenalty;  // "in 2008" and "in 2013": likely two events
+    }
+    return score;
   }
 
   double member_score(const Prepared& p, const Story& s) const {
@@ -245,6 +258,9 @@ struct StoryClusterer::Impl {
       if (s.members.size() == kMaxMembers) s.members.erase(s.members.begin());
       s.members.push_back(std::move(p.weighted));
     }
+    std::vector<int> years;
+    std::set_union(s.years.begin(), s.years.end(), p.unit.years.begin(), p.unit.years.end(), std::back_inserter(years));
+    s.years.swap(years);
     s.size += 1;
     s.last_seconds = std::max(s.last_seconds, now);
   }

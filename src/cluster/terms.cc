@@ -174,7 +174,7 @@ struct TermExtractor::Impl {
 
   // Words, names and numbers of one field, each counted `times`.
   void collect(std::string_view text, float times, bool names_too, sb_stemmer* stem,
-               std::vector<Term>& words_out, std::vector<Term>& names_out) {
+               std::vector<Term>& words_out, std::vector<Term>& names_out, std::vector<int>& years) {
     segment(text);
     if (names_too) {
       size_t letters = 0, caps = 0;
@@ -190,6 +190,9 @@ struct TermExtractor::Impl {
       fold(t.text, folded);
       if (t.number) {
         names_out.push_back({term_id('#', folded), times});
+        if (folded.size() == 4 && (folded.starts_with("19") || folded.starts_with("20"))) {
+          years.push_back(std::stoi(folded));
+        }
         continue;
       }
       std::string_view w = folded;
@@ -224,14 +227,17 @@ TermExtractor& TermExtractor::operator=(TermExtractor&&) noexcept = default;
 
 DocTerms TermExtractor::extract(const ClusterDoc& doc, double title_weight) {
   std::vector<Term> words, names;
+  std::vector<int> years;
   sb_stemmer* stem = impl_->stemmer(doc.language);
-  impl_->collect(doc.title, static_cast<float>(title_weight), true, stem, words, names);
-  impl_->collect(doc.text, 1.0f, true, stem, words, names);
+  impl_->collect(doc.title, static_cast<float>(title_weight), true, stem, words, names, years);
+  impl_->collect(doc.text, 1.0f, true, stem, words, names, years);
+  std::sort(years.begin(), years.end());
+  years.erase(std::unique(years.begin(), years.end()), years.end());
   for (const std::string& entity : doc.entities) {
     fold(entity, impl_->folded);
     names.push_back({term_id('n', impl_->folded), 1.0f});
   }
-  return {to_vector(words, true), to_vector(names, true)};
+  return {to_vector(words, true), to_vector(names, true), std::move(years)};
 }
 
 TermVector TermExtractor::plain_words(const ClusterDoc& doc) {

@@ -31,6 +31,8 @@ struct DocTerms {
   /// Capitalised name sequences (each word and the whole sequence), numbers
   /// and the caller's entities, unstemmed: the same sublinear tf.
   TermVector names;
+  /// Years the text mentions (four-digit numbers 1900-2099), sorted, once each.
+  std::vector<int> years;
 };
 
 /// Turns documents into DocTerms. Holds an ICU word iterator and the

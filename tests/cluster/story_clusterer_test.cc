@@ -46,6 +46,19 @@ TEST(StoryClusterer, JoinsTheSameEventAndSplitsOthers) {
   EXPECT_GT(c.memory_bytes(), 0u);
 }
 
+TEST(StoryClusterer, DisjointYearsWeighAgainstJoining) {
+  // The same words, but one story is of 2008 and the article of 2013: the
+  // score is lowered (kYearPenalty), so a borderline article starts anew.
+  ClusterOptions o;
+  o.join_threshold = 0.95;
+  StoryClusterer with_years(o), without(o);
+  const std::string text = "Microsoft issued an emergency patch for Internet Explorer";
+  EXPECT_EQ(with_years.add(doc("IE patch", text + " in December 2008.")), 1);
+  EXPECT_EQ(with_years.add(doc("IE patch", text + " in December 2013.")), 2);
+  EXPECT_EQ(without.add(doc("IE patch", text + " in December.")), 1);
+  EXPECT_EQ(without.add(doc("IE patch", text + " in December.")), 1);
+}
+
 TEST(StoryClusterer, AddToJoinsAndNumbersAboveEverySeen) {
   StoryClusterer c;
   c.add_to(stream()[0], 10);

@@ -77,6 +77,12 @@ TEST(Terms, NumbersAndEntitiesAreNames) {
   EXPECT_TRUE(has(t.names, term_id('n', "chile")));
 }
 
+TEST(Terms, YearsAreFourDigitNumbersFrom1900To2099) {
+  TermExtractor x;
+  DocTerms t = x.extract(doc("Quake of 2010", "In 2010, not 1850 or 3000 or 20101; again in 2013 and 2010."), 1);
+  EXPECT_EQ(t.years, (std::vector<int>{2010, 2013}));
+}
+
 TEST(Terms, AnyScript) {
   TermExtractor x;
   EXPECT_EQ(x.extract(doc("", "Землетрясение в Чили", "ru"), 1).words.size(), 3u);
