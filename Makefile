@@ -41,7 +41,7 @@ bench: build
 	@bench/extract
 	@bench/feeds
 	@bench/crawl
-	@$(BUILD)/bench/tidings_copies_bench --corpus ../shared/data/clustering/ecbplus/ecbplus_docs.jsonl.gz
+	@bench/cluster
 
 # libFuzzer targets, built with clang-14 in their own tree.
 fuzz: deps

@@ -27,6 +27,10 @@ struct ClusterDoc {
   std::string text;
   std::optional<Instant> published_at;  ///< unset: taken as the latest time seen
   std::string language;                 ///< ISO 639-1, "" = unknown (stemming by language)
+  /// Names of the people, organisations and places the document mentions,
+  /// when a tagger has found them (the facts stage). They join the names
+  /// the clusterer reads from capitalisation and numbers in the text.
+  std::vector<std::string> entities;
 };
 
 struct ClusterOptions {
@@ -36,7 +40,18 @@ struct ClusterOptions {
   /// Similarity at or above which a document joins a story. Tuned on the
   /// ECB+ dev topics; see docs/stories.md.
   double join_threshold = -1;  ///< < 0 = the built-in default
+  /// How many times a title word counts (< 0 = the built-in default).
+  double title_weight = -1;
+  /// Share of the similarity that comes from names and numbers rather than
+  /// all words, in [0, 1] (< 0 = the built-in default).
+  double name_share = -1;
+  /// Share of the similarity that comes from the closest member rather
+  /// than the story's centroid, in [0, 1] (< 0 = the built-in default).
+  double member_share = -1;
 };
+
+/// The options with every default filled in (what `add` uses).
+ClusterOptions resolved(ClusterOptions options);
 
 class StoryClusterer {
  public:
