@@ -68,6 +68,10 @@ class StoryClusterer {
   /// replays the stored assignments. `story` may be new (any number > 0);
   /// later new stories are numbered above every number seen.
   void add_to(const ClusterDoc& doc, int64_t story);
+  /// New stories are numbered above `number` from now on: a clusterer
+  /// restored from a window of recent articles must not reuse the number
+  /// of an older story it has not seen.
+  void number_stories_above(int64_t number);
 
   size_t live_stories() const;  ///< stories that have not faded
   size_t memory_bytes() const;

@@ -46,11 +46,13 @@ struct Prepared {
   DocTerms unit;       ///< tf weights, unit length (what centroids sum)
   Weighted weighted;   ///< tf·idf, unit length
   TermVector word_idf, name_idf;  ///< idf of each term, parallel to `weighted`
+  int64_t time = 0;               ///< its publication time, else the latest seen
 };
 
 struct Story {
   int64_t id = 0;
-  int64_t last_seconds = 0;
+  int64_t first_seconds = 0;  ///< its members' earliest time
+  int64_t last_seconds = 0;   ///< and latest
   uint32_t size = 0;
   bool live = true;
   Centroid words, names;          ///< Σ members' unit tf vectors, with their idf
@@ -98,6 +100,14 @@ struct StoryClusterer::Impl {
   bool alive(const Story& s) const {
     return s.live && (options.story_lifetime_seconds == 0 || now - s.last_seconds <= options.story_lifetime_seconds);
   }
+  // Whether a document of time `t` may join story `s`: within a lifetime of
+  // the story's span, on either side. Not "of the latest time seen": an
+  // archive is ingested in file order, not in publication order, and its
+  // older articles must still find their stories.
+  bool within_lifetime(const Story& s, int64_t t) const {
+    const int64_t life = options.story_lifetime_seconds;
+    return s.live && (life == 0 || (t <= s.last_seconds + life && t >= s.first_seconds - life));
+  }
 
   // Smoothed idf (as scikit-learn's): on ECB+ dev it beat BM25's
   // log(1 + (N - df + .5) / (df + .5)) (docs/stories.md).
@@ -122,6 +132,7 @@ struct StoryClusterer::Impl {
       seen_time = true;
     }
     Prepared p;
+    p.time = doc.published_at ? doc.published_at->time_since_epoch().count() : now;
     p.unit = extractor.extract(doc, options.title_weight);
     ++docs;
     count_and_weigh(p.unit.words, p.weighted.words, p.word_idf);
@@ -196,7 +207,7 @@ struct StoryClusterer::Impl {
     visit(p.weighted.names, kQueryNames);
     std::vector<uint32_t> out;
     for (uint32_t s : touched) {
-      if (alive(stories[s])) out.push_back(s);
+      if (within_lifetime(stories[s], p.time)) out.push_back(s);
     }
     const size_t n = std::min(out.size(), kCandidates);
     std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n), out.end(),
@@ -262,14 +273,16 @@ struct StoryClusterer::Impl {
     std::set_union(s.years.begin(), s.years.end(), p.unit.years.begin(), p.unit.years.end(), std::back_inserter(years));
     s.years.swap(years);
     s.size += 1;
-    s.last_seconds = std::max(s.last_seconds, now);
+    s.first_seconds = std::min(s.first_seconds, p.time);
+    s.last_seconds = std::max(s.last_seconds, p.time);
   }
 
-  uint32_t new_story(int64_t id) {
+  uint32_t new_story(int64_t id, int64_t t) {
     const auto slot = static_cast<uint32_t>(stories.size());
     stories.emplace_back();
     stories.back().id = id;
-    stories.back().last_seconds = now;
+    stories.back().first_seconds = t;
+    stories.back().last_seconds = t;
     slot_of[id] = slot;
     next_id = std::max(next_id, id + 1);
     return slot;
@@ -310,9 +323,13 @@ int64_t StoryClusterer::add(const ClusterDoc& doc) {
   Prepared p = m.prepare(doc);
   const auto [slot, score] = m.best_story(p);
   const uint32_t target =
-      slot >= 0 && score >= m.options.join_threshold ? static_cast<uint32_t>(slot) : m.new_story(m.next_id);
+      slot >= 0 && score >= m.options.join_threshold ? static_cast<uint32_t>(slot) : m.new_story(m.next_id, p.time);
   m.join(p, target);
   return m.stories[target].id;
+}
+
+void StoryClusterer::number_stories_above(int64_t number) {
+  impl_->next_id = std::max(impl_->next_id, number + 1);
 }
 
 void StoryClusterer::add_to(const ClusterDoc& doc, int64_t story) {
@@ -320,7 +337,7 @@ void StoryClusterer::add_to(const ClusterDoc& doc, int64_t story) {
   m.sweep();
   Prepared p = m.prepare(doc);
   auto it = m.slot_of.find(story);
-  uint32_t slot = it != m.slot_of.end() ? it->second : m.new_story(story);
+  uint32_t slot = it != m.slot_of.end() ? it->second : m.new_story(story, p.time);
   if (!m.stories[slot].live) {  // a faded story taken up again starts afresh
     m.stories[slot].live = true;
     m.stories[slot].size = 0;

@@ -7,6 +7,7 @@
 // is Taiwan's Central News Agency, the Catholic News Agency and Channel
 // NewsAsia.
 #include "extract/agencies.h"
+#include "extract/extract.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -345,3 +346,12 @@ const Agency* agency_named(std::string_view text) {
 const std::vector<UnspacedName>& unspaced_agency_names() { return index().unspaced; }
 
 }  // namespace tidings::extract_detail
+
+namespace tidings {
+
+std::string agency_of_host(std::string_view host) {
+  const extract_detail::Agency* agency = extract_detail::agency_for_host(host);
+  return agency ? std::string(agency->name) : std::string();
+}
+
+}  // namespace tidings

@@ -67,4 +67,8 @@ Result<std::vector<FeedLink>> find_feed_links(std::string_view bytes, const std:
 /// Bumped whenever extraction output changes; stored with each article.
 constexpr int kExtractorVersion = 6;
 
+/// The news agency whose web site `host` is on ("en.irna.ir" -> "IRNA"),
+/// as SourceLink::agency names agencies; "" when it is not an agency's.
+std::string agency_of_host(std::string_view host);
+
 }  // namespace tidings

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "pipeline/crawl_internal.h"
+#include "pipeline/story_linker.h"
 
 namespace tidings {
 
@@ -14,7 +15,15 @@ FetchOptions crawl_fetch_options() {
   return options;
 }
 
-Result<CrawlCounts> run_crawl(Store& store, const CrawlOptions& options, const EventSink& events) {
+Result<CrawlCounts> run_crawl(Store& store, const CrawlOptions& run_options, const EventSink& events) {
+  // One linker (copy index and story clusterer) for every batch of the run,
+  // loaded from the store once, not per batch.
+  CrawlOptions options = run_options;
+  if (options.pipeline.link_stories && !options.pipeline.linker) {
+    auto linker = StoryLinker::load(store);
+    if (!linker) return tl::unexpected(linker.error());
+    options.pipeline.linker = std::move(*linker);
+  }
   Fetcher fetcher(options.fetch);
   CrawlCounts counts;
   while (true) {

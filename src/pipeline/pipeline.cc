@@ -15,6 +15,8 @@
 
 #include "core/url.h"
 #include "core/utf8.h"
+#include "dedup/dedup.h"
+#include "pipeline/story_linker.h"
 
 namespace tidings {
 
@@ -30,6 +32,7 @@ struct Pending {
   std::string outcome;      // for the fetch log (see DocumentOutcome)
   int64_t text_length = 0;
   std::optional<Error> page_error;  // not an article (page_failure)
+  dedup::Fingerprint fingerprint;   // of the extracted text, for copies
 };
 
 Result<Extraction> extract_document(const Document& doc, const PipelineOptions& options) {
@@ -59,6 +62,9 @@ void extract_all(std::vector<Pending>& batch, const PipelineOptions& options) {
   auto worker = [&] {
     for (size_t i = next++; i < work.size(); i = next++) {
       work[i]->extraction = extract_document(work[i]->document, options);
+      if (options.link_stories && *work[i]->extraction) {  // on this thread: it reads every word
+        work[i]->fingerprint = dedup::fingerprint((*work[i]->extraction)->article.text);
+      }
     }
   };
   const int n = std::min<int>(worker_count(options), static_cast<int>(work.size()));
@@ -91,7 +97,8 @@ class BatchWriter {
         options_(options),
         events_(events),
         counts_(counts),
-        log_fetches_(log_fetches) {}
+        log_fetches_(log_fetches),
+        linker_(options.linker) {}
 
   // Ingest: look up, extract, store.
   Result<void> flush_ingest(std::vector<Pending>& batch) {
@@ -185,9 +192,28 @@ class BatchWriter {
                                      outlet_name(ex->article, source_name(p.document.source_id)),
                                      kExtractorVersion);
     if (!saved) return tl::unexpected(saved.error());
+    if (options_.link_stories) {
+      if (auto e = link_article(*saved, p, ex->article); !e) return e;
+    }
+
     p.outcome = "article";
     p.text_length = static_cast<int64_t>(utf8_length(ex->article.text));
     return {};
+  }
+
+  // Files a saved article as an original or a copy, in a story. An article
+  // that has its links already (re-extracted) keeps them: re-extraction
+  // rewrites the text, not what it was found to copy.
+  Result<void> link_article(int64_t article_id, Pending& p, const Article& article) {
+    auto links = store_.article_links(article_id);
+    if (!links) return tl::unexpected(links.error());
+    if (*links) return {};
+    if (!linker_) {
+      auto loaded = StoryLinker::load(store_);
+      if (!loaded) return tl::unexpected(loaded.error());
+      linker_ = std::move(*loaded);
+    }
+    return linker_->link(store_, article_id, article, p.fingerprint);
   }
 
   // The fetch log: collected documents only (those with a source).
@@ -249,6 +275,7 @@ class BatchWriter {
   const EventSink& events_;
   IngestCounts& counts_;
   const bool log_fetches_;
+  std::shared_ptr<StoryLinker> linker_;
   std::map<int64_t, std::string> source_names_;
 };
 

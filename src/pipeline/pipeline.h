@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,11 +40,19 @@ struct PipelineEvent {
 };
 using EventSink = std::function<void(const PipelineEvent&)>;
 
+class StoryLinker;
+
 struct PipelineOptions {
   ReadOptions read;
   size_t max_page_bytes = 16u << 20;  ///< extraction size bound
   int threads = 0;                    ///< extraction threads; 0 = one per core
   size_t batch_size = 64;             ///< documents per transaction
+  /// Copies and stories (story_linker.h): each new article is filed as an
+  /// original or a copy and put in a story. A long-running caller (the
+  /// crawler) passes one linker for all its batches; when null, ingest
+  /// loads one from the store on its first article.
+  bool link_stories = true;
+  std::shared_ptr<StoryLinker> linker;
 };
 
 /// Reads `paths`, stores every document and the article extracted from it.

@@ -1,0 +1,265 @@
+// Copies and stories at ingest: the rule of docs/copies.md "Ingest" (which
+// `tidings eval copies` measures) applied to stored articles, and the story
+// of each (docs/stories.md), written through the store.
+#include "pipeline/story_linker.h"
+
+#include <algorithm>
+
+#include "core/url.h"
+#include "extract/extract.h"
+
+namespace tidings {
+
+cluster::ClusterDoc cluster_doc(const Article& article) {
+  cluster::ClusterDoc doc;
+  doc.title = article.title;
+  doc.text = article.text;
+  doc.published_at = article.published_at;
+  doc.language = article.language;
+  return doc;
+}
+
+namespace {
+
+dedup::CopyCandidate candidate_of(const StoredArticle& a) {
+  dedup::CopyCandidate c;
+  c.id = a.id;
+  c.url = a.article.url;
+  c.canonical_url = a.article.canonical_url;
+  c.outlet = a.outlet;
+  c.agency = agency_of_host(url_host(a.article.url));
+  c.published_at = a.article.published_at;
+  c.source_links = a.article.source_links;
+  return c;
+}
+
+// Members whose evidence is weighed when an article joins a group.
+constexpr size_t kMaxContenders = 32;
+
+std::string match_kind(const dedup::Fingerprint& a, const dedup::Fingerprint& b) {
+  return a.exact != 0 && a.exact == b.exact ? "exact" : "near";
+}
+
+}  // namespace
+
+StoryLinker::StoryLinker(const cluster::ClusterOptions& options) : clusterer_(options) {}
+
+Result<std::shared_ptr<StoryLinker>> StoryLinker::load(Store& store, const cluster::ClusterOptions& options) {
+  std::shared_ptr<StoryLinker> linker(new StoryLinker(options));
+  StoryLinker& l = *linker;
+  std::unordered_map<int64_t, int64_t> story_of;  // article -> story, for the groups' originals
+  auto loaded = store.load_fingerprints([&](const StoredFingerprint& row) {
+    dedup::Fingerprint fp;
+    if (dedup::decode_fingerprint(row.fingerprint, fp)) l.index_.add(row.article_id, fp);
+    const int64_t key = row.copy_of.value_or(row.article_id);
+    l.group_of_[row.article_id] = key;
+    Group& g = l.groups_[key];
+    g.original = key;
+    g.members.push_back(row.article_id);
+    if (row.story_id) story_of[row.article_id] = *row.story_id;
+  });
+  if (!loaded) return tl::unexpected(loaded.error());
+  for (auto& [key, g] : l.groups_) {
+    auto it = story_of.find(g.original);
+    if (it != story_of.end()) g.story = it->second;
+  }
+  auto max_story = store.max_story_id();
+  if (!max_story) return tl::unexpected(max_story.error());
+  l.clusterer_.number_stories_above(*max_story);
+  // Replay the stories that can still take articles: those active within a
+  // lifetime of the newest one (not of the clock: an archive ingested today
+  // is about its own time).
+  StoryQuery newest;
+  newest.limit = 1;
+  auto latest = store.list_stories(newest);
+  if (!latest) return tl::unexpected(latest.error());
+  if (!latest->empty() && latest->front().last_published_at) {
+    const cluster::ClusterOptions resolved = cluster::resolved(options);
+    std::optional<Instant> since;
+    if (resolved.story_lifetime_seconds > 0) {
+      since = *latest->front().last_published_at - std::chrono::seconds(resolved.story_lifetime_seconds);
+    }
+    auto replayed = store.load_story_assignments(since, [&](const StoryAssignment& a) {
+      cluster::ClusterDoc doc;
+      doc.title = a.title;
+      doc.text = a.text;
+      doc.published_at = a.published_at;
+      doc.language = a.language;
+      l.clusterer_.add_to(doc, a.story_id);
+    });
+    if (!replayed) return tl::unexpected(replayed.error());
+  }
+  return linker;
+}
+
+size_t StoryLinker::articles() const {
+  std::lock_guard lock(mutex_);
+  return index_.size();
+}
+
+Result<dedup::Fingerprint> StoryLinker::stored_fingerprint(Store& store, int64_t article_id) {
+  dedup::Fingerprint fp;
+  auto links = store.article_links(article_id);
+  if (!links) return tl::unexpected(links.error());
+  if (*links) dedup::decode_fingerprint((*links)->fingerprint, fp);
+  return fp;
+}
+
+Result<void> StoryLinker::link(Store& store, int64_t article_id, const Article& article,
+                               const dedup::Fingerprint& fp) {
+  std::lock_guard lock(mutex_);
+  const std::string url_key = dedup::article_url_key(article);
+  // The same page under another URL, or fetched again after an edit: it
+  // joins the group of the article first stored under its key.
+  if (!url_key.empty()) {
+    auto same = store.find_article_by_url_key(url_key);
+    if (!same) return tl::unexpected(same.error());
+    if (*same && **same != article_id && group_of_.count(**same)) {
+      auto r = join_group(store, article_id, article, fp, url_key, group_of_[**same], {}, "url");
+      if (r) index_.add(article_id, fp);
+      return r;
+    }
+  }
+  const std::vector<dedup::CopyMatch> matches = index_.find(fp);
+  std::vector<dedup::Fingerprint> originals;  // stable addresses for CopyGroupInfo
+  originals.reserve(matches.size());
+  std::vector<dedup::CopyGroupInfo> infos;
+  std::unordered_map<int64_t, size_t> original_index;
+  for (const dedup::CopyMatch& m : matches) {
+    dedup::CopyGroupInfo info;
+    auto g = group_of_.find(m.id);
+    if (g != group_of_.end()) {
+      const Group& group = groups_[g->second];
+      info.group = g->second;
+      info.members = group.members.size();
+      auto seen = original_index.find(group.original);
+      if (seen == original_index.end()) {
+        auto ofp = stored_fingerprint(store, group.original);
+        if (!ofp) return tl::unexpected(ofp.error());
+        originals.push_back(std::move(*ofp));
+        seen = original_index.emplace(group.original, originals.size() - 1).first;
+      }
+      info.original = &originals[seen->second];
+    }
+    infos.push_back(info);
+  }
+  const dedup::GroupDecision decision = dedup::decide_group(fp, matches, infos);
+  Result<void> r;
+  if (decision.join == 0) {
+    r = start_group(store, article_id, article, fp, url_key);
+  } else {
+    std::string kind = "near";
+    for (size_t i = 0; i < matches.size(); ++i) {
+      if (infos[i].group == decision.join && matches[i].exact) kind = "exact";
+    }
+    r = join_group(store, article_id, article, fp, url_key, decision.join, decision.merge, kind);
+  }
+  if (r) index_.add(article_id, fp);
+  return r;
+}
+
+Result<void> StoryLinker::start_group(Store& store, int64_t article_id, const Article& article,
+                                      const dedup::Fingerprint& fp, const std::string& url_key) {
+  const int64_t story = clusterer_.add(cluster_doc(article));
+  ArticleLinks links;
+  links.url_key = url_key;
+  links.fingerprint = dedup::encode_fingerprint(fp);
+  links.story_id = story;
+  if (auto r = store.set_article_links(article_id, links); !r) return r;
+  group_of_[article_id] = article_id;
+  groups_[article_id] = Group{article_id, {article_id}, story};
+  return {};
+}
+
+Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Article& article,
+                                     const dedup::Fingerprint& fp, const std::string& url_key,
+                                     int64_t group_key, const std::vector<int64_t>& merge,
+                                     const std::string& kind) {
+  Group& group = groups_[group_key];
+  const int64_t old_original = group.original;
+  // Groups whose original is a fragment of this article become one group.
+  std::vector<int64_t> moved;
+  for (const int64_t other : merge) {
+    auto it = groups_.find(other);
+    if (it == groups_.end() || other == group_key) continue;
+    for (const int64_t m : it->second.members) {
+      group_of_[m] = group_key;
+      group.members.push_back(m);
+      moved.push_back(m);
+    }
+    groups_.erase(it);
+  }
+  group.members.push_back(article_id);
+  group_of_[article_id] = group_key;
+
+  // The original, from the evidence of every member (this article
+  // included); in a large group (a template every page of a site repeats),
+  // of the current original and the newcomer only, so filing an article
+  // costs the same whatever the group's size.
+  std::vector<int64_t> contenders = group.members;
+  if (contenders.size() > kMaxContenders) contenders = {old_original, article_id};
+  std::vector<dedup::CopyCandidate> candidates;
+  for (const int64_t m : contenders) {
+    if (m == article_id) {
+      StoredArticle self;
+      self.id = article_id;
+      self.article = article;
+      candidates.push_back(candidate_of(self));
+      continue;
+    }
+    auto stored = store.get_article(m);
+    if (!stored) return tl::unexpected(stored.error());
+    candidates.push_back(candidate_of(*stored));
+  }
+  const dedup::OriginChoice choice = dedup::choose_original(candidates);
+  const int64_t original = choice.original_id != 0 ? choice.original_id : old_original;
+
+  // Copies join their original's story; a group without one (older data)
+  // gets one now.
+  const cluster::ClusterDoc doc = cluster_doc(article);
+  if (group.story == 0) {
+    group.story = clusterer_.add(doc);
+  } else {
+    clusterer_.add_to(doc, group.story);
+  }
+
+  ArticleLinks links;
+  links.url_key = url_key;
+  links.fingerprint = dedup::encode_fingerprint(fp);
+  links.story_id = group.story;
+  if (original != article_id) {
+    auto ofp = stored_fingerprint(store, original);
+    if (!ofp) return tl::unexpected(ofp.error());
+    links.copy_of = original;
+    links.similarity = kind == "url" ? 1.0 : std::max(dedup::estimate_containment(fp, *ofp), 0.0);
+    links.copy_reason = (kind == "url" ? "url" : match_kind(fp, *ofp)) + ":" + choice.reason;
+  } else {
+    links.copy_reason = "original:" + choice.reason;
+  }
+  if (auto r = store.set_article_links(article_id, links); !r) return r;
+
+  if (original != old_original || !moved.empty()) {
+    // Re-point the whole group at its original.
+    auto ofp = original == article_id ? Result<dedup::Fingerprint>(fp) : stored_fingerprint(store, original);
+    if (!ofp) return tl::unexpected(ofp.error());
+    std::vector<CopyAssignment> copies;
+    for (const int64_t m : group.members) {
+      if (m == original) continue;
+      dedup::Fingerprint mfp = m == article_id ? fp : dedup::Fingerprint{};
+      if (m != article_id) {
+        auto stored = stored_fingerprint(store, m);
+        if (!stored) return tl::unexpected(stored.error());
+        mfp = std::move(*stored);
+      }
+      copies.push_back({m, dedup::estimate_containment(mfp, *ofp), match_kind(mfp, *ofp) + ":" + choice.reason});
+    }
+    if (auto r = store.set_original(original, copies); !r) return r;
+    for (const int64_t m : moved) {
+      if (auto r = store.set_story(m, group.story); !r) return r;
+    }
+    group.original = original;
+  }
+  return {};
+}
+
+}  // namespace tidings

@@ -1,0 +1,71 @@
+// Copies and stories at ingest (issue 6; docs/copies.md, docs/stories.md):
+// each new article is fingerprinted, matched against the articles stored
+// before it, filed as an original or as a copy of one, and put in a story.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cluster/cluster.h"
+#include "core/error.h"
+#include "core/types.h"
+#include "dedup/dedup.h"
+#include "store/store.h"
+
+namespace tidings {
+
+/// The in-memory half of copies and stories: the near-duplicate index, the
+/// copy groups and the online clusterer, rebuilt from the store when a
+/// process starts (load) and kept in step with it by link(). The store
+/// holds the decisions; this holds what is needed to make the next one.
+///
+/// Thread-safe: link() is serialised by a mutex (the pipeline calls it from
+/// the one thread that writes a batch). A batch that rolls back leaves its
+/// articles in the index and the clusterer although the store has none of
+/// them: the pipeline then fails the run, and the next run reloads.
+class StoryLinker {
+ public:
+  /// Reads every stored fingerprint (and copy relation) and replays the
+  /// story assignments of the last story lifetime before the newest story.
+  static Result<std::shared_ptr<StoryLinker>> load(Store& store,
+                                                   const cluster::ClusterOptions& options = {});
+
+  /// Files article `article_id`, just saved in the caller's transaction:
+  /// writes its links (and re-points its copy group when it turns out to be
+  /// the original, or to join groups), all through `store`.
+  Result<void> link(Store& store, int64_t article_id, const Article& article,
+                    const dedup::Fingerprint& fingerprint);
+
+  size_t articles() const;  ///< fingerprints in the index
+
+ private:
+  explicit StoryLinker(const cluster::ClusterOptions& options);
+
+  struct Group {
+    int64_t original = 0;           ///< its current original's article id
+    std::vector<int64_t> members;   ///< the original and its copies
+    int64_t story = 0;              ///< the original's story (0 = none yet)
+  };
+
+  Result<dedup::Fingerprint> stored_fingerprint(Store& store, int64_t article_id);
+  Result<void> join_group(Store& store, int64_t article_id, const Article& article,
+                          const dedup::Fingerprint& fp, const std::string& url_key, int64_t group_key,
+                          const std::vector<int64_t>& merge, const std::string& match_kind);
+  Result<void> start_group(Store& store, int64_t article_id, const Article& article,
+                           const dedup::Fingerprint& fp, const std::string& url_key);
+
+  mutable std::mutex mutex_;
+  dedup::CopyIndex index_;
+  cluster::StoryClusterer clusterer_;
+  std::unordered_map<int64_t, int64_t> group_of_;  ///< article -> group key
+  std::unordered_map<int64_t, Group> groups_;      ///< group key -> group
+};
+
+/// The document the clusterer reads for an article.
+cluster::ClusterDoc cluster_doc(const Article& article);
+
+}  // namespace tidings

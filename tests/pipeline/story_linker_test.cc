@@ -1,0 +1,170 @@
+// Copies and stories at ingest: the pipeline files each new article as an
+// original or a copy, re-points a group when its original arrives late, and
+// puts copies in their original's story, across runs (a reloaded linker).
+#include "pipeline/story_linker.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/pipeline.h"
+#include "store/store.h"
+
+namespace tidings {
+namespace {
+
+// A report of `words` words, distinct per `seed`, long enough to compare;
+// `topic` 0 and 1 draw from vocabularies that share no word.
+std::string report(int seed, int topic = 0, int words = 160) {
+  static const char* kWords[2][18] = {
+      {"minister", "talks", "border", "river", "council", "vote", "harbour", "storm", "budget", "court",
+       "rail", "strike", "envoy", "grain", "market", "village", "doctor", "bridge"},
+      {"volcano", "ash", "flights", "airport", "erupted", "lava", "evacuated", "island", "tremor",
+       "scientists", "plume", "cancelled", "pilots", "crater", "residents", "shelter", "geologists", "sky"}};
+  std::string text;
+  uint32_t x = 2166136261u ^ static_cast<uint32_t>(seed);
+  for (int i = 0; i < words; ++i) {
+    x = x * 16777619u + 12345u;
+    text += kWords[topic][(x >> 7) % 18];
+    text += i % 23 == 22 ? ". " : " ";
+  }
+  return text;
+}
+
+Document page(const std::string& url, const std::string& title, const std::string& body,
+              const std::string& extra = "", const std::string& date = "2026-03-01T08:00:00Z") {
+  Document d;
+  d.url = url;
+  d.content_type = "text/html; charset=utf-8";
+  d.http_status = 200;
+  d.fetched_at = *parse_iso8601("2026-03-02T00:00:00Z");
+  d.body = "<html><head><title>" + title + "</title><meta property=\"article:published_time\" content=\"" +
+           date + "\"></head><body><article><h1>" + title + "</h1><p>" + body + "</p>" + extra +
+           "</article></body></html>";
+  return d;
+}
+
+int64_t article_of(Store& store, const std::vector<DocumentOutcome>& out, size_t i) {
+  auto doc = out.at(i).document_id;
+  auto page = store.list_articles(ArticleQuery{1000});
+  for (const StoredArticle& a : *page) {
+    if (a.document_id == doc) return a.id;
+  }
+  return 0;
+}
+
+TEST(StoryLinker, CopiesFollowTheirOriginalEvenWhenItArrivesLate) {
+  auto s = open_sqlite_store(":memory:");
+  ASSERT_TRUE(s);
+  Store& store = **s;
+  const std::string wire = report(1);
+  const std::string original_url = "https://www.agency.example/world/talks-123";
+  // The aggregator's copy comes first, crediting the original with a link.
+  std::vector<Document> first = {
+      page("https://aggregator.example/news/9", "Talks at the border", wire,
+           "<p>This news has been collected from reliable news agencies. <a href=\"" + original_url +
+               "\">Source link</a></p>",
+           "2026-03-01T09:30:00Z"),
+      page("https://other.example/a", "Volcano closes the airport", report(2, 1))};
+  auto out1 = ingest_documents(store, first, PipelineOptions{}, nullptr);
+  ASSERT_TRUE(out1) << out1.error().message;
+  const int64_t copy = article_of(store, *out1, 0);
+  const int64_t unrelated = article_of(store, *out1, 1);
+  ASSERT_GT(copy, 0);
+  auto rel = store.article_relations(copy);
+  ASSERT_TRUE(rel);
+  EXPECT_FALSE(rel->copy_of);  // nothing to copy yet
+  ASSERT_TRUE(rel->story_id);
+  const int64_t story = *rel->story_id;
+
+  // A second run (a linker loaded from the store) meets the original.
+  std::vector<Document> second = {page(original_url, "Talks at the border", wire, "", "2026-03-01T08:00:00Z")};
+  auto out2 = ingest_documents(store, second, PipelineOptions{}, nullptr);
+  ASSERT_TRUE(out2) << out2.error().message;
+  const int64_t original = article_of(store, *out2, 0);
+  auto orel = store.article_relations(original);
+  ASSERT_TRUE(orel);
+  EXPECT_FALSE(orel->copy_of);
+  ASSERT_EQ(orel->copies.size(), 1u);
+  EXPECT_EQ(orel->copies[0].id, copy);
+  EXPECT_EQ(orel->story_id, std::optional<int64_t>(story));  // the copy's story, now the original's
+  auto crel = store.article_relations(copy);
+  ASSERT_TRUE(crel && crel->copy_of);
+  EXPECT_EQ(crel->copy_of->id, original);
+  EXPECT_GE(*crel->similarity, 0.9);
+  EXPECT_NE(crel->copy_reason.find("source_link"), std::string::npos) << crel->copy_reason;
+  auto urel = store.article_relations(unrelated);
+  ASSERT_TRUE(urel);
+  EXPECT_FALSE(urel->copy_of);
+  EXPECT_TRUE(urel->copies.empty());
+  EXPECT_NE(urel->story_id, orel->story_id);
+}
+
+TEST(StoryLinker, StoryMatesAreNotCopiesAndOneLinkerServesManyBatches) {
+  auto s = open_sqlite_store(":memory:");
+  ASSERT_TRUE(s);
+  Store& store = **s;
+  auto linker = StoryLinker::load(store);
+  ASSERT_TRUE(linker);
+  PipelineOptions options;
+  options.linker = *linker;
+  const std::string wire = report(7);
+  auto a = ingest_documents(store, {page("https://one.example/x", "Grain deal signed", wire)}, options, nullptr);
+  // The same wire text with a site's chrome and a trimmed end, in a later batch.
+  auto b = ingest_documents(
+      store,
+      {page("https://two.example/y?utm_source=feed", "Grain deal is signed, officials say",
+            wire.substr(0, wire.size() * 3 / 4), "<p>Read more on our site.</p>", "2026-03-01T10:00:00Z")},
+      options, nullptr);
+  // An independent report: other words entirely.
+  auto c = ingest_documents(store, {page("https://three.example/z", "Grain deal", report(8))}, options, nullptr);
+  ASSERT_TRUE(a && b && c);
+  EXPECT_EQ((*linker)->articles(), 3u);
+  const int64_t ida = article_of(store, *a, 0), idb = article_of(store, *b, 0), idc = article_of(store, *c, 0);
+  auto rb = store.article_relations(idb);
+  ASSERT_TRUE(rb && rb->copy_of);
+  EXPECT_EQ(rb->copy_of->id, ida);
+  EXPECT_EQ(rb->copy_reason.rfind("near:", 0), 0u) << rb->copy_reason;
+  auto ra = store.article_relations(ida);
+  EXPECT_EQ(ra->story_id, rb->story_id);  // a copy is in its original's story
+  auto rc = store.article_relations(idc);
+  EXPECT_FALSE(rc->copy_of);
+  EXPECT_TRUE(rc->copies.empty());
+}
+
+TEST(StoryLinker, NewStoriesAreNumberedAboveStoredOnes) {
+  auto s = open_sqlite_store(":memory:");
+  ASSERT_TRUE(s);
+  Store& store = **s;
+  auto a = ingest_documents(store, {page("https://one.example/1", "Rail strike", report(21))}, PipelineOptions{},
+                            nullptr);
+  ASSERT_TRUE(a);
+  const int64_t first_story = *store.article_relations(article_of(store, *a, 0))->story_id;
+  // A later run, months on: the old story has faded and is not replayed,
+  // but its number is not given to the next story.
+  auto b = ingest_documents(
+      store, {page("https://two.example/2", "Court rules on budget", report(22), "", "2026-09-01T08:00:00Z")},
+      PipelineOptions{}, nullptr);
+  ASSERT_TRUE(b);
+  const int64_t second_story = *store.article_relations(article_of(store, *b, 0))->story_id;
+  EXPECT_GT(second_story, first_story);
+}
+
+TEST(StoryLinker, TheSamePageUnderAnotherUrlJoinsItsFirstCopy) {
+  auto s = open_sqlite_store(":memory:");
+  ASSERT_TRUE(s);
+  Store& store = **s;
+  auto a = ingest_documents(store, {page("https://www.site.example/story-5", "Bridge reopens", report(31))},
+                            PipelineOptions{}, nullptr);
+  // Fetched again through a tracking link, after a rewrite of the text.
+  auto b = ingest_documents(store,
+                            {page("http://site.example/story-5/?utm_campaign=x#top", "Bridge reopens after repairs",
+                                  report(32))},
+                            PipelineOptions{}, nullptr);
+  ASSERT_TRUE(a && b);
+  auto rb = store.article_relations(article_of(store, *b, 0));
+  ASSERT_TRUE(rb && rb->copy_of);
+  EXPECT_EQ(rb->copy_of->id, article_of(store, *a, 0));
+  EXPECT_EQ(rb->copy_reason.rfind("url:", 0), 0u) << rb->copy_reason;
+}
+
+}  // namespace
+}  // namespace tidings
