@@ -107,6 +107,13 @@ Result<void> SqliteStore::transaction(const std::function<Result<void>()>& body)
   } catch (const std::exception& e) {
     result = fail(ErrorCode::kInternal, std::string("transaction body threw: ") + e.what());
   }
+  if (result && !stale_stories_.empty()) {
+    for (const int64_t story : stale_stories_) {
+      result = refresh_story_now(story);
+      if (!result) break;
+    }
+  }
+  stale_stories_.clear();
   --transaction_depth_;
   if (!result) {
     (void)sql::exec(db_, "ROLLBACK");

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -97,7 +98,12 @@ class SqliteStore final : public Store {
   Result<void> require_article(int64_t article_id);
   Result<std::optional<int64_t>> story_of(int64_t article_id);
   Result<void> ensure_story(int64_t story_id);
+  /// Brings a story's counts up to date: at once, or, inside an enclosing
+  /// transaction (the pipeline's batch), once per story when it commits, so
+  /// a batch of copies joining one large story does not recount it each time.
   Result<void> refresh_story(int64_t story_id);
+  Result<void> refresh_story_now(int64_t story_id);
+  std::set<int64_t> stale_stories_;  ///< to refresh before the outermost COMMIT
   Result<std::optional<ArticleRef>> article_ref(int64_t article_id);
   Result<std::vector<ArticleRef>> article_refs(std::string_view where_and_order, int64_t param);
   /// A statement prepared once for the life of the connection, reset and

@@ -57,6 +57,14 @@ Result<void> SqliteStore::ensure_story(int64_t story_id) {
 // (a copy dated before its original does not make its outlet the first);
 // the headline is the first titled article in that order.
 Result<void> SqliteStore::refresh_story(int64_t story_id) {
+  if (transaction_depth_ > 1) {
+    stale_stories_.insert(story_id);
+    return {};
+  }
+  return refresh_story_now(story_id);
+}
+
+Result<void> SqliteStore::refresh_story_now(int64_t story_id) {
   sql::Statement& st = cached_statement(
       "UPDATE stories SET"
       " article_count = (SELECT COUNT(*) FROM article_links WHERE story_id = ?1),"

@@ -407,3 +407,42 @@ TEST(Stories, JoiningAndListingAtAFewThousandArticles) {
 
 }  // namespace
 }  // namespace tidings
+
+namespace tidings {
+namespace {
+
+// Inside an enclosing transaction (the pipeline's batch) a story's counts
+// are brought up to date once, at the commit; a rollback leaves no story.
+TEST(Stories, CountsInsideABatchAreRightAtCommitAndGoneOnRollback) {
+  auto opened = open_sqlite_store(":memory:");
+  ASSERT_TRUE(opened);
+  Store& store = **opened;
+  ASSERT_TRUE(store.transaction([&]() -> Result<void> {
+    const int64_t a = testing::seed_article(store, "https://a.example/1", "First", "A", "2024-01-01T10:00:00Z");
+    const int64_t b = testing::seed_article(store, "https://b.example/1", "Second", "B", "2024-01-01T12:00:00Z");
+    const int64_t c = testing::seed_article(store, "https://b.example/2", "Third", "B", "2024-01-02T09:00:00Z");
+    testing::link_article(store, b, 3);
+    testing::link_article(store, a, 3);
+    testing::link_article(store, c, 3, b);
+    return {};
+  }));
+  auto story = store.get_story(3);
+  ASSERT_TRUE(story) << story.error().message;
+  EXPECT_EQ(story->story.article_count, 3);
+  EXPECT_EQ(story->story.outlet_count, 2);
+  EXPECT_EQ(story->story.headline, "First");
+  ASSERT_TRUE(story->story.first_reported_by);
+  EXPECT_EQ(story->story.first_reported_by->outlet, "A");
+
+  auto failed = store.transaction([&]() -> Result<void> {
+    const int64_t d = testing::seed_article(store, "https://c.example/1", "Fourth", "C", "2024-01-03T09:00:00Z");
+    testing::link_article(store, d, 4);
+    return fail(ErrorCode::kStore, "rolled back");
+  });
+  EXPECT_FALSE(failed);
+  EXPECT_EQ(store.get_story(4).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store.get_story(3)->story.article_count, 3);
+}
+
+}  // namespace
+}  // namespace tidings
