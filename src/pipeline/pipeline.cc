@@ -203,11 +203,18 @@ class BatchWriter {
 
   // Files a saved article as an original or a copy, in a story. An article
   // that has its links already (re-extracted) keeps them: re-extraction
-  // rewrites the text, not what it was found to copy.
+  // rewrites the text, not what it was found to copy; only its fingerprint
+  // follows the new text, for the copies that come later.
   Result<void> link_article(int64_t article_id, Pending& p, const Article& article) {
     auto links = store_.article_links(article_id);
     if (!links) return tl::unexpected(links.error());
-    if (*links) return {};
+    if (*links) {
+      std::string blob = dedup::encode_fingerprint(p.fingerprint);
+      if ((*links)->fingerprint == blob) return {};
+      ArticleLinks updated = std::move(**links);
+      updated.fingerprint = std::move(blob);
+      return store_.set_article_links(article_id, updated);
+    }
     if (!linker_) {
       auto loaded = StoryLinker::load(store_);
       if (!loaded) return tl::unexpected(loaded.error());

@@ -166,5 +166,32 @@ TEST(StoryLinker, TheSamePageUnderAnotherUrlJoinsItsFirstCopy) {
   EXPECT_EQ(rb->copy_reason.rfind("url:", 0), 0u) << rb->copy_reason;
 }
 
+TEST(StoryLinker, ReextractionKeepsTheLinksAndRenewsTheFingerprint) {
+  auto s = open_sqlite_store(":memory:");
+  ASSERT_TRUE(s);
+  Store& store = **s;
+  const std::string wire = report(41);
+  auto a = ingest_documents(store, {page("https://one.example/r", "Envoy visits", wire)}, PipelineOptions{}, nullptr);
+  auto b = ingest_documents(store, {page("https://two.example/r", "Envoy visits the border", wire, "",
+                                         "2026-03-01T11:00:00Z")},
+                            PipelineOptions{}, nullptr);
+  ASSERT_TRUE(a && b);
+  const int64_t ida = article_of(store, *a, 0), idb = article_of(store, *b, 0);
+  const std::string stored = (*store.article_links(ida))->fingerprint;
+  // A stale fingerprint, as an older extractor would have left it.
+  ArticleLinks stale = **store.article_links(ida);
+  stale.fingerprint = dedup::encode_fingerprint(dedup::fingerprint(report(42)));
+  ASSERT_TRUE(store.set_article_links(ida, stale));
+  auto again = reextract_documents(store, false, PipelineOptions{}, nullptr);
+  ASSERT_TRUE(again) << again.error().message;
+  auto links = *store.article_links(ida);
+  ASSERT_TRUE(links);
+  EXPECT_EQ(links->fingerprint, stored);
+  auto rb = store.article_relations(idb);
+  ASSERT_TRUE(rb && rb->copy_of);
+  EXPECT_EQ(rb->copy_of->id, ida);
+  EXPECT_EQ(links->story_id, rb->story_id);
+}
+
 }  // namespace
 }  // namespace tidings
