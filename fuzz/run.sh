@@ -7,7 +7,7 @@ set -euo pipefail
 dir=${1:?fuzz build dir}
 seconds=${2:-300}
 root=$(cd "$(dirname "$0")/.." && pwd)
-targets=${FUZZ_TARGETS:-extract_fuzz warc_fuzz feed_fuzz sitemap_fuzz robots_fuzz opml_fuzz}
+targets=${FUZZ_TARGETS:-extract_fuzz warc_fuzz feed_fuzz sitemap_fuzz robots_fuzz opml_fuzz dedup_fuzz}
 for target in $targets; do
   bin="$dir/$target"
   [ -x "$bin" ] || { echo "$target: not built"; continue; }
@@ -21,6 +21,15 @@ for target in $targets; do
     # The first records of the sample WARC, plain and gzip (the target reads both).
     zcat "$root/data/sample/sample.warc.gz" | head -c 200000 >"$corpus/sample.warc" || true
     head -c 60000 "$root/data/sample/sample.warc.gz" >"$corpus/sample-head.warc.gz"
+  elif [ "$target" = dedup_fuzz ]; then
+    # A URL, a newline, a text: the sample's page URLs and headlines.
+    python3 - "$root/data/sample/manifest.jsonl" "$corpus" <<'PY'
+import json, os, sys
+for i, line in enumerate(open(sys.argv[1], encoding='utf-8')):
+    r = json.loads(line)
+    with open(os.path.join(sys.argv[2], f'sample-{i}'), 'w', encoding='utf-8') as f:
+        f.write((r.get('url') or '') + '\n' + (r.get('title') or '') + ' ' + (r.get('copy_of') or ''))
+PY
   elif [ -n "${FUZZ_SEEDS:-}" ] && [ -d "$FUZZ_SEEDS" ]; then
     # Feeds, sitemaps, robots.txt and OPML: seeds from a folder the caller
     # names (e.g. ../shared/data/feeds), else libFuzzer starts from nothing.

@@ -63,7 +63,9 @@ std::string normalize_escapes(std::string_view s) {
         out += {'%', kHex[v >> 4], kHex[v & 15]};
       }
       i += 2;
-    } else if (c <= 0x20 || c >= 0x7F) {
+    } else if (c <= 0x20 || c >= 0x7F || c == '%') {
+      // A '%' that starts no escape is written as one ("%%61" -> "%25a"),
+      // else the next pass would read "%a..." as an escape (dedup_fuzz).
       out += {'%', kHex[c >> 4], kHex[c & 15]};
     } else {
       out.push_back(static_cast<char>(c));
@@ -106,13 +108,19 @@ std::string canonical_query(std::string_view query) {
 // AMP and mobile variants of a path: /amp, /amp/, /story.amp.html, /amp/story.
 std::string canonical_path(std::string_view raw) {
   std::string path = raw.empty() ? std::string("/") : normalize_escapes(raw);
-  for (const std::string_view suffix : {"/amp/", "/amp"}) {
-    if (path.size() > suffix.size() && path.ends_with(suffix)) path.resize(path.size() - suffix.size());
+  // To a fixed point, so that a key is its own key: "/story.amp.html/"
+  // loses its '/' and then its ".amp" (dedup_fuzz found the one-pass
+  // version leaving ".amp.html" for the second pass). Each round shortens
+  // the path or ends the loop.
+  for (size_t before = 0; before != path.size();) {
+    before = path.size();
+    while (path.size() > 1 && path.back() == '/') path.pop_back();  // "/story/" is "/story"
+    if (path.size() > 4 && path.ends_with("/amp")) path.resize(path.size() - 4);
+    if (path.ends_with(".amp.html")) path.erase(path.size() - 9, 4);  // ".amp.html" -> ".html"
+    if (path.ends_with(".amp")) path.resize(path.size() - 4);
+    if (path.starts_with("/amp/") && path.size() > 5) path.erase(0, 4);
   }
-  if (path.ends_with(".amp.html")) path.erase(path.size() - 9, 4);  // ".amp.html" -> ".html"
-  if (path.ends_with(".amp")) path.resize(path.size() - 4);
-  if (path.starts_with("/amp/") && path.size() > 5) path.erase(0, 4);
-  while (path.size() > 1 && path.back() == '/') path.pop_back();  // "/story/" is "/story"
+  if (path.empty()) path = "/";
   return path;
 }
 
@@ -133,9 +141,7 @@ std::string canonical_host(std::string host) {
   return host;
 }
 
-}  // namespace
-
-std::string canonicalize_url(std::string_view url) {
+std::string canonicalize_once(std::string_view url) {
   while (!url.empty() && static_cast<unsigned char>(url.front()) <= ' ') url.remove_prefix(1);
   while (!url.empty() && static_cast<unsigned char>(url.back()) <= ' ') url.remove_suffix(1);
   if (url.empty() || url.size() > kMaxUrlBytes || url.find('\0') != std::string_view::npos) return "";
@@ -155,6 +161,22 @@ std::string canonicalize_url(std::string_view url) {
   const std::string query = canonical_query(get_part(handle.get(), CURLUPART_QUERY));
   if (!query.empty()) out += "?" + query;
   return out;
+}
+
+}  // namespace
+
+std::string canonicalize_url(std::string_view url) {
+  // A key must be its own key. One pass is not always one: libcurl reads
+  // the host it wrote ("1." -> "1") as a number the next time ("0.0.0.1"),
+  // and folds can uncover each other (dedup_fuzz). So the key is taken again
+  // until it stops changing, which real URLs do at once.
+  std::string key = canonicalize_once(url);
+  for (int pass = 0; pass < 3 && !key.empty(); ++pass) {
+    std::string again = canonicalize_once(key);
+    if (again == key) return key;
+    key = std::move(again);
+  }
+  return key;
 }
 
 std::string registrable_domain(std::string_view url_or_host) {

@@ -70,3 +70,22 @@ TEST(ArticleUrlKey, CanonicalOnTheSameSiteOnly) {
 
 }  // namespace
 }  // namespace tidings::dedup
+
+namespace tidings::dedup {
+namespace {
+
+// A key is its own key, whatever order the folds apply in (dedup_fuzz found
+// "/story.amp.html/" folding to ".amp.html" in one pass, ".html" in two).
+TEST(UrlKey, IsAFixedPoint) {
+  EXPECT_EQ(canonicalize_url("https://a.example/x/story.amp.html/"), "https://a.example/x/story.html");
+  EXPECT_EQ(canonicalize_url("https://a.example/x/story/amp/amp/"), "https://a.example/x/story");
+  for (const char* url : {"https://a.example/x/story.amp.html/", "https://a.example/amp/amp/x.amp/",
+                          "http://m.a.example//amp//", "https://a.example/.amp", "https://a.example/%7Ex/amp/?b=1&a=2",
+                          "https://t/..?ps://x%%617m", "https://t/a%%2541%", "https:/1.???I:"}) {
+    const std::string key = canonicalize_url(url);
+    EXPECT_EQ(canonicalize_url(key), key) << url;
+  }
+}
+
+}  // namespace
+}  // namespace tidings::dedup
