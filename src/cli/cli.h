@@ -32,4 +32,8 @@ bool register_commands(int order, CommandAdder adder);
 /// Adds every registered command to `app`, in order.
 void add_registered_commands(CLI::App& app, GlobalOptions& global);
 
+/// The `eval` command that every evaluation (`eval extraction`, `eval
+/// stories`, ...) adds its subcommand to: created by the first to ask.
+CLI::App* eval_command(CLI::App& app);
+
 }  // namespace tidings::cli

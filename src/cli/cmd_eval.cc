@@ -174,8 +174,7 @@ int run_eval_extraction(const EvalArgs& args) {
 }
 
 void add_eval_commands(CLI::App& app, GlobalOptions& global) {
-  CLI::App* eval = app.add_subcommand("eval", "Measure tidings against annotated data");
-  eval->require_subcommand(1);
+  CLI::App* eval = eval_command(app);
   auto args = std::make_shared<EvalArgs>();
   CLI::App* cmd = eval->add_subcommand(
       "extraction",
@@ -196,5 +195,13 @@ void add_eval_commands(CLI::App& app, GlobalOptions& global) {
 const bool kRegistered = register_commands(80, add_eval_commands);
 
 }  // namespace
+
+CLI::App* eval_command(CLI::App& app) {
+  auto found = app.get_subcommands([](const CLI::App* a) { return a->get_name() == "eval"; });
+  if (!found.empty()) return found[0];
+  CLI::App* eval = app.add_subcommand("eval", "Measure tidings against annotated data");
+  eval->require_subcommand(1);
+  return eval;
+}
 
 }  // namespace tidings::cli

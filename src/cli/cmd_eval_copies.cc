@@ -143,14 +143,6 @@ int run_eval_copies(const EvalCopiesArgs& args) {
   return status;
 }
 
-CLI::App* eval_command(CLI::App& app) {
-  auto found = app.get_subcommands([](const CLI::App* a) { return a->get_name() == "eval"; });
-  if (!found.empty()) return found[0];
-  CLI::App* eval = app.add_subcommand("eval", "Measure tidings against annotated data");
-  eval->require_subcommand(1);
-  return eval;
-}
-
 void add_eval_copies_command(CLI::App& app, GlobalOptions& global) {
   auto args = std::make_shared<EvalCopiesArgs>();
   CLI::App* cmd = eval_command(app)->add_subcommand(
