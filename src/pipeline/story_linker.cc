@@ -21,15 +21,15 @@ cluster::ClusterDoc cluster_doc(const Article& article) {
 
 namespace {
 
-dedup::CopyCandidate candidate_of(const StoredArticle& a) {
+dedup::CopyCandidate candidate_of(int64_t id, const Article& a, const std::string& outlet) {
   dedup::CopyCandidate c;
-  c.id = a.id;
-  c.url = a.article.url;
-  c.canonical_url = a.article.canonical_url;
-  c.outlet = a.outlet;
-  c.agency = agency_of_host(url_host(a.article.url));
-  c.published_at = a.article.published_at;
-  c.source_links = a.article.source_links;
+  c.id = id;
+  c.url = a.url;
+  c.canonical_url = a.canonical_url;
+  c.outlet = outlet;
+  c.agency = agency_of_host(url_host(a.url));
+  c.published_at = a.published_at;
+  c.source_links = a.source_links;
   return c;
 }
 
@@ -47,7 +47,6 @@ StoryLinker::StoryLinker(const cluster::ClusterOptions& options) : clusterer_(op
 Result<std::shared_ptr<StoryLinker>> StoryLinker::load(Store& store, const cluster::ClusterOptions& options) {
   std::shared_ptr<StoryLinker> linker(new StoryLinker(options));
   StoryLinker& l = *linker;
-  std::unordered_map<int64_t, int64_t> story_of;  // article -> story, for the groups' originals
   auto loaded = store.load_fingerprints([&](const StoredFingerprint& row) {
     dedup::Fingerprint fp;
     if (dedup::decode_fingerprint(row.fingerprint, fp)) l.index_.add(row.article_id, fp);
@@ -56,13 +55,9 @@ Result<std::shared_ptr<StoryLinker>> StoryLinker::load(Store& store, const clust
     Group& g = l.groups_[key];
     g.original = key;
     g.members.push_back(row.article_id);
-    if (row.story_id) story_of[row.article_id] = *row.story_id;
+    if (!row.copy_of && row.story_id) g.story = *row.story_id;  // a group's story is its original's
   });
   if (!loaded) return tl::unexpected(loaded.error());
-  for (auto& [key, g] : l.groups_) {
-    auto it = story_of.find(g.original);
-    if (it != story_of.end()) g.story = it->second;
-  }
   auto max_story = store.max_story_id();
   if (!max_story) return tl::unexpected(max_story.error());
   l.clusterer_.number_stories_above(*max_story);
@@ -111,15 +106,20 @@ Result<void> StoryLinker::link(Store& store, int64_t article_id, const Article& 
   const std::string url_key = dedup::article_url_key(article);
   // The same page under another URL, or fetched again after an edit: it
   // joins the group of the article first stored under its key.
+  std::optional<int64_t> same_page;
   if (!url_key.empty()) {
     auto same = store.find_article_by_url_key(url_key);
     if (!same) return tl::unexpected(same.error());
-    if (*same && **same != article_id && group_of_.count(**same)) {
-      auto r = join_group(store, article_id, article, fp, url_key, group_of_[**same], {}, "url");
-      if (r) index_.add(article_id, fp);
-      return r;
-    }
+    if (*same && **same != article_id && group_of_.count(**same)) same_page = **same;
   }
+  Result<void> r = same_page ? join_group(store, article_id, article, fp, url_key, group_of_[*same_page], {}, true)
+                             : file_by_text(store, article_id, article, fp, url_key);
+  if (r) index_.add(article_id, fp);  // at once: the rest of its batch must see it
+  return r;
+}
+
+Result<void> StoryLinker::file_by_text(Store& store, int64_t article_id, const Article& article,
+                                       const dedup::Fingerprint& fp, const std::string& url_key) {
   const std::vector<dedup::CopyMatch> matches = index_.find(fp);
   std::vector<dedup::Fingerprint> originals;  // stable addresses for CopyGroupInfo
   originals.reserve(matches.size());
@@ -144,18 +144,8 @@ Result<void> StoryLinker::link(Store& store, int64_t article_id, const Article& 
     infos.push_back(info);
   }
   const dedup::GroupDecision decision = dedup::decide_group(fp, matches, infos);
-  Result<void> r;
-  if (decision.join == 0) {
-    r = start_group(store, article_id, article, fp, url_key);
-  } else {
-    std::string kind = "near";
-    for (size_t i = 0; i < matches.size(); ++i) {
-      if (infos[i].group == decision.join && matches[i].exact) kind = "exact";
-    }
-    r = join_group(store, article_id, article, fp, url_key, decision.join, decision.merge, kind);
-  }
-  if (r) index_.add(article_id, fp);
-  return r;
+  if (decision.join == 0) return start_group(store, article_id, article, fp, url_key);
+  return join_group(store, article_id, article, fp, url_key, decision.join, decision.merge, false);
 }
 
 Result<void> StoryLinker::start_group(Store& store, int64_t article_id, const Article& article,
@@ -174,7 +164,7 @@ Result<void> StoryLinker::start_group(Store& store, int64_t article_id, const Ar
 Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Article& article,
                                      const dedup::Fingerprint& fp, const std::string& url_key,
                                      int64_t group_key, const std::vector<int64_t>& merge,
-                                     const std::string& kind) {
+                                     bool same_page) {
   Group& group = groups_[group_key];
   const int64_t old_original = group.original;
   // Groups whose original is a fragment of this article become one group.
@@ -201,15 +191,12 @@ Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Art
   std::vector<dedup::CopyCandidate> candidates;
   for (const int64_t m : contenders) {
     if (m == article_id) {
-      StoredArticle self;
-      self.id = article_id;
-      self.article = article;
-      candidates.push_back(candidate_of(self));
+      candidates.push_back(candidate_of(article_id, article, ""));
       continue;
     }
     auto stored = store.get_article(m);
     if (!stored) return tl::unexpected(stored.error());
-    candidates.push_back(candidate_of(*stored));
+    candidates.push_back(candidate_of(m, stored->article, stored->outlet));
   }
   const dedup::OriginChoice choice = dedup::choose_original(candidates);
   const int64_t original = choice.original_id != 0 ? choice.original_id : old_original;
@@ -223,16 +210,17 @@ Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Art
     clusterer_.add_to(doc, group.story);
   }
 
+  // The original's fingerprint, read once for this article and the group.
+  auto ofp = original == article_id ? Result<dedup::Fingerprint>(fp) : stored_fingerprint(store, original);
+  if (!ofp) return tl::unexpected(ofp.error());
   ArticleLinks links;
   links.url_key = url_key;
   links.fingerprint = dedup::encode_fingerprint(fp);
   links.story_id = group.story;
   if (original != article_id) {
-    auto ofp = stored_fingerprint(store, original);
-    if (!ofp) return tl::unexpected(ofp.error());
     links.copy_of = original;
-    links.similarity = kind == "url" ? 1.0 : std::max(dedup::estimate_containment(fp, *ofp), 0.0);
-    links.copy_reason = (kind == "url" ? "url" : match_kind(fp, *ofp)) + ":" + choice.reason;
+    links.similarity = same_page ? 1.0 : std::max(dedup::estimate_containment(fp, *ofp), 0.0);
+    links.copy_reason = (same_page ? "url" : match_kind(fp, *ofp)) + ":" + choice.reason;
   } else {
     links.copy_reason = "original:" + choice.reason;
   }
@@ -240,8 +228,6 @@ Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Art
 
   if (original != old_original || !moved.empty()) {
     // Re-point the whole group at its original.
-    auto ofp = original == article_id ? Result<dedup::Fingerprint>(fp) : stored_fingerprint(store, original);
-    if (!ofp) return tl::unexpected(ofp.error());
     std::vector<CopyAssignment> copies;
     for (const int64_t m : group.members) {
       if (m == original) continue;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -52,9 +53,14 @@ class StoryLinker {
   };
 
   Result<dedup::Fingerprint> stored_fingerprint(Store& store, int64_t article_id);
+  /// Files an article by its text: a copy in the group dedup::decide_group
+  /// names, else the original of a new group.
+  Result<void> file_by_text(Store& store, int64_t article_id, const Article& article,
+                            const dedup::Fingerprint& fp, const std::string& url_key);
+  /// `same_page`: it joins because it has the URL key of a member, not by text.
   Result<void> join_group(Store& store, int64_t article_id, const Article& article,
                           const dedup::Fingerprint& fp, const std::string& url_key, int64_t group_key,
-                          const std::vector<int64_t>& merge, const std::string& match_kind);
+                          const std::vector<int64_t>& merge, bool same_page);
   Result<void> start_group(Store& store, int64_t article_id, const Article& article,
                            const dedup::Fingerprint& fp, const std::string& url_key);
 

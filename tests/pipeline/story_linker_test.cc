@@ -44,7 +44,9 @@ Document page(const std::string& url, const std::string& title, const std::strin
 
 int64_t article_of(Store& store, const std::vector<DocumentOutcome>& out, size_t i) {
   auto doc = out.at(i).document_id;
-  auto page = store.list_articles(ArticleQuery{1000});
+  ArticleQuery all;
+  all.limit = 1000;
+  auto page = store.list_articles(all);
   for (const StoredArticle& a : *page) {
     if (a.document_id == doc) return a.id;
   }
