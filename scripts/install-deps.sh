@@ -11,7 +11,7 @@ packages=(
   libxml2-dev libicu-dev libuchardet-dev libcld2-dev
   libsqlite3-dev libzstd-dev zlib1g-dev libxxhash-dev
   libcurl4-openssl-dev libcli11-dev nlohmann-json3-dev libfmt-dev
-  libcpp-httplib-dev libexpected-dev libpsl-dev libstemmer-dev
+  libcpp-httplib-dev libexpected-dev libpsl-dev libstemmer-dev libssl-dev
   # tests, benchmarks, fuzzing
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 curl openssl nghttp2-server
   clang-14 libclang-rt-14-dev
