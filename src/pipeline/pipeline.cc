@@ -188,12 +188,11 @@ class BatchWriter {
       p.outcome = "failed";
       return store_.save_failure(document_id, "extract", ex.error());
     }
-    auto saved = store_.save_article(document_id, ex->article,
-                                     outlet_name(ex->article, source_name(p.document.source_id)),
-                                     kExtractorVersion);
+    const std::string outlet = outlet_name(ex->article, source_name(p.document.source_id));
+    auto saved = store_.save_article(document_id, ex->article, outlet, kExtractorVersion);
     if (!saved) return tl::unexpected(saved.error());
     if (options_.link_stories) {
-      if (auto e = link_article(*saved, p, ex->article); !e) return e;
+      if (auto e = link_article(*saved, p, ex->article, outlet); !e) return e;
     }
 
     p.outcome = "article";
@@ -205,7 +204,7 @@ class BatchWriter {
   // that has its links already (re-extracted) keeps them: re-extraction
   // rewrites the text, not what it was found to copy; only its fingerprint
   // follows the new text, for the copies that come later.
-  Result<void> link_article(int64_t article_id, Pending& p, const Article& article) {
+  Result<void> link_article(int64_t article_id, Pending& p, const Article& article, const std::string& outlet) {
     auto links = store_.article_links(article_id);
     if (!links) return tl::unexpected(links.error());
     if (*links) {
@@ -220,7 +219,7 @@ class BatchWriter {
       if (!loaded) return tl::unexpected(loaded.error());
       linker_ = std::move(*loaded);
     }
-    return linker_->link(store_, article_id, article, p.fingerprint);
+    return linker_->link(store_, article_id, article, outlet, p.fingerprint);
   }
 
   // The fetch log: collected documents only (those with a source).

@@ -100,7 +100,7 @@ Result<dedup::Fingerprint> StoryLinker::stored_fingerprint(Store& store, int64_t
   return fp;
 }
 
-Result<void> StoryLinker::link(Store& store, int64_t article_id, const Article& article,
+Result<void> StoryLinker::link(Store& store, int64_t article_id, const Article& article, const std::string& outlet,
                                const dedup::Fingerprint& fp) {
   std::lock_guard lock(mutex_);
   const std::string url_key = dedup::article_url_key(article);
@@ -112,13 +112,14 @@ Result<void> StoryLinker::link(Store& store, int64_t article_id, const Article& 
     if (!same) return tl::unexpected(same.error());
     if (*same && **same != article_id && group_of_.count(**same)) same_page = **same;
   }
-  Result<void> r = same_page ? join_group(store, article_id, article, fp, url_key, group_of_[*same_page], {}, true)
-                             : file_by_text(store, article_id, article, fp, url_key);
+  Result<void> r = same_page ? join_group(store, article_id, article, outlet, fp, url_key, group_of_[*same_page], {}, true)
+                             : file_by_text(store, article_id, article, outlet, fp, url_key);
   if (r) index_.add(article_id, fp);  // at once: the rest of its batch must see it
   return r;
 }
 
 Result<void> StoryLinker::file_by_text(Store& store, int64_t article_id, const Article& article,
+                                       const std::string& outlet,
                                        const dedup::Fingerprint& fp, const std::string& url_key) {
   const std::vector<dedup::CopyMatch> matches = index_.find(fp);
   std::vector<dedup::Fingerprint> originals;  // stable addresses for CopyGroupInfo
@@ -145,7 +146,7 @@ Result<void> StoryLinker::file_by_text(Store& store, int64_t article_id, const A
   }
   const dedup::GroupDecision decision = dedup::decide_group(fp, matches, infos);
   if (decision.join == 0) return start_group(store, article_id, article, fp, url_key);
-  return join_group(store, article_id, article, fp, url_key, decision.join, decision.merge, false);
+  return join_group(store, article_id, article, outlet, fp, url_key, decision.join, decision.merge, false);
 }
 
 Result<void> StoryLinker::start_group(Store& store, int64_t article_id, const Article& article,
@@ -162,6 +163,7 @@ Result<void> StoryLinker::start_group(Store& store, int64_t article_id, const Ar
 }
 
 Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Article& article,
+                                     const std::string& outlet,
                                      const dedup::Fingerprint& fp, const std::string& url_key,
                                      int64_t group_key, const std::vector<int64_t>& merge,
                                      bool same_page) {
@@ -191,7 +193,7 @@ Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Art
   std::vector<dedup::CopyCandidate> candidates;
   for (const int64_t m : contenders) {
     if (m == article_id) {
-      candidates.push_back(candidate_of(article_id, article, ""));
+      candidates.push_back(candidate_of(article_id, article, outlet));
       continue;
     }
     auto stored = store.get_article(m);

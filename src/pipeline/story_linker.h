@@ -38,8 +38,10 @@ class StoryLinker {
   /// Files article `article_id`, just saved in the caller's transaction:
   /// writes its links (and re-points its copy group when it turns out to be
   /// the original, or to join groups), all through `store`.
+  /// `outlet` is the name the article is filed under (outlet_name), the
+  /// evidence of an agency credit that names it.
   Result<void> link(Store& store, int64_t article_id, const Article& article,
-                    const dedup::Fingerprint& fingerprint);
+                    const std::string& outlet, const dedup::Fingerprint& fingerprint);
 
   size_t articles() const;  ///< fingerprints in the index
 
@@ -55,10 +57,10 @@ class StoryLinker {
   Result<dedup::Fingerprint> stored_fingerprint(Store& store, int64_t article_id);
   /// Files an article by its text: a copy in the group dedup::decide_group
   /// names, else the original of a new group.
-  Result<void> file_by_text(Store& store, int64_t article_id, const Article& article,
+  Result<void> file_by_text(Store& store, int64_t article_id, const Article& article, const std::string& outlet,
                             const dedup::Fingerprint& fp, const std::string& url_key);
   /// `same_page`: it joins because it has the URL key of a member, not by text.
-  Result<void> join_group(Store& store, int64_t article_id, const Article& article,
+  Result<void> join_group(Store& store, int64_t article_id, const Article& article, const std::string& outlet,
                           const dedup::Fingerprint& fp, const std::string& url_key, int64_t group_key,
                           const std::vector<int64_t>& merge, bool same_page);
   Result<void> start_group(Store& store, int64_t article_id, const Article& article,

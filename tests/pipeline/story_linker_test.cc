@@ -100,6 +100,32 @@ TEST(StoryLinker, CopiesFollowTheirOriginalEvenWhenItArrivesLate) {
   EXPECT_NE(urel->story_id, orel->story_id);
 }
 
+// The credit "(Reuters) -" in a copy names the outlet of an article that
+// arrives later and was published later: the outlet is the evidence, so the
+// newcomer must be compared under its own name.
+TEST(StoryLinker, AnAgencyCreditNamesTheNewcomerByItsOutlet) {
+  auto s = open_sqlite_store(":memory:");
+  ASSERT_TRUE(s);
+  Store& store = **s;
+  const std::string wire = report(11);
+  auto copy_out = ingest_documents(
+      store, {page("https://aggregator.example/n/1", "Talks resume", "LONDON (Reuters) - " + wire, "",
+                   "2026-03-01T07:00:00Z")},
+      PipelineOptions{}, nullptr);
+  ASSERT_TRUE(copy_out) << copy_out.error().message;
+  Document agency = page("https://www.reuters.example/world/talks", "Talks resume", "LONDON - " + wire, "",
+                         "2026-03-01T09:00:00Z");
+  agency.body.replace(agency.body.find("<head>"), 6,
+                      "<head><meta property=\"og:site_name\" content=\"Reuters\">");
+  auto agency_out = ingest_documents(store, {agency}, PipelineOptions{}, nullptr);
+  ASSERT_TRUE(agency_out) << agency_out.error().message;
+  const int64_t copy = article_of(store, *copy_out, 0), original = article_of(store, *agency_out, 0);
+  auto rel = store.article_relations(copy);
+  ASSERT_TRUE(rel && rel->copy_of);
+  EXPECT_EQ(rel->copy_of->id, original);
+  EXPECT_NE(rel->copy_reason.find("agency"), std::string::npos) << rel->copy_reason;
+}
+
 TEST(StoryLinker, StoryMatesAreNotCopiesAndOneLinkerServesManyBatches) {
   auto s = open_sqlite_store(":memory:");
   ASSERT_TRUE(s);
