@@ -163,7 +163,8 @@ int run_eval_stories(const EvalStoriesArgs& args) {
     nlohmann::json out;
     const cluster::ClusterOptions o = cluster::resolved(args.options);
     out["options"] = {{"join_threshold", o.join_threshold}, {"title_weight", o.title_weight},
-                      {"name_share", o.name_share}, {"member_share", o.member_share}};
+                      {"name_share", o.name_share}, {"member_share", o.member_share},
+                      {"people_penalty", o.people_penalty}};
     for (const SplitResult& r : results) {
       out["splits"][r.name] = {{"documents", r.documents}, {"gold_clusters", r.gold_clusters},
                                {"tidings", score_json(r.ours)}, {"reference", score_json(r.reference)}};
@@ -198,6 +199,7 @@ void add_eval_stories_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--title-weight", args->options.title_weight, "override the clusterer's setting");
   cmd->add_option("--name-share", args->options.name_share, "override the clusterer's setting");
   cmd->add_option("--member-share", args->options.member_share, "override the clusterer's setting");
+  cmd->add_option("--people-penalty", args->options.people_penalty, "override the clusterer's setting");
   cmd->callback([args, &global] { global.exit_code = run_eval_stories(*args); });
 }
 

@@ -31,6 +31,11 @@ struct ClusterDoc {
   /// when a tagger has found them (the facts stage). They join the names
   /// the clusterer reads from capitalisation and numbers in the text.
   std::vector<std::string> entities;
+  /// The people it names, one entry per mention, each by the full name
+  /// the facts stage linked the mention to ("Ali Asghar Khaji" for a later
+  /// "Khaji"). A story whose main person the document never names is
+  /// another event of the same kind (docs/stories.md).
+  std::vector<std::string> people;
 };
 
 struct ClusterOptions {
@@ -48,6 +53,9 @@ struct ClusterOptions {
   /// Share of the similarity that comes from the closest member rather
   /// than the story's centroid, in [0, 1] (< 0 = the built-in default).
   double member_share = -1;
+  /// The score is multiplied by (1 - people_penalty) when the story's main
+  /// person is not named by the document (< 0 = the built-in default).
+  double people_penalty = -1;
 };
 
 /// The options with every default filled in (what `add` uses).

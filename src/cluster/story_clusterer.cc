@@ -25,6 +25,15 @@ constexpr double kMemberShare = 0.0;  // members are kept (and compared) only wh
 // years and share none (ECB+ has no publication times; years in the text
 // are the time there is).
 constexpr double kYearPenalty = 0.9;
+// The score is multiplied by (1 - this) when the story's main person is not
+// named by the document: "Klitschko stops Thompson" is not the story of
+// "Klitschko stops Rahman" however alike the words.
+constexpr double kPeoplePenalty = 0.0;
+// A person is a story's main one when at least this share of its members
+// name them, and a document's own when it names them this many times.
+constexpr double kMainPersonShare = 0.5;
+constexpr uint32_t kMainPersonMentions = 2;
+constexpr size_t kStoryPeople = 32;  // people a story keeps count of
 
 // Sizes that bound memory and time per story, not tuned for quality.
 constexpr size_t kCentroidWords = 128, kCentroidNames = 64;
@@ -47,6 +56,13 @@ struct Prepared {
   Weighted weighted;   ///< tf·idf, unit length
   TermVector word_idf, name_idf;  ///< idf of each term, parallel to `weighted`
   int64_t time = 0;               ///< its publication time, else the latest seen
+  std::vector<std::pair<TermId, uint32_t>> people;  ///< person_key -> mentions, by key
+};
+
+struct StoryPerson {
+  TermId key = 0;
+  uint32_t members = 0;   ///< members that name them
+  uint32_t mentions = 0;  ///< in all
 };
 
 struct Story {
@@ -61,6 +77,7 @@ struct Story {
   uint64_t idf_docs = 0;          ///< document count when every idf was last looked up
   uint64_t growth_docs = 0;       ///< document count the idfs are shifted to
   std::vector<int> years;         ///< every year its members mention, sorted
+  std::vector<StoryPerson> people;  ///< the most named, up to kStoryPeople
 };
 
 size_t vector_bytes(const TermVector& v) { return v.capacity() * sizeof(Term); }
@@ -72,6 +89,8 @@ ClusterOptions resolved(ClusterOptions o) {
   if (o.title_weight < 0) o.title_weight = kTitleWeight;
   if (o.name_share < 0) o.name_share = kNameShare;
   if (o.member_share < 0) o.member_share = kMemberShare;
+  if (o.people_penalty < 0) o.people_penalty = kPeoplePenalty;
+  o.people_penalty = std::min(o.people_penalty, 1.0);
   o.name_share = std::min(o.name_share, 1.0);
   o.member_share = std::min(o.member_share, 1.0);
   if (o.story_lifetime_seconds < 0) o.story_lifetime_seconds = 0;
@@ -137,6 +156,17 @@ struct StoryClusterer::Impl {
     ++docs;
     count_and_weigh(p.unit.words, p.weighted.words, p.word_idf);
     count_and_weigh(p.unit.names, p.weighted.names, p.name_idf);
+    for (const std::string& name : doc.people) p.people.emplace_back(person_key(name), 1);
+    std::sort(p.people.begin(), p.people.end());
+    size_t w = 0;
+    for (size_t r = 0; r < p.people.size(); ++r) {
+      if (w > 0 && p.people[w - 1].first == p.people[r].first) {
+        ++p.people[w - 1].second;
+      } else {
+        p.people[w++] = p.people[r];
+      }
+    }
+    p.people.resize(w);
     return p;
   }
 
@@ -173,7 +203,32 @@ struct StoryClusterer::Impl {
                             std::back_inserter(both));
       if (both.empty()) score *= kYearPenalty;  // "in 2008" and "in 2013": likely two events
     }
+    if (options.people_penalty > 0 && misses_main_person(p, s)) score *= 1 - options.people_penalty;
     return score;
+  }
+
+  // Whether the story has a main person (named by most of its members, and
+  // more than once when it has one member) whom the document never names,
+  // as a person or among its capitalised names.
+  static bool misses_main_person(const Prepared& p, const Story& s) {
+    if (p.people.empty()) return false;  // no tagger, or a story of no one
+    const StoryPerson* main = nullptr;
+    for (const StoryPerson& person : s.people) {
+      if (person.members < kMainPersonShare * s.size) continue;
+      if (s.size == 1 && person.mentions < kMainPersonMentions) continue;
+      if (!main || person.members > main->members ||
+          (person.members == main->members && person.mentions > main->mentions)) {
+        main = &person;
+      }
+    }
+    if (!main) return false;
+    const TermId key = main->key;
+    auto by_key = [](const auto& a, TermId k) { return a.first < k; };
+    auto it = std::lower_bound(p.people.begin(), p.people.end(), key, by_key);
+    if (it != p.people.end() && it->first == key) return false;
+    auto named = std::lower_bound(p.unit.names.begin(), p.unit.names.end(), key,
+                                  [](const Term& t, TermId k) { return t.id < k; });
+    return named == p.unit.names.end() || named->id != key;
   }
 
   double member_score(const Prepared& p, const Story& s) const {
@@ -272,6 +327,23 @@ struct StoryClusterer::Impl {
     std::vector<int> years;
     std::set_union(s.years.begin(), s.years.end(), p.unit.years.begin(), p.unit.years.end(), std::back_inserter(years));
     s.years.swap(years);
+    for (const auto& [key, mentions] : p.people) {
+      auto it = std::find_if(s.people.begin(), s.people.end(), [&](const StoryPerson& x) { return x.key == key; });
+      if (it == s.people.end()) {
+        if (s.people.size() == kStoryPeople) {
+          // Forget the least named to make room.
+          auto least = std::min_element(s.people.begin(), s.people.end(), [](const StoryPerson& a, const StoryPerson& b) {
+            return a.members < b.members || (a.members == b.members && a.mentions < b.mentions);
+          });
+          if (least->members > 1) continue;
+          s.people.erase(least);
+        }
+        s.people.push_back({key, 0, 0});
+        it = s.people.end() - 1;
+      }
+      it->members += 1;
+      it->mentions += mentions;
+    }
     s.size += 1;
     s.first_seconds = std::min(s.first_seconds, p.time);
     s.last_seconds = std::max(s.last_seconds, p.time);
@@ -300,6 +372,7 @@ struct StoryClusterer::Impl {
       s.names = Centroid{};
       s.members = {};
       s.indexed = {};
+      s.people = {};
       ++freed;
     }
     if (freed == 0) return;
@@ -356,7 +429,8 @@ size_t StoryClusterer::memory_bytes() const {
   size_t bytes = sizeof(Impl) + m.stories.capacity() * sizeof(Story);
   for (const Story& s : m.stories) {
     bytes += s.words.bytes() + s.names.bytes() +
-             s.members.capacity() * sizeof(Weighted) + s.indexed.capacity() * sizeof(TermId);
+             s.members.capacity() * sizeof(Weighted) + s.indexed.capacity() * sizeof(TermId) +
+             s.people.capacity() * sizeof(StoryPerson);
     for (const Weighted& w : s.members) bytes += vector_bytes(w.words) + vector_bytes(w.names);
   }
   // An unordered_map node holds the pair and a next pointer; a bucket a pointer.

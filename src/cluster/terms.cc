@@ -104,6 +104,15 @@ TermId term_id(char channel, std::string_view text) {
   return h;
 }
 
+TermId person_key(std::string_view name) {
+  while (!name.empty() && (name.back() == ' ' || name.back() == '.' || name.back() == ',')) name.remove_suffix(1);
+  const size_t space = name.find_last_of(' ');
+  if (space != std::string_view::npos) name.remove_prefix(space + 1);
+  std::string folded;
+  fold(name, folded);
+  return term_id('n', folded);
+}
+
 struct TermExtractor::Impl {
   UBreakIterator* words = nullptr;
   std::map<std::string, sb_stemmer*, std::less<>> stemmers;  // null: no stemmer for it

@@ -56,4 +56,9 @@ class TermExtractor {
 
 TermId term_id(char channel, std::string_view text);
 
+/// The key of a person's name: its last word, case folded, as a term of the
+/// names channel ("Ali Asghar Khaji" and "KHAJI" are one key, and a
+/// document naming "Khaji" without a tagger has it among its names).
+TermId person_key(std::string_view name);
+
 }  // namespace tidings::cluster

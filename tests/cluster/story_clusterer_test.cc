@@ -46,6 +46,34 @@ TEST(StoryClusterer, JoinsTheSameEventAndSplitsOthers) {
   EXPECT_GT(c.memory_bytes(), 0u);
 }
 
+TEST(StoryClusterer, AStoryWhoseMainPersonTheArticleNeverNamesIsAnotherEvent) {
+  // Two title fights of one champion: the words are alike, the opponents
+  // are not. With the people the tagger found, the second fight starts a
+  // story of its own, and a later report of the first fight still joins it.
+  auto fight = [](const std::string& opponent, const std::string& round) {
+    ClusterDoc d = doc("Klitschko stops " + opponent + " to retain heavyweight titles",
+                       "Wladimir Klitschko stopped " + opponent + " in the " + round +
+                           " round to retain his heavyweight title belts. Klitschko dominated " +
+                           opponent + " from the opening bell.");
+    d.people = {"Wladimir Klitschko", opponent, "Klitschko", opponent};
+    return d;
+  };
+  ClusterOptions o;
+  o.people_penalty = 0.6;
+  StoryClusterer with_people(o), without_people(o);
+  ClusterDoc rahman = fight("Hasim Rahman", "seventh"), thompson = fight("Tony Thompson", "sixth");
+  EXPECT_EQ(with_people.add(rahman), 1);
+  EXPECT_EQ(with_people.add(thompson), 2);
+  ClusterDoc again = fight("Hasim Rahman", "seventh");
+  again.title = "Rahman no match for Klitschko";
+  EXPECT_EQ(with_people.add(again), 1);
+  // Without a tagger's people (the names channel alone) nothing is penalised.
+  rahman.people.clear();
+  thompson.people.clear();
+  EXPECT_EQ(without_people.add(rahman), 1);
+  EXPECT_EQ(without_people.add(thompson), 1);
+}
+
 TEST(StoryClusterer, DisjointYearsWeighAgainstJoining) {
   // The same words, but one story is of 2008 and the article of 2013: the
   // score is lowered (kYearPenalty), so a borderline article starts anew.
