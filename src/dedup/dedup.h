@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/time.h"
@@ -163,6 +164,47 @@ struct GroupDecision {
 GroupDecision decide_group(const Fingerprint& fp, const std::vector<CopyMatch>& matches,
                            const std::vector<CopyGroupInfo>& groups);
 constexpr double kFragmentContainment = 0.8;
+
+/// The copy groups of the articles filed so far, kept by the ingest rule
+/// (decide_group): which group each article is in, each group's members
+/// and its current original. Ingest (the story linker) and
+/// `tidings eval copies` keep their groups in this one class, so the
+/// evaluation measures what ingest does. Group keys are opaque, never 0.
+/// Not thread-safe.
+class CopyGroups {
+ public:
+  struct Group {
+    int64_t original = 0;
+    std::vector<int64_t> members;  ///< the original and its copies, in filing order
+  };
+
+  /// The key of `article`'s group, 0 when it has none.
+  int64_t group_of(int64_t article) const;
+  /// The group of `key`, null when there is none.
+  const Group* group(int64_t key) const;
+  /// Files `article` as `decision` says: the groups in decision.merge are
+  /// merged into decision.join, which the article then joins; or, when
+  /// decision.join is 0, it is the original of a new group. Returns the
+  /// new group's key or decision.join, and appends the members that moved
+  /// from merged groups to `moved` when given.
+  int64_t file(int64_t article, const GroupDecision& decision, std::vector<int64_t>* moved = nullptr);
+  /// Restores a stored relation: `article` is `original` or a copy of it.
+  void restore(int64_t article, int64_t original);
+  /// The members whose evidence choose_original weighs after `article`
+  /// joined group `key`: all of them; in a group larger than kMaxContenders
+  /// (a template every page of a site repeats) the current original and the
+  /// newcomer only, so that filing costs the same whatever the group's size.
+  std::vector<int64_t> contenders(int64_t key, int64_t article) const;
+  void set_original(int64_t key, int64_t original);
+  size_t articles() const { return group_of_.size(); }
+  /// Every group by its key, in no particular order.
+  const std::unordered_map<int64_t, Group>& groups() const { return groups_; }
+
+ private:
+  std::unordered_map<int64_t, int64_t> group_of_;
+  std::unordered_map<int64_t, Group> groups_;
+};
+constexpr size_t kMaxContenders = 32;
 
 // -------------------------------------------------------------- original
 

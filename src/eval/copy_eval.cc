@@ -5,6 +5,7 @@
 #include <bit>
 #include <chrono>
 #include <numeric>
+#include <unordered_map>
 
 #include "eval/copy_edits.h"
 
@@ -15,37 +16,39 @@ namespace {
 using Seconds = std::chrono::duration<double>;
 constexpr size_t kNone = SIZE_MAX;
 
+// The groups as ingest keeps them (dedup::CopyGroups), over article ids
+// that are arrival positions + 1, and why each group's original was chosen.
 struct Groups {
-  std::vector<size_t> group_of;                // article -> group
-  std::vector<std::vector<size_t>> members;    // group -> articles
-  std::vector<size_t> original_of;             // group -> article
-  std::vector<std::string> reason_of;
+  dedup::CopyGroups groups;
+  std::vector<size_t> article_of;  // id - 1 -> article
+  std::unordered_map<int64_t, std::string> reason_of;  // group key -> reason
+
+  size_t group_of(size_t article, const std::vector<int64_t>& id_of) const {
+    return static_cast<size_t>(groups.group_of(id_of[article]));
+  }
 };
 
-void join(const CopySet& set, Groups& g, size_t article, size_t match, const std::vector<int64_t>& id_of) {
-  if (match == kNone) {
-    g.group_of[article] = g.members.size();
-    g.members.push_back({article});
-    g.original_of.push_back(article);
-    g.reason_of.push_back("alone");
+// Files `article` (decided by `decision`) and chooses its group's original
+// among the contenders, as the story linker does.
+void join(const CopySet& set, Groups& g, size_t article, const dedup::GroupDecision& decision,
+          const std::vector<int64_t>& id_of) {
+  const int64_t id = id_of[article];
+  const int64_t key = g.groups.file(id, decision);
+  if (decision.join == 0) {
+    g.reason_of[key] = "alone";
     return;
   }
-  const size_t group = g.group_of[match];
-  g.group_of[article] = group;
-  g.members[group].push_back(article);
   std::vector<dedup::CopyCandidate> candidates;
-  for (const size_t m : g.members[group]) {
-    candidates.push_back(set.articles[m].candidate);
-    candidates.back().id = id_of[m];
+  for (const int64_t m : g.groups.contenders(key, id)) {
+    candidates.push_back(set.articles[g.article_of[static_cast<size_t>(m - 1)]].candidate);
+    candidates.back().id = m;
   }
   const dedup::OriginChoice choice = dedup::choose_original(candidates);
-  for (const size_t m : g.members[group]) {
-    if (id_of[m] == choice.original_id) g.original_of[group] = m;
-  }
-  g.reason_of[group] = choice.reason;
+  if (choice.original_id != 0) g.groups.set_original(key, choice.original_id);
+  g.reason_of[key] = choice.reason;
 }
 
-CopyScores score(const CopySet& set, const Groups& g) {
+CopyScores score(const CopySet& set, const Groups& g, const std::vector<int64_t>& id_of) {
   CopyScores s;
   const auto& arts = set.articles;
   s.articles = arts.size();
@@ -60,16 +63,18 @@ CopyScores score(const CopySet& set, const Groups& g) {
     }
   }
   for (const size_t m : per_source) s.positive_pairs += m * (m - 1) / 2;
-  for (const auto& members : g.members) {
+  auto art = [&](int64_t id) { return g.article_of[static_cast<size_t>(id - 1)]; };
+  for (const auto& [key, group] : g.groups.groups()) {
+    const std::vector<int64_t>& members = group.members;
     for (size_t i = 0; i < members.size(); ++i) {
       for (size_t j = i + 1; j < members.size(); ++j) {
-        const size_t x = arts[members[i]].source, y = arts[members[j]].source;
+        const size_t x = arts[art(members[i])].source, y = arts[art(members[j])].source;
         if (x == y) {
           ++s.predicted_pairs;
           ++s.true_pairs;
         } else if (set.family[x] == set.family[y]) {
           ++s.ambiguous_pairs;
-        } else if (shingle_containment(arts[members[i]].text, arts[members[j]].text) >= kWireContainment) {
+        } else if (shingle_containment(arts[art(members[i])].text, arts[art(members[j])].text) >= kWireContainment) {
           // The two texts are copies of one another though their sources
           // are not (a teaser of the half of an article that is wire copy
           // shared with a story-mate): ambiguous, as the sources' pairs are.
@@ -89,19 +94,18 @@ CopyScores score(const CopySet& set, const Groups& g) {
     if (arts[a].kind == "original") continue;
     Ratio& r = s.recall_per_kind[arts[a].kind];
     ++r.total;
-    r.hit += g.group_of[a] == g.group_of[original_article[arts[a].source]];
+    r.hit += g.group_of(a, id_of) == g.group_of(original_article[arts[a].source], id_of);
   }
   // The original: each original's group, when it holds copies of it.
   for (size_t src = 0; src < set.sources.size(); ++src) {
     const size_t orig = original_article[src];
     if (orig == kNone) continue;
-    const size_t group = g.group_of[orig];
-    const auto& members = g.members[group];
-    const bool has_copy = std::any_of(members.begin(), members.end(), [&](size_t m) {
-      return arts[m].source == src && arts[m].kind != "original";
+    const dedup::CopyGroups::Group& group = *g.groups.group(g.groups.group_of(id_of[orig]));
+    const bool has_copy = std::any_of(group.members.begin(), group.members.end(), [&](int64_t m) {
+      return arts[art(m)].source == src && arts[art(m)].kind != "original";
     });
     if (!has_copy) continue;
-    const CopySetArticle& chosen = arts[g.original_of[group]];
+    const CopySetArticle& chosen = arts[art(group.original)];
     const bool right = chosen.kind == "original" && set.family[chosen.source] == set.family[src];
     ++s.original.total;
     s.original.hit += right;
@@ -109,8 +113,8 @@ CopyScores score(const CopySet& set, const Groups& g) {
     ++r.total;
     r.hit += right;
   }
-  for (size_t group = 0; group < g.members.size(); ++group) {
-    if (g.members[group].size() > 1) ++s.reasons[g.reason_of[group]];
+  for (const auto& [key, group] : g.groups.groups()) {
+    if (group.members.size() > 1) ++s.reasons[g.reason_of.at(key)];
   }
   return s;
 }
@@ -127,7 +131,7 @@ CopyScores evaluate_copies(const CopySet& set, uint64_t seed, CopyMatcher matche
   for (size_t pos = 0; pos < n; ++pos) id_of[order[pos]] = static_cast<int64_t>(pos + 1);
 
   Groups g;
-  g.group_of.assign(n, kNone);
+  g.article_of = order;
   double fingerprint_seconds = 0, lookup_seconds = 0;
   if (matcher == CopyMatcher::kMinHash) {
     dedup::CopyIndex index;
@@ -144,24 +148,11 @@ CopyScores evaluate_copies(const CopySet& set, uint64_t seed, CopyMatcher matche
       // index + 1 here.
       std::vector<dedup::CopyGroupInfo> groups;
       for (const auto& m : matches) {
-        const size_t group = g.group_of[order[m.id - 1]];
-        groups.push_back({static_cast<int64_t>(group + 1), &fps[g.original_of[group]], g.members[group].size()});
+        const int64_t key = g.groups.group_of(m.id);
+        const dedup::CopyGroups::Group& group = *g.groups.group(key);
+        groups.push_back({key, &fps[g.article_of[static_cast<size_t>(group.original - 1)]], group.members.size()});
       }
-      const dedup::GroupDecision decision = dedup::decide_group(fps[a], matches, groups);
-      size_t join_with = kNone;
-      if (decision.join != 0) {
-        const size_t into = static_cast<size_t>(decision.join - 1);
-        join_with = g.members[into].front();
-        for (const int64_t merged : decision.merge) {
-          const size_t from = static_cast<size_t>(merged - 1);
-          for (const size_t moved : g.members[from]) {
-            g.group_of[moved] = into;
-            g.members[into].push_back(moved);
-          }
-          g.members[from].clear();
-        }
-      }
-      join(set, g, a, join_with, id_of);
+      join(set, g, a, dedup::decide_group(fps[a], matches, groups), id_of);
       index.add(id_of[a], fps[a]);
     }
   } else {
@@ -179,11 +170,13 @@ CopyScores evaluate_copies(const CopySet& set, uint64_t seed, CopyMatcher matche
       auto t2 = std::chrono::steady_clock::now();
       fingerprint_seconds += Seconds(t1 - t0).count();
       lookup_seconds += Seconds(t2 - t1).count();
-      join(set, g, a, best == kNone ? kNone : order[best], id_of);
+      dedup::GroupDecision decision;
+      if (best != kNone) decision.join = g.groups.group_of(static_cast<int64_t>(best + 1));
+      join(set, g, a, decision, id_of);
       seen.push_back(h);
     }
   }
-  CopyScores s = score(set, g);
+  CopyScores s = score(set, g, id_of);
   s.matcher = matcher == CopyMatcher::kMinHash ? "minhash" : "simhash<=" + std::to_string(simhash_distance);
   s.fingerprint_seconds = fingerprint_seconds;
   s.lookup_seconds = lookup_seconds;

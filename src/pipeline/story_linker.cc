@@ -33,9 +33,6 @@ dedup::CopyCandidate candidate_of(int64_t id, const Article& a, const std::strin
   return c;
 }
 
-// Members whose evidence is weighed when an article joins a group.
-constexpr size_t kMaxContenders = 32;
-
 std::string match_kind(const dedup::Fingerprint& a, const dedup::Fingerprint& b) {
   return a.exact != 0 && a.exact == b.exact ? "exact" : "near";
 }
@@ -50,12 +47,10 @@ Result<std::shared_ptr<StoryLinker>> StoryLinker::load(Store& store, const clust
   auto loaded = store.load_fingerprints([&](const StoredFingerprint& row) {
     dedup::Fingerprint fp;
     if (dedup::decode_fingerprint(row.fingerprint, fp)) l.index_.add(row.article_id, fp);
-    const int64_t key = row.copy_of.value_or(row.article_id);
-    l.group_of_[row.article_id] = key;
-    Group& g = l.groups_[key];
-    g.original = key;
-    g.members.push_back(row.article_id);
-    if (!row.copy_of && row.story_id) g.story = *row.story_id;  // a group's story is its original's
+    l.groups_.restore(row.article_id, row.copy_of.value_or(row.article_id));
+    if (!row.copy_of && row.story_id) {  // a group's story is its original's
+      l.story_of_group_[l.groups_.group_of(row.article_id)] = *row.story_id;
+    }
   });
   if (!loaded) return tl::unexpected(loaded.error());
   auto max_story = store.max_story_id();
@@ -110,9 +105,10 @@ Result<void> StoryLinker::link(Store& store, int64_t article_id, const Article& 
   if (!url_key.empty()) {
     auto same = store.find_article_by_url_key(url_key);
     if (!same) return tl::unexpected(same.error());
-    if (*same && **same != article_id && group_of_.count(**same)) same_page = **same;
+    if (*same && **same != article_id && groups_.group_of(**same) != 0) same_page = **same;
   }
-  Result<void> r = same_page ? join_group(store, article_id, article, outlet, fp, url_key, group_of_[*same_page], {}, true)
+  Result<void> r = same_page ? join_group(store, article_id, article, outlet, fp, url_key,
+                                          groups_.group_of(*same_page), {}, true)
                              : file_by_text(store, article_id, article, outlet, fp, url_key);
   if (r) index_.add(article_id, fp);  // at once: the rest of its batch must see it
   return r;
@@ -128,17 +124,16 @@ Result<void> StoryLinker::file_by_text(Store& store, int64_t article_id, const A
   std::unordered_map<int64_t, size_t> original_index;
   for (const dedup::CopyMatch& m : matches) {
     dedup::CopyGroupInfo info;
-    auto g = group_of_.find(m.id);
-    if (g != group_of_.end()) {
-      const Group& group = groups_[g->second];
-      info.group = g->second;
-      info.members = group.members.size();
-      auto seen = original_index.find(group.original);
+    const int64_t key = groups_.group_of(m.id);
+    if (const dedup::CopyGroups::Group* group = groups_.group(key)) {
+      info.group = key;
+      info.members = group->members.size();
+      auto seen = original_index.find(group->original);
       if (seen == original_index.end()) {
-        auto ofp = stored_fingerprint(store, group.original);
+        auto ofp = stored_fingerprint(store, group->original);
         if (!ofp) return tl::unexpected(ofp.error());
         originals.push_back(std::move(*ofp));
-        seen = original_index.emplace(group.original, originals.size() - 1).first;
+        seen = original_index.emplace(group->original, originals.size() - 1).first;
       }
       info.original = &originals[seen->second];
     }
@@ -157,8 +152,7 @@ Result<void> StoryLinker::start_group(Store& store, int64_t article_id, const Ar
   links.fingerprint = dedup::encode_fingerprint(fp);
   links.story_id = story;
   if (auto r = store.set_article_links(article_id, links); !r) return r;
-  group_of_[article_id] = article_id;
-  groups_[article_id] = Group{article_id, {article_id}, story};
+  story_of_group_[groups_.file(article_id, dedup::GroupDecision{})] = story;
   return {};
 }
 
@@ -167,31 +161,17 @@ Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Art
                                      const dedup::Fingerprint& fp, const std::string& url_key,
                                      int64_t group_key, const std::vector<int64_t>& merge,
                                      bool same_page) {
-  Group& group = groups_[group_key];
-  const int64_t old_original = group.original;
+  const int64_t old_original = groups_.group(group_key)->original;
   // Groups whose original is a fragment of this article become one group.
   std::vector<int64_t> moved;
-  for (const int64_t other : merge) {
-    auto it = groups_.find(other);
-    if (it == groups_.end() || other == group_key) continue;
-    for (const int64_t m : it->second.members) {
-      group_of_[m] = group_key;
-      group.members.push_back(m);
-      moved.push_back(m);
-    }
-    groups_.erase(it);
-  }
-  group.members.push_back(article_id);
-  group_of_[article_id] = group_key;
+  groups_.file(article_id, dedup::GroupDecision{group_key, merge}, &moved);
+  for (const int64_t m : moved) story_of_group_.erase(m);  // merged groups were keyed by a member
+  const dedup::CopyGroups::Group& group = *groups_.group(group_key);
 
-  // The original, from the evidence of every member (this article
-  // included); in a large group (a template every page of a site repeats),
-  // of the current original and the newcomer only, so filing an article
-  // costs the same whatever the group's size.
-  std::vector<int64_t> contenders = group.members;
-  if (contenders.size() > kMaxContenders) contenders = {old_original, article_id};
+  // The original, from the evidence of the contenders (this article
+  // included).
   std::vector<dedup::CopyCandidate> candidates;
-  for (const int64_t m : contenders) {
+  for (const int64_t m : groups_.contenders(group_key, article_id)) {
     if (m == article_id) {
       candidates.push_back(candidate_of(article_id, article, outlet));
       continue;
@@ -206,10 +186,11 @@ Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Art
   // Copies join their original's story; a group without one (older data)
   // gets one now.
   const cluster::ClusterDoc doc = cluster_doc(article);
-  if (group.story == 0) {
-    group.story = clusterer_.add(doc);
+  int64_t& story = story_of_group_[group_key];
+  if (story == 0) {
+    story = clusterer_.add(doc);
   } else {
-    clusterer_.add_to(doc, group.story);
+    clusterer_.add_to(doc, story);
   }
 
   // The original's fingerprint, read once for this article and the group.
@@ -218,7 +199,7 @@ Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Art
   ArticleLinks links;
   links.url_key = url_key;
   links.fingerprint = dedup::encode_fingerprint(fp);
-  links.story_id = group.story;
+  links.story_id = story;
   if (original != article_id) {
     links.copy_of = original;
     links.similarity = same_page ? 1.0 : std::max(dedup::estimate_containment(fp, *ofp), 0.0);
@@ -243,9 +224,9 @@ Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Art
     }
     if (auto r = store.set_original(original, copies); !r) return r;
     for (const int64_t m : moved) {
-      if (auto r = store.set_story(m, group.story); !r) return r;
+      if (auto r = store.set_story(m, story); !r) return r;
     }
-    group.original = original;
+    groups_.set_original(group_key, original);
   }
   return {};
 }

@@ -48,12 +48,6 @@ class StoryLinker {
  private:
   explicit StoryLinker(const cluster::ClusterOptions& options);
 
-  struct Group {
-    int64_t original = 0;           ///< its current original's article id
-    std::vector<int64_t> members;   ///< the original and its copies
-    int64_t story = 0;              ///< the original's story (0 = none yet)
-  };
-
   Result<dedup::Fingerprint> stored_fingerprint(Store& store, int64_t article_id);
   /// Files an article by its text: a copy in the group dedup::decide_group
   /// names, else the original of a new group.
@@ -69,8 +63,8 @@ class StoryLinker {
   mutable std::mutex mutex_;
   dedup::CopyIndex index_;
   cluster::StoryClusterer clusterer_;
-  std::unordered_map<int64_t, int64_t> group_of_;  ///< article -> group key
-  std::unordered_map<int64_t, Group> groups_;      ///< group key -> group
+  dedup::CopyGroups groups_;
+  std::unordered_map<int64_t, int64_t> story_of_group_;  ///< group key -> its original's story
 };
 
 /// The document the clusterer reads for an article.
