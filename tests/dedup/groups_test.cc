@@ -55,3 +55,45 @@ TEST(DecideGroup, ToleratesMissingInfo) {
 
 }  // namespace
 }  // namespace tidings::dedup
+
+namespace tidings::dedup {
+namespace {
+
+TEST(CopyGroups, FilesMergesRestoresAndCapsContenders) {
+  CopyGroups g;
+  EXPECT_EQ(g.group_of(1), 0);
+  EXPECT_EQ(g.file(1, GroupDecision{}), 1);  // a new group, keyed by its first member
+  EXPECT_EQ(g.file(2, GroupDecision{}), 2);
+  EXPECT_EQ(g.file(3, GroupDecision{1, {}}), 1);
+  std::vector<int64_t> moved;
+  // 4 joins group 1 and group 2 (whose original is a fragment of 4) merges in.
+  EXPECT_EQ(g.file(4, GroupDecision{1, {2, 2, 1}}, &moved), 1);
+  EXPECT_EQ(moved, std::vector<int64_t>{2});
+  EXPECT_EQ(g.group_of(2), 1);
+  EXPECT_EQ(g.group(2), nullptr);
+  ASSERT_NE(g.group(1), nullptr);
+  EXPECT_EQ(g.group(1)->members, (std::vector<int64_t>{1, 3, 2, 4}));
+  EXPECT_EQ(g.group(1)->original, 1);
+  g.set_original(1, 4);
+  EXPECT_EQ(g.group(1)->original, 4);
+  EXPECT_EQ(g.contenders(1, 4).size(), 4u);
+  EXPECT_EQ(g.articles(), 4u);
+
+  // A group past kMaxContenders weighs its original and the newcomer only.
+  for (int64_t id = 100; id < 100 + static_cast<int64_t>(kMaxContenders) + 1; ++id) g.file(id, GroupDecision{1, {}});
+  EXPECT_EQ(g.contenders(1, 132), (std::vector<int64_t>{4, 132}));
+
+  // Restored from the store, a copy may come before its original.
+  CopyGroups r;
+  r.restore(11, 10);
+  r.restore(10, 10);
+  r.restore(12, 10);
+  EXPECT_EQ(r.group_of(11), r.group_of(10));
+  EXPECT_EQ(r.group(r.group_of(12))->original, 10);
+  EXPECT_EQ(r.group(r.group_of(10))->members.front(), 10);
+  // A decision naming a group that does not exist starts a new one.
+  EXPECT_EQ(r.file(13, GroupDecision{999, {}}), 13);
+}
+
+}  // namespace
+}  // namespace tidings::dedup
