@@ -65,6 +65,16 @@ class Extractor {
     return s.first_token + s.token_count;
   }
   std::vector<RawQuote> pair_marks() const;
+  bool speaker_described(uint32_t from, uint32_t speaker_first) const {
+    for (uint32_t t = from; t < speaker_first; ++t) {
+      const std::string_view w = word(t);
+      if (text_.tokens[t].kind == TokenKind::kPunctuation && w != "," && w != "." && w != "-") {
+        return false;
+      }
+      if (w == "and" || w == "that" || w == "which" || w == "who") return false;
+    }
+    return speaker_first >= from;
+  }
   std::optional<Quote> attribute(const std::vector<RawQuote>& raw, size_t& i);
   void add_indirect(uint32_t sentence, std::vector<Quote>& out) const;
   Quote make_quote(QuoteKind kind, const std::vector<std::pair<uint32_t, uint32_t>>& parts) const;
@@ -126,7 +136,10 @@ std::vector<RawQuote> Extractor::pair_marks() const {
     }
     if (m.mark == Mark::kClose && --open.depth > 0) continue;
     // Closed.
-    if (t > open.part_first) open.quote.parts.emplace_back(open.part_first, t);
+    // "...," he said: the comma before the closing mark is the attribution's.
+    uint32_t part_end = t;
+    if (part_end > open.part_first + 1 && word(part_end - 1) == ",") --part_end;
+    if (part_end > open.part_first) open.quote.parts.emplace_back(open.part_first, part_end);
     open.quote.close = t;
     if (!open.quote.parts.empty()) out.push_back(std::move(open.quote));
     open = Open{};
@@ -142,9 +155,7 @@ Quote Extractor::make_quote(QuoteKind kind,
     auto [first, last] = parts[i];
     const uint32_t start = text_.tokens[first].start, end = text_.tokens[last - 1].end;
     q.parts.push_back({start, end});
-    std::string piece = collapse_spaces(text_.text.substr(start, end - start));
-    // "Such crimes," he said, "can be ...": the comma belongs to the split.
-    if (i + 1 < parts.size() && !piece.empty() && piece.back() == ',') piece.pop_back();
+    const std::string piece = collapse_spaces(text_.text.substr(start, end - start));
     if (!q.text.empty() && !piece.empty()) q.text += ' ';
     q.text += piece;
   }
@@ -190,7 +201,9 @@ std::optional<Quote> Extractor::attribute(const std::vector<RawQuote>& raw, size
         const Cue c = finder_.cue_at(t);
         if (c.kind == CueKind::kNone) continue;
         Speaker s = finder_.before(t, after);
-        if (s.kind != SpeakerKind::kNone && finder_.before_first_token(s) == after) {
+        // "Khaji said", "the 33-year-old actress's rep Jack Ketsoyan told":
+        // between the mark and the cue only the speaker and words about it.
+        if (s.kind != SpeakerKind::kNone && speaker_described(after, finder_.before_first_token(s))) {
           cue = c;
           speaker = s;
           attribution_end = c.last;
@@ -270,6 +283,18 @@ bool is_clause_start(const Segmented& text, uint32_t t, const std::vector<int32_
   return words::is_determiner(w) || words::is_capitalised(w);
 }
 
+// What may follow "said" when what was said came before it: "..., he said
+// in a statement on Monday", "..., she said late on Friday".
+bool is_adjunct_start(std::string_view w) {
+  for (const std::string_view x : {"in", "on", "at", "during", "after", "before", "to", "from",
+                                   "with", "by", "via", "late", "early", "earlier", "later", "last",
+                                   "this", "yesterday", "today", "tonight", "when", "while", "as",
+                                   "adding", "according", "citing", "without", "for"}) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
 // The end of a sentence's content: its final punctuation and marks off.
 uint32_t content_end(const Segmented& text, uint32_t first, uint32_t end) {
   while (end > first && text.tokens[end - 1].kind == TokenKind::kPunctuation) --end;
@@ -312,7 +337,8 @@ void Extractor::add_indirect(uint32_t sentence, std::vector<Quote>& out) const {
       }
       continue;
     }
-    if (cue.kind == CueKind::kAccording) continue;
+    if (cue.kind != CueKind::kClause) continue;  // "X, diplomats call for Y": Y is what they said
+    if (cue.last < last && !cue.tell && !is_adjunct_start(word(cue.last))) continue;
     const Speaker sp = finder_.before(cue.first, first);
     if (sp.kind == SpeakerKind::kNone) continue;
     const uint32_t sp_first = finder_.before_first_token(sp);
@@ -375,7 +401,14 @@ std::vector<Quote> Extractor::run() {
   std::vector<Quote> out;
   if (text_.tokens.empty() || text_.sentences.empty()) return out;
   const std::vector<RawQuote> raw = pair_marks();
+  // A sentence with quotation marks has its words reported directly (or is
+  // too tangled to tell): no indirect quote is read from it.
   std::vector<bool> quoted(text_.sentences.size(), false);
+  for (uint32_t t = 0; t < text_.tokens.size(); ++t) {
+    if (text_.tokens[t].kind != TokenKind::kPunctuation) continue;
+    const MarkInfo m = mark_of(word(t));
+    if (m.mark != Mark::kNone && m.family != Family::kSingle) quoted[sentence_[t]] = true;
+  }
   for (const RawQuote& r : raw) {
     for (uint32_t s = sentence_[r.open]; s <= sentence_[r.close] && s < quoted.size(); ++s) {
       quoted[s] = true;

@@ -118,11 +118,37 @@ TEST(Quotes, StraightMarksAndInvertedAttribution) {
   SCOPED_TRACE(describe(t, f));
   ASSERT_EQ(f.quotes.size(), 2u);
   EXPECT_EQ(f.quotes[0].text,
-            "We appreciate your respect to her and her family's privacy at this time,");
+            "We appreciate your respect to her and her family's privacy at this time");
   EXPECT_EQ(speaker_name(f, f.quotes[0]), "Jack Ketsoyan");
-  EXPECT_EQ(f.quotes[1].text, "She is doing well,");
+  EXPECT_EQ(f.quotes[1].text, "She is doing well");  // the comma is the attribution's
   EXPECT_EQ(speaker_name(f, f.quotes[1]), "Jack Ketsoyan");
   EXPECT_EQ(t.span(f.quotes[1].cue_start, f.quotes[1].cue_end), "told");
+}
+
+TEST(Quotes, SpeakerDescribedBeforeTheName) {
+  Tagged t(
+      "\"We appreciate your respect to her and her family's privacy at this time,\" the "
+      "33-year-old actress's rep Jack Ketsoyan told the magazine exclusively.");
+  t.per("Jack Ketsoyan");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(speaker_name(f, f.quotes[0]), "Jack Ketsoyan");
+  EXPECT_EQ(t.span(f.quotes[0].cue_start, f.quotes[0].cue_end), "told");
+}
+
+TEST(Quotes, ObjectCueIsNotAClauseFirstAttribution) {
+  Tagged t(
+      "Senior Iranian, Russian diplomats call for cessation of Israel" APOS
+      "s atrocities in besieged Gaza\n\nThe talks ended, the ministry said in a statement.");
+  t.gpe("Israel").gpe("Gaza");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  ASSERT_EQ(f.quotes.size(), 2u);
+  EXPECT_EQ(f.quotes[0].text, "cessation of Israel" APOS "s atrocities in besieged Gaza");
+  EXPECT_EQ(t.span(f.quotes[0].speaker.start, f.quotes[0].speaker.end), "Russian diplomats");
+  EXPECT_EQ(f.quotes[1].text, "The talks ended");
+  EXPECT_EQ(t.span(f.quotes[1].speaker.start, f.quotes[1].speaker.end), "the ministry");
 }
 
 TEST(Quotes, SpeakerWithAppositiveBeforeTheCue) {
@@ -177,7 +203,7 @@ TEST(Quotes, GuillemetsAndNestedMarks) {
   t.per("Macron").per("Mary Smith");
   const Found f = run(t);
   SCOPED_TRACE(describe(t, f));
-  const Quote* nested = quote_with(f, "He called it \xE2\x80\x98" "a disgrace\xE2\x80\x99 and left,");
+  const Quote* nested = quote_with(f, "He called it \xE2\x80\x98" "a disgrace\xE2\x80\x99 and left");
   ASSERT_NE(nested, nullptr);
   EXPECT_EQ(speaker_name(f, *nested), "Mary Smith");
   EXPECT_EQ(quote_with(f, "a disgrace"), nullptr);
