@@ -322,14 +322,32 @@ std::string collapse_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
-  for (const char ch : s) {
-    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t width = 0;  // bytes of a white space character at i, or 0
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      width = 1;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      width = 2;  // no-break space
+    } else if (c == 0xE2 && i + 2 < s.size()) {
+      const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+      // U+2000..U+200A, U+2028, U+2029, U+202F, U+205F
+      if ((b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) ||
+          (b1 == 0x81 && b2 == 0x9F)) {
+        width = 3;
+      }
+    } else if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(s[i + 2]) == 0x80) {
+      width = 3;  // U+3000 ideographic space
+    }
+    if (width > 0) {
       space = !out.empty();
+      i += width;
       continue;
     }
     if (space) out += ' ';
     space = false;
-    out += ch;
+    out += s[i++];
   }
   return out;
 }

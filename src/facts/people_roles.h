@@ -25,7 +25,8 @@ std::vector<FoundRole> roles_of_mention(const Segmented& text,
                                         const std::vector<Entity>& entities, uint32_t first,
                                         uint32_t last, int32_t entity);
 
-/// `s` with each run of white space made one space, and trimmed.
+/// `s` with each run of white space (ASCII and Unicode: no-break, thin,
+/// ideographic ...) made one ASCII space, and trimmed.
 std::string collapse_spaces(std::string_view s);
 
 }  // namespace tidings::facts

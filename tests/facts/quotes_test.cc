@@ -54,8 +54,9 @@ const Quote* quote_with(const Found& f, std::string_view text) {
   return nullptr;
 }
 
-// The seed article's paragraphs with a quote and its speaker
-// (../shared/data/seed/seed-article.txt; data/sample has the page).
+// The seed article's paragraphs with a quote and its speaker, as in
+// ../shared/data/seed/seed-article.txt (no-break space included; data/sample
+// has the page; tests/facts/data/quotes_people_seed_test.cc reads the file).
 constexpr const char* kSeed =
     "Ali Asghar Khaji, a senior aide on political affairs to Iran" APOS "s foreign minister and "
     "the visiting Russian Special Presidential Envoy for Syria Alexander Lavrentiev exchanged "
@@ -65,7 +66,7 @@ constexpr const char* kSeed =
     "their deep concern over the brutal killing of civilians.\n\n"
     "Khaji blamed the United States" APOS " generous support for Israel as the main reason behind "
     "assaults against the residents of the Gaza Strip and massacre of thousands of women and "
-    "children, saying, " LQ "Such crimes can be best described as collective punishment and "
+    "children, saying, " LQ "Such crimes can be best described as\xC2\xA0" "collective punishment and "
     "genocide." RQ "\n\n"
     "Israel has also imposed a " LQ "complete siege" RQ " on the territory, cutting off fuel, "
     "electricity, food and water to the more than two million Palestinians living there.";
@@ -73,8 +74,8 @@ constexpr const char* kSeed =
 TEST(Quotes, SeedKhajiQuote) {
   Tagged t(kSeed);
   t.per("Ali Asghar Khaji").gpe("Iran").gpe("Syria").per("Alexander Lavrentiev").gpe("Tehran");
-  t.gpe("Gaza").per("Khaji", 1).gpe("United States").gpe("Israel", 1).gpe("Gaza Strip");
-  t.gpe("Israel", 2);
+  t.gpe("Gaza").per("Khaji", 1).gpe("United States").gpe("Israel").gpe("Gaza Strip");
+  t.gpe("Israel", 1);
   const Found f = run(t);
   SCOPED_TRACE(describe(t, f));
   const Quote* q =
@@ -86,8 +87,9 @@ TEST(Quotes, SeedKhajiQuote) {
   EXPECT_EQ(q->speaker.kind, SpeakerKind::kPerson);
   EXPECT_EQ(speaker_name(f, *q), "Ali Asghar Khaji");
   ASSERT_EQ(q->parts.size(), 1u);
+  // The page has a no-break space there: the span keeps it, the text is plain.
   EXPECT_EQ(t.span(q->start, q->end),
-            "Such crimes can be best described as collective punishment and genocide.");
+            "Such crimes can be best described as\xC2\xA0" "collective punishment and genocide.");
   // "complete siege" is a scare quote, not something anyone said.
   EXPECT_EQ(quote_with(f, "complete siege"), nullptr);
   for (const Quote& x : f.quotes) EXPECT_EQ(x.text.find("complete siege"), std::string::npos);
