@@ -228,7 +228,9 @@ std::optional<Quote> Extractor::attribute(const std::vector<RawQuote>& raw, size
   }
   // Before the opening mark: "Khaji said: “", "saying, “", "said that “".
   if (speaker.kind == SpeakerKind::kNone && q.open > 0) {
-    const uint32_t floor = sentence_first(q.open);
+    // "Khaji said:" may end the paragraph before the quote.
+    const uint32_t floor =
+        word(q.open - 1) == ":" ? sentence_first(q.open - 1) : sentence_first(q.open);
     const uint32_t previous_close = i > 0 ? raw[i - 1].close + 1 : 0;
     const uint32_t low = std::max(floor, previous_close);
     const std::string_view before = word(q.open - 1);
@@ -414,6 +416,9 @@ std::vector<Quote> Extractor::run() {
       quoted[s] = true;
     }
   }
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  for (const RawQuote& r : raw) spans.emplace_back(text_.tokens[r.open].start, text_.tokens[r.close].end);
+  finder_.set_quoted(std::move(spans));
   std::vector<Quote> direct;
   std::vector<uint32_t> open_token, close_token;
   for (size_t i = 0; i < raw.size(); ++i) {

@@ -197,6 +197,7 @@ Speaker SpeakerFinder::pronoun(uint32_t t) const {
                              [](const PersonMention& m, uint32_t at) { return m.start < at; });
   for (uint32_t steps = 0; it != mentions.begin() && steps < kMaxPronounLookBack; ++steps) {
     --it;
+    if (inside_quote(it->start)) continue;
     const Gender g = people_.persons[it->person].gender;
     if (g == Gender::kUnknown || g == want) {
       s.person = it->person;
@@ -205,6 +206,33 @@ Speaker SpeakerFinder::pronoun(uint32_t t) const {
     }
   }
   return s;
+}
+
+bool SpeakerFinder::inside_quote(uint32_t at) const {
+  const auto it = std::upper_bound(
+      quoted_.begin(), quoted_.end(), at,
+      [](uint32_t x, const std::pair<uint32_t, uint32_t>& span) { return x < span.first; });
+  return it != quoted_.begin() && at < (it - 1)->second;
+}
+
+int32_t SpeakerFinder::person_with_role(std::string_view head, uint32_t before) const {
+  const auto& mentions = people_.mentions;
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), before,
+                             [](const PersonMention& m, uint32_t at) { return m.start < at; });
+  for (uint32_t steps = 0; it != mentions.begin() && steps < kMaxPronounLookBack; ++steps) {
+    --it;
+    for (const Role& role : people_.persons[it->person].roles) {
+      // The head is the title's last word before any "of/for/to ...".
+      std::string_view title = role.title;
+      for (const std::string_view prep : {" of ", " for ", " to ", " on ", " at "}) {
+        title = title.substr(0, std::min(title.size(), title.find(prep)));
+      }
+      const size_t space = title.rfind(' ');
+      const std::string_view last = space == std::string_view::npos ? title : title.substr(space + 1);
+      if (words::iequals(last, head)) return it->person;
+    }
+  }
+  return -1;
 }
 
 // "the ministry", "Palestinian health officials", "a spokesman for the
@@ -246,6 +274,12 @@ Speaker SpeakerFinder::nominal_before(uint32_t last, uint32_t floor) const {
   if (ent_[last] >= 0 && entities_[ent_[last]].type != EntityType::kPerson) {
     sp.entity = ent_[last];
     sp.kind = SpeakerKind::kOrganization;
+  } else if (words::is_determiner(text_.token_text(s)) && text_.token_text(s) != "a" &&
+             text_.token_text(s) != "an" &&
+             words::role_word(head).role == words::RoleClass::kHead) {
+    // "the envoy said": the person the article gave that role.
+    sp.person = person_with_role(head, sp.start);
+    if (sp.person >= 0) sp.kind = SpeakerKind::kPerson;
   }
   return sp;
 }

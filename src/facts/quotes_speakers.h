@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "facts/facts.h"
@@ -52,15 +53,23 @@ class SpeakerFinder {
 
   const std::vector<int32_t>& entity_of_token() const { return ent_; }
 
+  /// The byte spans of the direct quotes, sorted: a pronoun after a quote
+  /// never refers to a name inside it ("“I met Putin,” he said").
+  void set_quoted(std::vector<std::pair<uint32_t, uint32_t>> spans) { quoted_ = std::move(spans); }
+
  private:
   Speaker entity_speaker(int32_t entity, uint32_t first, uint32_t last) const;
   Speaker pronoun(uint32_t t) const;
   Speaker nominal_before(uint32_t last, uint32_t floor) const;
+  bool inside_quote(uint32_t at) const;
+  /// "the minister said": the latest person whose role has that head word.
+  int32_t person_with_role(std::string_view head, uint32_t before) const;
 
   const Segmented& text_;
   const std::vector<Entity>& entities_;
   const People& people_;
   std::vector<int32_t> ent_;
+  std::vector<std::pair<uint32_t, uint32_t>> quoted_;
 };
 
 }  // namespace tidings::facts

@@ -277,6 +277,46 @@ TEST(Quotes, OrganisationSpeakerAndPronounGender) {
   EXPECT_EQ(speaker_name(g, *plan2), "John Kerry");
 }
 
+TEST(Quotes, PronounSkipsNamesInsideTheQuote) {
+  Tagged t("Mrs. Jane Doe arrived late.\n" LQ "I met Mr. John Smith at the border," RQ " she said.");
+  t.per("Jane Doe").per("John Smith");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(speaker_name(f, f.quotes[0]), "Jane Doe");
+  Tagged u("Jane Doe arrived late.\n" LQ "I met John Smith at the border," RQ " he said.");
+  u.per("Jane Doe").per("John Smith");
+  const Found g = run(u);
+  ASSERT_EQ(g.quotes.size(), 1u);
+  EXPECT_EQ(speaker_name(g, g.quotes[0]), "Jane Doe");  // not Smith, who is inside the quote
+}
+
+TEST(Quotes, NominalSpeakerWithARoleOfTheArticle) {
+  Tagged t(
+      "Russian Special Presidential Envoy for Syria Alexander Lavrentiev arrived in Tehran.\n\n"
+      "The talks were useful, the envoy said.\n\nThe ceasefire will hold, the spokesman said.");
+  t.per("Alexander Lavrentiev").gpe("Syria").gpe("Tehran");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  const Quote* q = quote_with(f, "The talks were useful");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.kind, SpeakerKind::kPerson);
+  EXPECT_EQ(speaker_name(f, *q), "Alexander Lavrentiev");
+  const Quote* r = quote_with(f, "The ceasefire will hold");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->speaker.kind, SpeakerKind::kNominal);  // no spokesman named in the article
+  EXPECT_EQ(r->speaker.person, -1);
+}
+
+TEST(Quotes, ColonEndsTheParagraphBeforeTheQuote) {
+  Tagged t("Khaji said:\n\n" LQ "Such crimes can be best described as genocide." RQ);
+  t.per("Khaji");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(speaker_name(f, f.quotes[0]), "Khaji");
+}
+
 TEST(Quotes, NoCueNoIndirectQuote) {
   Tagged t("Khaji met Lavrentiev in Tehran. The meeting lasted two hours.");
   t.per("Khaji").per("Lavrentiev").gpe("Tehran");
