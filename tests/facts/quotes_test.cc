@@ -317,6 +317,45 @@ TEST(Quotes, ColonEndsTheParagraphBeforeTheQuote) {
   EXPECT_EQ(speaker_name(f, f.quotes[0]), "Khaji");
 }
 
+TEST(Quotes, MoreAttributionForms) {
+  Tagged t(
+      "According to the Health Ministry, 20 people died in the strike. "
+      "The Health Ministry issued a statement. It said the toll would rise further.\n"
+      "A friend told People she went to Promises on Tuesday. "
+      "Khaji on Wednesday said the meeting had gone well.\n"
+      "Then said Khaji: " LQ "We will answer every single attack." RQ "\n"
+      "Lavrentiev: " LQ "Russia stands with its partners in the region." RQ "\n"
+      LQ "This war must end now," RQ " Khaji said.");
+  t.org("Health Ministry").org("Health Ministry", 1).org("People").gpe("Promises");
+  t.per("Khaji").per("Khaji", 1).per("Lavrentiev").gpe("Russia").per("Khaji", 2);
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  const Quote* according = quote_with(f, "20 people died in the strike");
+  ASSERT_NE(according, nullptr);
+  EXPECT_EQ(according->speaker.kind, SpeakerKind::kOrganization);
+  EXPECT_EQ(according->speaker.entity, 0);
+  const Quote* it = quote_with(f, "the toll would rise further");
+  ASSERT_NE(it, nullptr);
+  EXPECT_EQ(it->speaker.kind, SpeakerKind::kOrganization);
+  EXPECT_EQ(it->speaker.entity, 1);
+  const Quote* friend_told = quote_with(f, "she went to Promises on Tuesday");
+  ASSERT_NE(friend_told, nullptr);
+  EXPECT_EQ(t.span(friend_told->speaker.start, friend_told->speaker.end), "A friend");
+  const Quote* on_wednesday = quote_with(f, "the meeting had gone well");
+  ASSERT_NE(on_wednesday, nullptr);
+  EXPECT_EQ(speaker_name(f, *on_wednesday), "Khaji");
+  const Quote* said_khaji = quote_with(f, "We will answer every single attack.");
+  ASSERT_NE(said_khaji, nullptr);
+  EXPECT_EQ(speaker_name(f, *said_khaji), "Khaji");
+  const Quote* colon = quote_with(f, "Russia stands with its partners in the region.");
+  ASSERT_NE(colon, nullptr);
+  EXPECT_EQ(speaker_name(f, *colon), "Lavrentiev");
+  EXPECT_EQ(colon->cue_end, 0u);
+  // Direct and indirect quotes come out together in text order.
+  for (size_t i = 1; i < f.quotes.size(); ++i) EXPECT_LT(f.quotes[i - 1].start, f.quotes[i].start);
+  EXPECT_EQ(f.quotes.back().text, "This war must end now");
+}
+
 TEST(Quotes, NoCueNoIndirectQuote) {
   Tagged t("Khaji met Lavrentiev in Tehran. The meeting lasted two hours.");
   t.per("Khaji").per("Lavrentiev").gpe("Tehran");
