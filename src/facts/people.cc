@@ -66,8 +66,15 @@ NameSpan strip_name(const Segmented& text, const Entity& e, int32_t index) {
                         words::role_word(text.token_text(a + 1)).role != words::RoleClass::kNone) ||
                        ((w == "of" || w == "for") && a > e.first_token);
     if (!title) break;
+    const bool preposition = w == "of" || w == "for";
     ++a;
-    --name_words;
+    if (!preposition) --name_words;
+    // "Envoy for Syria Alexander Lavrentiev" in one span: the title's
+    // object goes with it when a name of two words remains.
+    if (preposition && a + 1 < b && name_words >= 3 && words::is_capitalised(text.token_text(a))) {
+      ++a;
+      --name_words;
+    }
     if (a + 1 < b && text.token_text(a) == "." && !text.tokens[a].space_before) ++a;
   }
   return {a, b, index};

@@ -80,6 +80,10 @@ uint32_t title_start(const Ctx& c, uint32_t end, uint32_t floor) {
     const uint32_t t = s - 1;
     const std::string_view w = c.word(t);
     const Token& k = c.token(t);
+    if (c.self >= 0 && c.ent[t] == c.self) {
+      s = t;  // a title the tagger put inside the name's span
+      continue;
+    }
     if (k.possessive) {
       if (t == floor) break;
       const Entity* owner = c.other_entity(t - 1);

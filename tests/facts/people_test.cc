@@ -120,6 +120,24 @@ TEST(People, TitlesInsideThePersonSpanAreTakenOff) {
   ASSERT_NE(role_titled(*milley, "general"), nullptr);
 }
 
+TEST(People, AWholeTitleInsideThePersonSpan) {
+  Tagged t(
+      "Russian Special Presidential Envoy for Syria Alexander Lavrentiev met Secretary of State "
+      "Antony Blinken.");
+  t.per("Russian Special Presidential Envoy for Syria Alexander Lavrentiev");
+  t.per("Secretary of State Antony Blinken");
+  const People people = find_people(t.seg(), t.entities());
+  SCOPED_TRACE(describe(people));
+  const Person* lavrentiev = find(people, "Alexander Lavrentiev");
+  ASSERT_NE(lavrentiev, nullptr);
+  ASSERT_EQ(lavrentiev->roles.size(), 1u);
+  EXPECT_EQ(lavrentiev->roles[0].title, "special presidential envoy for Syria");
+  EXPECT_EQ(lavrentiev->roles[0].of, "Russia");
+  const Person* blinken = find(people, "Antony Blinken");
+  ASSERT_NE(blinken, nullptr);
+  EXPECT_NE(role_titled(*blinken, "secretary of state"), nullptr);
+}
+
 TEST(People, RoleBeforeACommaAndAppositiveAfter) {
   Tagged t(
       "Iran's foreign minister, Hossein Amir-Abdollahian, met Ashraf al-Qudra, the head of "
