@@ -18,6 +18,9 @@ using words::iequals;
 // linked to others, and at most this many people share one surname key.
 constexpr size_t kMaxNameWords = 8;
 constexpr size_t kMaxSameKey = 64;
+// Roles kept per person: the article gives a handful; hostile text could
+// give one per mention, and each new one is compared with those kept.
+constexpr size_t kMaxRoles = 32;
 
 struct NameSpan {
   uint32_t first = 0, last = 0;  ///< tokens [first, last) of the name, titles off
@@ -291,7 +294,7 @@ People Builder::build() {
       const bool known = std::any_of(p.roles.begin(), p.roles.end(), [&](const Role& r) {
         return r.title == role.role.title && r.of == role.role.of;
       });
-      if (!known) p.roles.push_back(std::move(role.role));
+      if (!known && p.roles.size() < kMaxRoles) p.roles.push_back(std::move(role.role));
     }
   }
   return out;

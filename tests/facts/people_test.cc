@@ -267,5 +267,27 @@ TEST(People, ThousandsOfNamesStayLinear) {
   EXPECT_LT(seconds, 5.0);  // quadratic would take minutes
 }
 
+TEST(People, OneRolePerMentionStaysBounded) {
+  std::string text = "Ali Asghar Khaji came. ";
+  for (int i = 0; i < 20000; ++i) text += "Khaji, a senior aide number " + std::to_string(i) + ", left. ";
+  Tagged t(text);
+  t.per("Ali Asghar Khaji");
+  std::vector<Entity> entities = t.entities();
+  for (uint32_t i = 0; i < t.seg().tokens.size(); ++i) {
+    const Token& k = t.seg().tokens[i];
+    if (t.span(k.start, k.end) == "Khaji" && k.start > 10) {
+      entities.push_back(Entity{k.start, k.end, i, 1, EntityType::kPerson});
+    }
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const People people = find_people(t.seg(), entities);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(people.persons.size(), 1u);
+  EXPECT_EQ(people.persons[0].mentions.size(), 20001u);
+  EXPECT_EQ(people.persons[0].roles.size(), 32u);
+  EXPECT_LT(seconds, 5.0);
+}
+
 }  // namespace
 }  // namespace tidings::facts
