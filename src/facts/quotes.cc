@@ -121,9 +121,14 @@ std::vector<RawQuote> Extractor::pair_marks() const {
     if (m.family == Family::kSingle && open.active && open.family != Family::kSingle) continue;
     if (!open.active) {
       if (m.mark == Mark::kClose) continue;  // a stray closing mark or an apostrophe
-      if (m.mark == Mark::kStraight && t + 1 < n && text_.tokens[t + 1].space_before &&
-          text_.tokens[t].space_before && t > 0) {
-        continue;  // a lone " between spaces: inches, ditto
+      // A straight mark opens only where an opening one stands: after a
+      // space, a bracket or a dash, and before a word. A closing-like one
+      // ("...life," said) with nothing open is a stray: its opening was lost.
+      if (m.mark == Mark::kStraight) {
+        const bool space_or_start = t == 0 || text_.tokens[t].space_before ||
+                                    word(t - 1) == "(" || word(t - 1) == "[" ||
+                                    word(t - 1) == "\xE2\x80\x94" || word(t - 1) == "\xE2\x80\x93";
+        if (!space_or_start || t + 1 >= n || text_.tokens[t + 1].space_before) continue;
       }
       open = Open{true, m.family, m.mark == Mark::kStraight, 1, t + 1, RawQuote{t, 0, {}}};
       continue;

@@ -186,6 +186,20 @@ TEST(Quotes, UnbalancedQuoteAtParagraphEndIsDropped) {
   for (const Quote& q : f.quotes) EXPECT_EQ(q.kind, QuoteKind::kIndirect);
 }
 
+TEST(Quotes, StrayStraightClosingMarkOpensNothing) {
+  // A quote broken over lines without a mark on the second (the opening is
+  // lost with the first line): the closing mark must not open a new quote
+  // that swallows the next one.
+  Tagged t(
+      "\"I believe he did not win.\nIn his own words, he will stay in jail,\" said Christina "
+      "Greenway, daughter of the court reporter.\n\"I'm not disappointed and I have no regrets.\"");
+  t.per("Christina Greenway");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].text, "I'm not disappointed and I have no regrets.");
+}
+
 TEST(Quotes, FollowOnQuoteKeepsTheSpeaker) {
   Tagged t(
       LQ "We are ready to talk," RQ " Hossein Amir-Abdollahian said.\n\n"
