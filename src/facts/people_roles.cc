@@ -260,7 +260,12 @@ bool is_cue_word(std::string_view w) {
 // the name ending at token `last`: the appositive's tokens, or {0, 0}.
 std::pair<uint32_t, uint32_t> appositive(const Ctx& c, uint32_t last, uint32_t sentence_end) {
   if (last + 1 >= sentence_end || c.word(last) != ",") return {0, 0};
-  const uint32_t s = last + 1;
+  uint32_t s = last + 1;
+  // ", who is the head of ...": the same as ", the head of ...".
+  if (s + 2 < sentence_end && c.word(s) == "who" &&
+      (c.word(s + 1) == "is" || c.word(s + 1) == "was") && words::is_determiner(c.word(s + 2))) {
+    s += 2;
+  }
   uint32_t e = s;
   bool closed = false;
   for (; e < sentence_end && e - s < kMaxAppositiveTokens; ++e) {

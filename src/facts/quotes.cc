@@ -444,6 +444,7 @@ std::vector<Quote> Extractor::run() {
         p.speaker.kind != SpeakerKind::kNone && on_its_own &&
         sentence_[open_token[i]] <= sentence_[close_token[i - 1]] + 2) {
       q.speaker = p.speaker;
+      q.speaker_inferred = true;
     }
   }
   std::vector<Quote> indirect;

@@ -26,7 +26,8 @@ enum class QuoteKind : uint8_t {
 enum class SpeakerKind : uint8_t {
   kNone,          ///< no attribution found
   kPerson,        ///< `person` is set (a name, or a pronoun resolved to a name)
-  kOrganization,  ///< `entity` is an ORG or GPE entity ("the Health Ministry", "Israel")
+  kOrganization,  ///< `entity` is an ORG or GPE entity ("the Health Ministry", "Israel"),
+                  ///< or the one "the ministry" / "it" refers to
   kNominal,       ///< a description only: "the ministry", "officials", "a spokesman"
   kPronoun,       ///< a pronoun no person of the article fits
 };
@@ -50,6 +51,9 @@ struct Quote {
   uint32_t sentence = 0;         ///< index of the sentence where the quote starts
   uint32_t cue_start = 0, cue_end = 0;  ///< "said", "told", "according to"; empty if none
   Speaker speaker;
+  /// True when the quote has no attribution of its own and takes the speaker
+  /// of the attributed quote just before it (a quote paragraph that goes on).
+  bool speaker_inferred = false;
 };
 
 /// The quotes of `text`, in text order. `entities` as the tagger gave them,

@@ -140,7 +140,29 @@ bool is_clause_punctuation(std::string_view w) {
 SpeakerFinder::SpeakerFinder(const Segmented& text, const std::vector<Entity>& entities,
                              const People& people)
     : text_(text), entities_(entities), people_(people),
-      ent_(words::entity_of_token(text, entities)) {}
+      ent_(words::entity_of_token(text, entities)) {
+  for (size_t i = 0; i < entities.size(); ++i) {
+    const Entity& e = entities[i];
+    if (e.type == EntityType::kOrganization && words::entity_is_valid(text, e) &&
+        ent_[e.first_token] == static_cast<int32_t>(i)) {
+      organizations_.push_back(static_cast<int32_t>(i));
+    }
+  }
+  std::sort(organizations_.begin(), organizations_.end(),
+            [&](int32_t a, int32_t b) { return entities[a].start < entities[b].start; });
+}
+
+int32_t SpeakerFinder::organization_named(std::string_view head, uint32_t before) const {
+  auto it = std::lower_bound(organizations_.begin(), organizations_.end(), before,
+                             [&](int32_t e, uint32_t at) { return entities_[e].start < at; });
+  for (uint32_t steps = 0; it != organizations_.begin() && steps < kMaxPronounLookBack; ++steps) {
+    --it;
+    const Entity& e = entities_[*it];
+    const std::string_view last = text_.token_text(e.first_token + e.token_count - 1);
+    if (words::iequals(last, head)) return *it;
+  }
+  return -1;
+}
 
 Cue SpeakerFinder::cue_at(uint32_t t) const {
   if (t >= text_.tokens.size() || text_.tokens[t].kind != TokenKind::kWord) return {};
@@ -235,6 +257,25 @@ int32_t SpeakerFinder::person_with_role(std::string_view head, uint32_t before) 
   return -1;
 }
 
+void SpeakerFinder::resolve_nominal(Speaker& sp, uint32_t first, uint32_t end) const {
+  const uint32_t last = end - 1;
+  const std::string_view head = text_.token_text(last);
+  if (ent_[last] >= 0 && entities_[ent_[last]].type != EntityType::kPerson) {
+    sp.entity = ent_[last];  // "the Health Ministry" tagged ORG
+    sp.kind = SpeakerKind::kOrganization;
+  } else if (words::iequals(text_.token_text(first), "the") && first + 1 == last) {
+    // "the envoy said": the person the article gave that role; "the
+    // ministry said": the organisation named so before.
+    if (words::role_word(head).role == words::RoleClass::kHead) {
+      sp.person = person_with_role(head, sp.start);
+      if (sp.person >= 0) sp.kind = SpeakerKind::kPerson;
+    } else {
+      sp.entity = organization_named(head, sp.start);
+      if (sp.entity >= 0) sp.kind = SpeakerKind::kOrganization;
+    }
+  }
+}
+
 // "the ministry", "Palestinian health officials", "a spokesman for the
 // army": words back from token `last` to a determiner or the clause start.
 Speaker SpeakerFinder::nominal_before(uint32_t last, uint32_t floor) const {
@@ -271,16 +312,7 @@ Speaker SpeakerFinder::nominal_before(uint32_t last, uint32_t floor) const {
   sp.end = text_.tokens[last].end;
   sp.kind = SpeakerKind::kNominal;
   // "the Health Ministry" tagged ORG: the entity is the speaker.
-  if (ent_[last] >= 0 && entities_[ent_[last]].type != EntityType::kPerson) {
-    sp.entity = ent_[last];
-    sp.kind = SpeakerKind::kOrganization;
-  } else if (words::is_determiner(text_.token_text(s)) && text_.token_text(s) != "a" &&
-             text_.token_text(s) != "an" &&
-             words::role_word(head).role == words::RoleClass::kHead) {
-    // "the envoy said": the person the article gave that role.
-    sp.person = person_with_role(head, sp.start);
-    if (sp.person >= 0) sp.kind = SpeakerKind::kPerson;
-  }
+  resolve_nominal(sp, s, last + 1);
   return sp;
 }
 
@@ -403,10 +435,7 @@ Speaker SpeakerFinder::after(uint32_t at, uint32_t limit, uint32_t* next) const 
   s.start = text_.tokens[at].start;
   s.end = text_.tokens[e - 1].end;
   s.kind = SpeakerKind::kNominal;
-  if (ent_[e - 1] >= 0 && entities_[ent_[e - 1]].type != EntityType::kPerson) {
-    s.entity = ent_[e - 1];
-    s.kind = SpeakerKind::kOrganization;
-  }
+  resolve_nominal(s, at, e);
   *next = e;
   return s;
 }

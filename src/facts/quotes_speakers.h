@@ -62,14 +62,20 @@ class SpeakerFinder {
   Speaker pronoun(uint32_t t) const;
   Speaker nominal_before(uint32_t last, uint32_t floor) const;
   bool inside_quote(uint32_t at) const;
+  /// A nominal speaker in tokens [first, end): to its ORG entity, or "the
+  /// envoy" / "the ministry" to the person or organisation named so before.
+  void resolve_nominal(Speaker& sp, uint32_t first, uint32_t end) const;
   /// "the minister said": the latest person whose role has that head word.
   int32_t person_with_role(std::string_view head, uint32_t before) const;
+  /// "the ministry said": the latest organisation whose name ends with it.
+  int32_t organization_named(std::string_view head, uint32_t before) const;
 
   const Segmented& text_;
   const std::vector<Entity>& entities_;
   const People& people_;
   std::vector<int32_t> ent_;
   std::vector<std::pair<uint32_t, uint32_t>> quoted_;
+  std::vector<int32_t> organizations_;  ///< valid ORG entities, by start
 };
 
 }  // namespace tidings::facts

@@ -158,6 +158,19 @@ TEST(People, RoleBeforeACommaAndAppositiveAfter) {
   EXPECT_NE(role_titled(*qudra, "head of the Gaza health ministry"), nullptr);
 }
 
+TEST(People, RoleInARelativeClause) {
+  Tagged t("Ali Asghar Khaji, who is a senior aide to the foreign minister, met Tom Lee, who left.");
+  t.per("Ali Asghar Khaji").per("Tom Lee");
+  const People people = find_people(t.seg(), t.entities());
+  SCOPED_TRACE(describe(people));
+  const Person* khaji = find(people, "Ali Asghar Khaji");
+  ASSERT_NE(khaji, nullptr);
+  EXPECT_NE(role_titled(*khaji, "senior aide to the foreign minister"), nullptr);
+  const Person* lee = find(people, "Tom Lee");
+  ASSERT_NE(lee, nullptr);
+  EXPECT_TRUE(lee->roles.empty());
+}
+
 TEST(People, OwnerOfARoleAfterOf) {
   Tagged t("The Secretary of State Antony Blinken spoke to Olaf Scholz, Chancellor of Germany.");
   t.per("Antony Blinken").per("Olaf Scholz").gpe("Germany");

@@ -210,6 +210,8 @@ TEST(Quotes, FollowOnQuoteKeepsTheSpeaker) {
   ASSERT_EQ(f.quotes.size(), 2u);
   EXPECT_EQ(speaker_name(f, f.quotes[1]), "Hossein Amir-Abdollahian");
   EXPECT_EQ(f.quotes[1].cue_end, 0u);
+  EXPECT_TRUE(f.quotes[1].speaker_inferred);
+  EXPECT_FALSE(f.quotes[0].speaker_inferred);
 }
 
 TEST(Quotes, GuillemetsAndNestedMarks) {
@@ -320,6 +322,25 @@ TEST(Quotes, NominalSpeakerWithARoleOfTheArticle) {
   ASSERT_NE(r, nullptr);
   EXPECT_EQ(r->speaker.kind, SpeakerKind::kNominal);  // no spokesman named in the article
   EXPECT_EQ(r->speaker.person, -1);
+}
+
+TEST(Quotes, TheMinistryIsTheMinistryNamedBefore) {
+  Tagged t(
+      "The Gaza Health Ministry published new figures on Monday.\n\n"
+      LQ "The toll will rise further," RQ " said the ministry.\n\n"
+      "The army said the strikes had hit military targets.");
+  t.org("Gaza Health Ministry");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  const Quote* toll = quote_with(f, "The toll will rise further");
+  ASSERT_NE(toll, nullptr);
+  EXPECT_EQ(toll->speaker.kind, SpeakerKind::kOrganization);
+  EXPECT_EQ(toll->speaker.entity, 0);
+  EXPECT_EQ(t.span(toll->speaker.start, toll->speaker.end), "the ministry");
+  const Quote* army = quote_with(f, "the strikes had hit military targets");
+  ASSERT_NE(army, nullptr);
+  EXPECT_EQ(army->speaker.kind, SpeakerKind::kNominal);  // no army named before
+  EXPECT_EQ(army->speaker.entity, -1);
 }
 
 TEST(Quotes, ColonEndsTheParagraphBeforeTheQuote) {
