@@ -15,6 +15,7 @@ namespace {
 constexpr uint32_t kMaxCueDistance = 8;       // "said on Wednesday in a statement: “"
 constexpr uint32_t kMaxSpeakerSpan = 48;      // "”, Khaji, a senior aide ..., said"
 constexpr uint32_t kMaxTailTokens = 10;       // "..., the ministry said in a statement on Monday."
+constexpr uint32_t kMaxEndWindow = 20;        // where the cue of "CLAUSE, SPEAKER said ..." may sit
 constexpr uint32_t kMaxThatDistance = 8;      // "said on Wednesday that"
 constexpr uint32_t kMinUnattributedWords = 4; // shorter quotes without a cue are titles or scare quotes
 
@@ -212,7 +213,6 @@ std::optional<Quote> Extractor::attribute(const std::vector<RawQuote>& raw, size
           cue = c;
           speaker = s;
           attribution_end = c.last;
-          // "he told reporters", "Khaji said in a statement": to the comma.
         }
         break;
       }
@@ -261,9 +261,12 @@ std::optional<Quote> Extractor::attribute(const std::vector<RawQuote>& raw, size
       if (e >= 0) speaker = finder_.before(q.open - 1, low);
     }
   }
-  uint32_t words_inside = 0;
+  uint32_t words_inside = 0;  // counted up to kMinUnattributedWords
   for (const auto& [first, last] : q.parts) {
-    words_inside += has_words(text_, first, last, kMinUnattributedWords) ? kMinUnattributedWords : 1;
+    for (uint32_t t = first; t < last && words_inside < kMinUnattributedWords; ++t) {
+      words_inside += text_.tokens[t].kind == TokenKind::kWord ||
+                      text_.tokens[t].kind == TokenKind::kNumber;
+    }
   }
   if (cue.kind == CueKind::kNone && speaker.kind == SpeakerKind::kNone &&
       words_inside < kMinUnattributedWords) {
@@ -284,7 +287,7 @@ bool is_clause_start(const Segmented& text, uint32_t t, const std::vector<int32_
   if (text.tokens[t].kind == TokenKind::kNumber || ent[t] >= 0) return true;
   if (text.tokens[t].kind != TokenKind::kWord) return false;
   for (const std::string_view x : {"he", "she", "they", "it", "we", "i", "there", "no", "all",
-                                   "some", "many", "more", "most", "both", "israel", "iran"}) {
+                                   "some", "many", "more", "most", "both"}) {
     if (words::iequals(w, x)) return true;
   }
   return words::is_determiner(w) || words::is_capitalised(w);
@@ -331,7 +334,7 @@ void Extractor::add_indirect(uint32_t sentence, std::vector<Quote>& out) const {
   };
   // "CLAUSE, SPEAKER said [tail]." / "CLAUSE, said SPEAKER." / "CLAUSE,
   // according to SPEAKER.": a cue near the end after a comma.
-  for (uint32_t t = last, steps = 0; t > first + 2 && steps < kMaxTailTokens + kMaxTailTokens;
+  for (uint32_t t = last, steps = 0; t > first + 2 && steps < kMaxEndWindow;
        --t, ++steps) {
     const Cue cue = finder_.cue_at(t - 1);
     if (cue.kind == CueKind::kNone || cue.participle) continue;
