@@ -107,7 +107,8 @@ uint32_t title_start(const Ctx& c, uint32_t end, uint32_t floor) {
       continue;
     }
     if (w == "." && !k.space_before && t > floor &&
-        words::role_word(c.word(t - 1)).role != RoleClass::kNone) {
+        (words::role_word(c.word(t - 1)).role != RoleClass::kNone ||
+         words::is_acronym(c.word(t - 1)))) {  // "Gen.", "U.S.
       s = t;
       continue;
     }
@@ -170,10 +171,12 @@ FoundRole make_role(const Ctx& c, uint32_t s, uint32_t e) {
     } else if (!country.empty() && owner_end < e) {
       role.of = role.country = std::string(country);
       s = owner_end;
-    } else if (owner && owner->type != EntityType::kPerson && owner_end < e &&
-               c.is_head(owner_end)) {
-      role.of = std::string(owner_text);  // "White House spokesman", "Hamas leader"
-      if (owner->type == EntityType::kGpe) role.country = role.of;
+    } else if (((owner && owner->type != EntityType::kPerson) ||
+                (!owner && words::is_acronym(owner_text))) &&
+               owner_end < e && c.is_head(owner_end)) {
+      // "White House spokesman", "Hamas leader", "UN envoy"
+      role.of = std::string(owner_text);
+      if (owner && owner->type == EntityType::kGpe) role.country = role.of;
       s = owner_end;
     }
   }
