@@ -114,7 +114,7 @@ class Builder {
     if (list.size() < kMaxSameKey) list.push_back(cluster);
   }
   int32_t link_full_name(const NameSpan& n);
-  int32_t link_short_name(std::string_view word, uint32_t at);
+  int32_t link_short_name(std::string_view word, uint32_t at, Gender gender);
   Gender honorific_before(uint32_t first) const;
 
   const Segmented& text_;
@@ -164,8 +164,9 @@ int32_t Builder::link_full_name(const NameSpan& n) {
 }
 
 // One word ("Khaji"): the latest person so far with that surname, else the
-// first later one, else by first name; -1 when none.
-int32_t Builder::link_short_name(std::string_view word, uint32_t at) {
+// first later one, else by first name; never one whose known gender differs
+// from the mention's honorific ("Mrs. Clinton" is not Bill); -1 when none.
+int32_t Builder::link_short_name(std::string_view word, uint32_t at, Gender gender) {
   const std::string key = name_key(word);
   for (const auto* map : {&by_surname_, &by_first_name_}) {
     const auto it = map->find(key);
@@ -174,6 +175,7 @@ int32_t Builder::link_short_name(std::string_view word, uint32_t at) {
     for (const int32_t id : it->second) {
       const Cluster& c = clusters_[id];
       if (map == &by_first_name_ && c.words.size() < 2) continue;
+      if (gender != Gender::kUnknown && c.gender != Gender::kUnknown && c.gender != gender) continue;
       if (best < 0) {
         best = id;
         continue;
@@ -225,7 +227,10 @@ People Builder::build() {
   for (size_t i = 0; i < names.size(); ++i) {
     uint32_t count = 0;
     for (uint32_t t = names[i].first; t < names[i].last; ++t) count += is_name_word(text_.tokens[t]);
-    if (count >= 2) cluster_of[i] = link_full_name(names[i]);
+    if (count < 2) continue;
+    cluster_of[i] = link_full_name(names[i]);
+    Cluster& c = clusters_[cluster_of[i]];
+    if (c.gender == Gender::kUnknown) c.gender = honorific_before(names[i].first);
   }
 
   // Pass 2, in text order: short names and untagged surnames link to the
@@ -239,8 +244,10 @@ People Builder::build() {
       if (id < 0) {
         const auto words = name_words(n);
         const std::string_view word = words.empty() ? text_.token_text(n.first) : words.back();
-        id = link_short_name(word, text_.tokens[t].start);
+        const Gender gender = honorific_before(n.first);
+        id = link_short_name(word, text_.tokens[t].start, gender);
         if (id < 0) id = new_cluster(n, name_words(n));
+        if (clusters_[id].gender == Gender::kUnknown) clusters_[id].gender = gender;
       }
       clusters_[id].last_seen = text_.tokens[t].start;
       mentions.emplace_back(n, id);
@@ -262,7 +269,7 @@ People Builder::build() {
     }
     const auto it = by_surname_.find(name_key(w));
     if (it == by_surname_.end()) continue;
-    int32_t id = link_short_name(w, text_.tokens[t].start);
+    int32_t id = link_short_name(w, text_.tokens[t].start, honorific_before(t));
     if (id < 0 || clusters_[id].words.size() < 2) continue;
     clusters_[id].last_seen = text_.tokens[t].start;
     mentions.emplace_back(NameSpan{t, t + 1, -1}, id);

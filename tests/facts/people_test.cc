@@ -217,6 +217,23 @@ TEST(People, UntaggedSurnameAndSameSurnameTakeTheLatestPerson) {
   EXPECT_EQ(khaji->gender, Gender::kMale);
 }
 
+TEST(People, HonorificsKeepSameSurnamesApart) {
+  Tagged t("Mrs. Hillary Clinton and Mr. Bill Clinton arrived. Mrs. Clinton spoke; Mr. Clinton left.");
+  t.per("Hillary Clinton").per("Bill Clinton").per("Clinton", 2).per("Clinton", 3);
+  const People people = find_people(t.seg(), t.entities());
+  SCOPED_TRACE(describe(people));
+  ASSERT_EQ(people.persons.size(), 2u);
+  const Person* hillary = find(people, "Hillary Clinton");
+  ASSERT_NE(hillary, nullptr);
+  ASSERT_EQ(hillary->mentions.size(), 2u);
+  EXPECT_EQ(t.span(hillary->mentions[1].start - 5, hillary->mentions[1].end), "Mrs. Clinton");
+  EXPECT_EQ(hillary->gender, Gender::kFemale);
+  const Person* bill = find(people, "Bill Clinton");
+  ASSERT_NE(bill, nullptr);
+  ASSERT_EQ(bill->mentions.size(), 2u);
+  EXPECT_EQ(t.span(bill->mentions[1].start - 4, bill->mentions[1].end), "Mr. Clinton");
+}
+
 TEST(People, ASingleNameNeverSeenInFullIsItsOwnPerson) {
   Tagged t("Madonna sang. Madonna left. Cher stayed.");
   t.per("Madonna").per("Madonna", 1).per("Cher");
