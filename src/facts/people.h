@@ -1,0 +1,80 @@
+// The people of an article: each person once, under the fullest name the
+// article gives, with every mention ("Ali Asghar Khaji" ... "Khaji" ...
+// "Mr. Khaji") and the roles the article gives them, from a title before the
+// name ("Russian President Vladimir Putin", "Secretary of Iran's Supreme
+// National Security Council (SNSC) Ali-Akbar Ahmadian"), a role before a
+// comma ("Iran's foreign minister, Hossein Amir-Abdollahian") or an
+// appositive after the name ("Ali Asghar Khaji, a senior aide on political
+// affairs to Iran's foreign minister"). docs/quotes-people.md.
+//
+// Reads the tagger's entities (facts.h); titles the tagger put inside a PER
+// span ("President Vladimir Putin" as one span, as GMB tags it) are taken off
+// the name and kept as a role.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "facts/facts.h"
+
+namespace tidings::facts {
+
+enum class Gender : uint8_t {
+  kUnknown,
+  kMale,    ///< "Mr.", "Sir", "King", "spokesman" ...
+  kFemale,  ///< "Mrs.", "Ms.", "Queen", "spokeswoman" ...
+};
+
+/// What a person is, as the article says it.
+struct Role {
+  uint32_t start = 0, end = 0;  ///< the role phrase as written (bytes)
+  /// The role, lower case but for names and acronyms, without its article
+  /// and owner: "foreign minister", "special presidential envoy for Syria",
+  /// "senior aide on political affairs to Iran's foreign minister".
+  std::string title;
+  /// Who the role belongs to, when the phrase names it: a country ("Iran"
+  /// for "Iran's foreign minister", "Russia" for "Russian President"), an
+  /// organisation ("Supreme National Security Council (SNSC)") or a person
+  /// ("Putin" for "Putin's spokesman"). Empty when none.
+  std::string of;
+  /// The country of the role when the phrase names one: "Iran" for
+  /// "Secretary of Iran's Supreme National Security Council". Empty if none.
+  std::string country;
+  bool former = false;  ///< "former President", "ex-minister"
+};
+
+struct Mention {
+  uint32_t start = 0, end = 0;  ///< the name as written, titles excluded
+  int32_t entity = -1;          ///< index into the entities, -1 for an untagged surname
+};
+
+struct Person {
+  std::string name;               ///< the fullest name: "Ali Asghar Khaji"
+  std::vector<Mention> mentions;  ///< in text order
+  std::vector<Role> roles;        ///< in text order, one per distinct title
+  Gender gender = Gender::kUnknown;
+};
+
+/// A mention with its person, for walking the text in order.
+struct PersonMention {
+  uint32_t start = 0, end = 0;
+  int32_t person = 0;  ///< index into People::persons
+};
+
+struct People {
+  std::vector<Person> persons;            ///< in order of first mention
+  std::vector<int32_t> person_of_entity;  ///< per entity: index into persons, or -1
+  std::vector<PersonMention> mentions;    ///< every mention of every person, in text order
+};
+
+/// Finds the people of `text` from its PER entities (any order; other types
+/// are read as owners of roles). Never fails; linear in the text with
+/// bounded look-around, whatever the input. Thread-safe, no I/O.
+People find_people(const Segmented& text, const std::vector<Entity>& entities);
+
+/// The person mentioned at byte `at` (inside one of its mentions), or -1.
+/// Logarithmic in the number of mentions.
+int32_t person_at(const People& people, uint32_t at);
+
+}  // namespace tidings::facts

@@ -1,0 +1,397 @@
+// Roles around a person's name (people_roles.h): "Russian President
+// Vladimir Putin", "Iran's foreign minister, Hossein Amir-Abdollahian",
+// "Ali Asghar Khaji, a senior aide on political affairs to Iran's foreign
+// minister,", "Secretary of Iran's Supreme National Security Council (SNSC)
+// Ali-Akbar Ahmadian".
+#include "facts/people_roles.h"
+
+#include <algorithm>
+
+#include "facts/people_words.h"
+
+namespace tidings::facts {
+namespace {
+
+using words::RoleClass;
+
+constexpr uint32_t kMaxTitleTokens = 24;       // a title before a name
+constexpr uint32_t kMaxAppositiveTokens = 40;  // ", a senior aide on ... ,"
+
+// Abbreviated titles written out, so that "Gen." and "General" are one role.
+struct Expansion {
+  std::string_view abbreviation, word;
+};
+constexpr Expansion kExpansions[] = {
+    {"gen", "general"},     {"lt", "lieutenant"},  {"col", "colonel"},     {"sen", "senator"},
+    {"rep", "representative"}, {"gov", "governor"}, {"capt", "captain"},   {"sgt", "sergeant"},
+    {"adm", "admiral"},     {"maj", "major"},      {"cmdr", "commander"},  {"pres", "president"},
+    {"sec", "secretary"},   {"amb", "ambassador"}, {"prof", "professor"},  {"rev", "reverend"},
+    {"brig", "brigadier"},  {"cpl", "corporal"},
+};
+
+bool is_preposition(std::string_view w) {
+  return w == "of" || w == "for" || w == "to" || w == "on" || w == "at" || w == "in";
+}
+
+struct Ctx {
+  const Segmented& text;
+  const std::vector<int32_t>& ent;
+  const std::vector<Entity>& entities;
+  int32_t self;  ///< the mention's own entity
+
+  std::string_view word(uint32_t t) const { return text.token_text(t); }
+  const Token& token(uint32_t t) const { return text.tokens[t]; }
+  /// The entity at token t other than the person's own, or nullptr.
+  const Entity* other_entity(uint32_t t) const {
+    const int32_t e = ent[t];
+    return e >= 0 && e != self ? &entities[e] : nullptr;
+  }
+  std::string_view entity_text(const Entity& e) const {
+    return text.text.substr(e.start, e.end - e.start);
+  }
+  bool is_head(uint32_t t) const {
+    return words::role_word(word(t)).role == RoleClass::kHead && !other_entity(t);
+  }
+};
+
+uint32_t sentence_first_token(const Segmented& text, uint32_t t) {
+  // Sentences are few per text; a binary search keeps this logarithmic.
+  const auto it = std::upper_bound(
+      text.sentences.begin(), text.sentences.end(), t,
+      [](uint32_t x, const Sentence& s) { return x < s.first_token; });
+  return it == text.sentences.begin() ? 0 : (it - 1)->first_token;
+}
+
+uint32_t sentence_end_token(const Segmented& text, uint32_t t) {
+  const auto it = std::upper_bound(
+      text.sentences.begin(), text.sentences.end(), t,
+      [](uint32_t x, const Sentence& s) { return x < s.first_token; });
+  if (it == text.sentences.begin()) return static_cast<uint32_t>(text.tokens.size());
+  const Sentence& s = *(it - 1);
+  return std::min<uint32_t>(s.first_token + s.token_count, text.tokens.size());
+}
+
+// The start of a title that ends at token `end` (exclusive), walking back
+// over role words, owners ("Iran's", "Russian", entities), "of"/"for",
+// abbreviation periods and "(ACRONYM)". Returns `end` when there is none.
+uint32_t title_start(const Ctx& c, uint32_t end, uint32_t floor) {
+  uint32_t s = end;
+  while (s > floor && end - s < kMaxTitleTokens) {
+    const uint32_t t = s - 1;
+    const std::string_view w = c.word(t);
+    const Token& k = c.token(t);
+    if (c.self >= 0 && c.ent[t] == c.self) {
+      s = t;  // a title the tagger put inside the name's span
+      continue;
+    }
+    if (k.possessive) {
+      if (t == floor) break;
+      const Entity* owner = c.other_entity(t - 1);
+      if (owner) {
+        s = std::max(owner->first_token, floor);
+      } else if (words::is_capitalised(c.word(t - 1))) {
+        s = t - 1;
+      } else {
+        break;
+      }
+      continue;
+    }
+    if (const Entity* e = c.other_entity(t)) {
+      if (e->type == EntityType::kPerson) break;
+      s = std::max(e->first_token, floor);
+      continue;
+    }
+    if (words::role_word(w).role != RoleClass::kNone || !words::country_of_demonym(w).empty() ||
+        words::is_acronym(w)) {
+      s = t;
+      continue;
+    }
+    if (w == "." && !k.space_before && t > floor &&
+        (words::role_word(c.word(t - 1)).role != RoleClass::kNone ||
+         words::is_acronym(c.word(t - 1)))) {  // "Gen.", "U.S.
+      s = t;
+      continue;
+    }
+    if (w == ")" && t >= floor + 2 && c.word(t - 2) == "(" && words::is_acronym(c.word(t - 1))) {
+      s = t - 2;
+      continue;
+    }
+    if (is_preposition(w) && w != "in") {
+      s = t;
+      continue;
+    }
+    if (w == "the" && t > floor && is_preposition(c.word(t - 1))) {
+      s = t;
+      continue;
+    }
+    break;
+  }
+  // A title opens with a word, not with "of the" or a period.
+  while (s < end && (is_preposition(c.word(s)) || c.word(s) == "the" || c.word(s) == "." ||
+                     c.word(s) == "(" || c.token(s).possessive)) {
+    ++s;
+  }
+  bool head = false;
+  for (uint32_t t = s; t < end && !head; ++t) head = c.is_head(t);
+  return head ? s : end;
+}
+
+void append_word(std::string& out, std::string_view w, bool space_before) {
+  if (!out.empty() && space_before) out += ' ';
+  out += w;
+}
+
+// The normalised role of tokens [s, e).
+FoundRole make_role(const Ctx& c, uint32_t s, uint32_t e) {
+  FoundRole found;
+  Role& role = found.role;
+  role.start = c.token(s).start;
+  role.end = c.token(e - 1).end;
+  while (s < e && words::is_determiner(c.word(s))) ++s;
+  while (s < e && (words::iequals(c.word(s), "former") || words::iequals(c.word(s), "ex") ||
+                   words::iequals(c.word(s), "then"))) {
+    role.former = role.former || !words::iequals(c.word(s), "then");
+    ++s;
+    if (s < e && c.word(s) == "-") ++s;
+  }
+  // An owner first: "Iran's ...", "Putin's ...", "Russian ...".
+  if (s < e) {
+    const Entity* owner = c.other_entity(s);
+    const uint32_t owner_end = owner ? owner->first_token + owner->token_count : s + 1;
+    const std::string_view owner_text = owner ? c.entity_text(*owner) : c.word(s);
+    const std::string_view country = words::country_of_demonym(owner_text);
+    if (owner_end < e && c.token(owner_end).possessive &&
+        (owner || words::is_capitalised(owner_text))) {
+      role.of = country.empty() ? std::string(owner_text) : std::string(country);
+      if ((owner && owner->type == EntityType::kGpe) || words::is_country_name(owner_text) ||
+          !country.empty()) {
+        role.country = role.of;
+      }
+      s = owner_end + 1;
+    } else if (!country.empty() && owner_end < e) {
+      role.of = role.country = std::string(country);
+      s = owner_end;
+    } else if (((owner && owner->type != EntityType::kPerson) ||
+                (!owner && words::is_acronym(owner_text))) &&
+               owner_end < e && c.is_head(owner_end)) {
+      // "White House spokesman", "Hamas leader", "UN envoy"
+      role.of = std::string(owner_text);
+      if (owner && owner->type == EntityType::kGpe) role.country = role.of;
+      s = owner_end;
+    }
+  }
+  // "... of/at [the] [Iran's] ORGANISATION [(ACRONYM)]" at the end: the owner.
+  uint32_t title_end = e;
+  if (role.of.empty()) {
+    for (uint32_t p = s + 1; p + 1 < e; ++p) {
+      const std::string_view w = c.word(p);
+      if (w != "of" && w != "at" && w != "for") continue;
+      uint32_t q = p + 1;
+      if (q < e && c.word(q) == "the") ++q;
+      std::string country;
+      if (q + 1 < e) {
+        const Entity* poss = c.other_entity(q);
+        const uint32_t poss_end = poss ? poss->first_token + poss->token_count : q + 1;
+        if (poss_end < e && c.token(poss_end).possessive) {
+          country = std::string(poss ? c.entity_text(*poss) : c.word(q));
+          q = poss_end + 1;
+        }
+      }
+      const Entity* org = q < e ? c.other_entity(q) : nullptr;
+      if (!org || org->type == EntityType::kPerson || org->first_token != q) continue;
+      if (w == "for" && org->type != EntityType::kOrganization) continue;
+      uint32_t r = org->first_token + org->token_count;
+      std::string of(c.entity_text(*org));
+      if (r + 2 < e + 1 && r + 2 < c.text.tokens.size() && c.word(r) == "(" &&
+          words::is_acronym(c.word(r + 1)) && c.word(r + 2) == ")") {
+        of += " (";
+        of += c.word(r + 1);
+        of += ")";
+        r += 3;
+      }
+      if (r != e) continue;
+      role.of = of;
+      role.country = org->type == EntityType::kGpe ? of : country;
+      title_end = p;
+      break;
+    }
+  }
+  // The title itself: role words lower case, names and acronyms as written.
+  for (uint32_t t = s; t < title_end; ++t) {
+    const std::string_view w = c.word(t);
+    const bool space = t > s && c.token(t).space_before;
+    if (w == "." && t > s && words::role_word(c.word(t - 1)).role != RoleClass::kNone) continue;
+    if (c.other_entity(t) || words::is_acronym(w) ||
+        (words::is_capitalised(w) && words::role_word(w).role == RoleClass::kNone &&
+         words::country_of_demonym(w).empty())) {
+      append_word(found.role.title, w, space);
+      continue;
+    }
+    char buf[32];
+    std::string_view lower = w.size() < sizeof buf ? words::ascii_lower(w, buf) : w;
+    for (const Expansion& x : kExpansions) {
+      if (lower == x.abbreviation) lower = x.word;
+    }
+    append_word(found.role.title, lower, space);
+    const words::RoleWord r = words::role_word(w);
+    if (r.gender != Gender::kUnknown) found.gender = r.gender;
+  }
+  // A country named inside the title: "aide ... to Iran's foreign minister".
+  if (role.country.empty()) {
+    for (uint32_t t = s; t + 1 < e; ++t) {
+      if (!c.token(t + 1).possessive) continue;
+      const Entity* g = c.other_entity(t);
+      const std::string_view w = g ? c.entity_text(*g) : c.word(t);
+      if ((g && g->type == EntityType::kGpe) || words::is_country_name(w)) {
+        role.country = std::string(w);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+bool is_cue_word(std::string_view w) {
+  for (const std::string_view cue : {"said", "says", "say", "told", "tells", "added", "adds",
+                                     "warned", "stressed", "noted", "insisted", "declared"}) {
+    if (w == cue) return true;
+  }
+  return false;
+}
+
+// ", a senior aide on political affairs to Iran's foreign minister," after
+// the name ending at token `last`: the appositive's tokens, or {0, 0}.
+std::pair<uint32_t, uint32_t> appositive(const Ctx& c, uint32_t last, uint32_t sentence_end) {
+  if (last + 1 >= sentence_end || c.word(last) != ",") return {0, 0};
+  uint32_t s = last + 1;
+  // ", who is the head of ...": the same as ", the head of ...".
+  if (s + 2 < sentence_end && c.word(s) == "who" &&
+      (c.word(s + 1) == "is" || c.word(s + 1) == "was") && words::is_determiner(c.word(s + 2))) {
+    s += 2;
+  }
+  uint32_t e = s;
+  bool closed = false;
+  for (; e < sentence_end && e - s < kMaxAppositiveTokens; ++e) {
+    const std::string_view w = c.word(e);
+    const Token& k = c.token(e);
+    if (const Entity* other = c.other_entity(e); other && other->type == EntityType::kPerson) {
+      const uint32_t after = other->first_token + other->token_count;
+      if (after < sentence_end && c.token(after).possessive) {
+        e = after;  // "a spokesman for Putin's party": the loop steps over the "'s"
+        continue;
+      }
+      closed = true;  // another person begins
+      break;
+    }
+    if (k.kind == TokenKind::kPunctuation) {
+      if (w == "." && e + 1 < sentence_end) continue;  // "U.S." or "Gen." inside
+      if (w == "(" && e + 2 < sentence_end && words::is_acronym(c.word(e + 1)) &&
+          c.word(e + 2) == ")") {
+        e += 2;
+        continue;
+      }
+      if (w == "-" && !k.space_before) continue;
+      closed = true;
+      break;
+    }
+    if (w == "who" || w == "which" || w == "whose" || is_cue_word(w)) {
+      closed = true;
+      break;
+    }
+    if ((w == "and" || w == "but") && e + 1 < sentence_end &&
+        (words::is_determiner(c.word(e + 1)) || words::is_capitalised(c.word(e + 1)))) {
+      closed = true;
+      break;
+    }
+  }
+  if (e == sentence_end) closed = true;
+  if (!closed || e == s) return {0, 0};
+  // Trailing sentence period.
+  uint32_t end = e;
+  while (end > s && c.word(end - 1) == ".") --end;
+  if (end == s) return {0, 0};
+  const std::string_view first = c.word(s);
+  if (c.token(s).kind != TokenKind::kWord) return {0, 0};  // "Smith, 45,"
+  bool head = false;
+  for (uint32_t t = s; t < end && !head; ++t) head = c.is_head(t);
+  if (words::is_determiner(first) && first != "this" && first != "that" && first != "these" &&
+      first != "those" && end - s >= 2) {
+    return {s, end};  // "a senior aide", "the head of ...", "a resident of Gaza"
+  }
+  // No article: only a real title ("Russian Special Presidential Envoy for
+  // Syria", "Iran's foreign minister"), never a place ("Smith, Paris,").
+  if (!head) return {0, 0};
+  if (!words::is_capitalised(first) && words::role_word(first).role == RoleClass::kNone &&
+      !c.token(s + 1 < end ? s + 1 : s).possessive) {
+    return {0, 0};
+  }
+  return {s, end};
+}
+
+}  // namespace
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t width = 0;  // bytes of a white space character at i, or 0
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      width = 1;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      width = 2;  // no-break space
+    } else if (c == 0xE2 && i + 2 < s.size()) {
+      const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+      // U+2000..U+200A, U+2028, U+2029, U+202F, U+205F
+      if ((b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) ||
+          (b1 == 0x81 && b2 == 0x9F)) {
+        width = 3;
+      }
+    } else if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(s[i + 2]) == 0x80) {
+      width = 3;  // U+3000 ideographic space
+    }
+    if (width > 0) {
+      space = !out.empty();
+      i += width;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += s[i++];
+  }
+  return out;
+}
+
+std::vector<FoundRole> roles_of_mention(const Segmented& text,
+                                        const std::vector<int32_t>& entity_of_token,
+                                        const std::vector<Entity>& entities, uint32_t first,
+                                        uint32_t last, int32_t entity) {
+  std::vector<FoundRole> out;
+  if (first >= last || last > text.tokens.size()) return out;
+  const Ctx c{text, entity_of_token, entities, entity};
+  const uint32_t floor = sentence_first_token(text, first);
+  const uint32_t sentence_end = sentence_end_token(text, first);
+  // A title right before the name: "Gen. Mark Milley".
+  if (const uint32_t s = title_start(c, first, floor); s < first) {
+    out.push_back(make_role(c, s, first));
+  } else if (first >= floor + 2 && c.word(first - 1) == ",") {
+    // A role before a comma: "Iran's foreign minister, Hossein Amir-Abdollahian".
+    const uint32_t end = first - 1;
+    const uint32_t rs = title_start(c, end, floor);
+    if (rs < end && c.is_head(end - 1)) out.push_back(make_role(c, rs, end));
+  }
+  // An appositive after it: "Khaji, a senior aide on political affairs ...,".
+  if (last < sentence_end && c.token(last).possessive) return out;  // "Putin's message"
+  if (const auto [s, e] = appositive(c, last, sentence_end); e > s) {
+    out.push_back(make_role(c, s, e));
+  }
+  // Drop roles that normalised to nothing.
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [](const FoundRole& r) { return r.role.title.empty(); }),
+            out.end());
+  return out;
+}
+
+}  // namespace tidings::facts
