@@ -110,19 +110,42 @@ void join_hyphenated(std::string_view text, std::vector<Token>& tokens) {
   tokens.resize(w);
 }
 
+// Opening an ICU iterator costs more than segmenting a short article, so
+// each thread keeps one of each and points it at every new text.
+UBreakIterator* word_iterator() {
+  thread_local BreakIteratorPtr words = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    BreakIteratorPtr it(ubrk_open(UBRK_WORD, "en", nullptr, 0, &status));
+    return U_FAILURE(status) ? nullptr : std::move(it);
+  }();
+  return words.get();
+}
+
+UBreakIterator* sentence_iterator() {
+  thread_local BreakIteratorPtr sentences = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    BreakIteratorPtr it(ubrk_open(UBRK_SENTENCE, "en@ss=standard", nullptr, 0, &status));
+    if (U_FAILURE(status)) {
+      status = U_ZERO_ERROR;
+      it.reset(ubrk_open(UBRK_SENTENCE, "en", nullptr, 0, &status));
+    }
+    return U_FAILURE(status) ? nullptr : std::move(it);
+  }();
+  return sentences.get();
+}
+
 std::vector<Token> tokenize(std::string_view text, UText* ut) {
   std::vector<Token> tokens;
   UErrorCode status = U_ZERO_ERROR;
-  BreakIteratorPtr words(ubrk_open(UBRK_WORD, "en", nullptr, 0, &status));
+  UBreakIterator* words = word_iterator();
+  if (!words) return tokens;
+  ubrk_setUText(words, ut, &status);
   if (U_FAILURE(status)) return tokens;
-  ubrk_setUText(words.get(), ut, &status);
-  if (U_FAILURE(status)) return tokens;
-  int32_t start = ubrk_first(words.get());
+  int32_t start = ubrk_first(words);
   bool space_before = true;
-  for (int32_t end = ubrk_next(words.get()); end != UBRK_DONE;
-       start = end, end = ubrk_next(words.get())) {
+  for (int32_t end = ubrk_next(words); end != UBRK_DONE; start = end, end = ubrk_next(words)) {
     const size_t before = tokens.size();
-    add_segment(text, start, end, ubrk_getRuleStatus(words.get()), space_before, tokens);
+    add_segment(text, start, end, ubrk_getRuleStatus(words), space_before, tokens);
     if (tokens.size() != before) {
       int32_t i = end;
       U8_BACK_1(reinterpret_cast<const uint8_t*>(text.data()), 0, i);
@@ -149,6 +172,35 @@ bool ends_with_abbreviation(std::string_view text, uint32_t end) {
   return std::find(kNoBreakAfter.begin(), kNoBreakAfter.end(), word) != kNoBreakAfter.end();
 }
 
+// Words that open sentences far more often than they follow "U.S." in a
+// name ("U.S. Secretary of State ...", "U.N. envoy").
+constexpr std::array<std::string_view, 24> kSentenceOpeners = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That",
+    "These", "Those", "But", "And", "In", "On", "At", "If", "When", "There", "His", "Her"};
+
+// "U.S.", "U.N.", "D.C.": letters each followed by a period, ending at `end`.
+bool ends_with_dotted_acronym(std::string_view text, uint32_t end) {
+  uint32_t i = end, letters = 0;
+  while (i >= 2 && text[i - 1] == '.' && ((text[i - 2] >= 'A' && text[i - 2] <= 'Z'))) {
+    ++letters;
+    i -= 2;
+  }
+  return letters >= 2 && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == '\n');
+}
+
+std::string_view first_word(std::string_view text, uint32_t at) {
+  uint32_t e = at;
+  while (e < text.size() && ((text[e] >= 'A' && text[e] <= 'Z') || (text[e] >= 'a' && text[e] <= 'z'))) ++e;
+  return text.substr(at, e - at);
+}
+
+bool continues_after_acronym(std::string_view text, uint32_t prev_end, uint32_t next_start) {
+  if (!ends_with_dotted_acronym(text, prev_end)) return false;
+  const std::string_view next = first_word(text, next_start);
+  if (next.empty() || next[0] < 'A' || next[0] > 'Z') return false;
+  return std::find(kSentenceOpeners.begin(), kSentenceOpeners.end(), next) == kSentenceOpeners.end();
+}
+
 bool starts_lower_or_digit(std::string_view text, uint32_t at) {
   const char c = text[at];
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -157,18 +209,13 @@ bool starts_lower_or_digit(std::string_view text, uint32_t at) {
 std::vector<std::pair<uint32_t, uint32_t>> sentence_bounds(std::string_view text, UText* ut) {
   std::vector<std::pair<uint32_t, uint32_t>> out;
   UErrorCode status = U_ZERO_ERROR;
-  BreakIteratorPtr sentences(ubrk_open(UBRK_SENTENCE, "en@ss=standard", nullptr, 0, &status));
-  if (U_FAILURE(status)) {
-    status = U_ZERO_ERROR;
-    sentences.reset(ubrk_open(UBRK_SENTENCE, "en", nullptr, 0, &status));
-    if (U_FAILURE(status)) return out;
-  }
-  ubrk_setUText(sentences.get(), ut, &status);
+  UBreakIterator* sentences = sentence_iterator();
+  if (!sentences) return out;
+  ubrk_setUText(sentences, ut, &status);
   if (U_FAILURE(status)) return out;
-  int32_t start = ubrk_first(sentences.get());
+  int32_t start = ubrk_first(sentences);
   bool glue = false;
-  for (int32_t end = ubrk_next(sentences.get()); end != UBRK_DONE;
-       start = end, end = ubrk_next(sentences.get())) {
+  for (int32_t end = ubrk_next(sentences); end != UBRK_DONE; start = end, end = ubrk_next(sentences)) {
     uint32_t s = static_cast<uint32_t>(start), e = static_cast<uint32_t>(end);
     // Trim spaces on both sides (ASCII and the common Unicode ones).
     while (s < e) {
@@ -186,6 +233,7 @@ std::vector<std::pair<uint32_t, uint32_t>> sentence_bounds(std::string_view text
     if (s == e) continue;
     const bool paragraph_break = text.substr(start, end - start).find('\n') != std::string_view::npos;
     if (glue && !out.empty() && (ends_with_abbreviation(text, out.back().second) ||
+                                 continues_after_acronym(text, out.back().second, s) ||
                                  starts_lower_or_digit(text, s))) {
       out.back().second = e;
     } else {

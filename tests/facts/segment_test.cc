@@ -56,6 +56,15 @@ TEST(Segment, SentencesDoNotEndAfterTitlesOrInitials) {
                               "He said J. Doe left.", "A new paragraph"}));
 }
 
+TEST(Segment, DottedAcronymsEndASentenceOnlyBeforeASentenceOpener) {
+  const Segmented s = segment(
+      "He met U.S. Secretary of State Antony Blinken. Talks at the U.N. went on. He moved to the U.S. "
+      "The move was quiet.");
+  EXPECT_EQ(sentences(s), (std::vector<std::string>{"He met U.S. Secretary of State Antony Blinken.",
+                                                    "Talks at the U.N. went on.", "He moved to the U.S.",
+                                                    "The move was quiet."}));
+}
+
 TEST(Segment, OffsetsPointIntoTheText) {
   const std::string text = "  Tehran \xE2\x80\x94 Ali Asghar Khaji met Lavrentiev.  ";
   const Segmented s = segment(text);
