@@ -173,7 +173,8 @@ std::string render_list_page(const ListPage& page) {
                 main);
 }
 
-std::string render_article_page(const StoredArticle& s, const ArticleRelations* relations) {
+std::string render_article_page(const StoredArticle& s, const ArticleRelations* relations,
+                                const ArticleFacts* facts) {
   const Article& a = s.article;
   std::string main = "<p class=\"crumbs\"><a href=\"/\">\xE2\x86\x90 All articles</a></p>\n";
   main += "<article";
@@ -190,6 +191,7 @@ std::string render_article_page(const StoredArticle& s, const ArticleRelations* 
   main += "<div class=\"body\" dir=\"auto\">\n";
   main += body.empty() ? "<p class=\"muted\">No text was extracted from this page.</p>\n" : body;
   main += "</div>\n";
+  if (facts) main += article_facts_html(*facts);
   main += details(s);
   main += "</article>\n";
   return layout(title_or_fallback(s), main);
