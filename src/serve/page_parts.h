@@ -34,6 +34,10 @@ std::string quantity_text(double value);
 /// The article page's facts, grouped by kind; "" when it has none
 /// (fact_pages.cc).
 std::string article_facts_html(const ArticleFacts& facts);
+/// The text as paragraphs_html makes it, with each fact's span in a
+/// `<mark class="fact fact-KIND" title="...">` (spans within one line,
+/// properly nested; a partly overlapping one is left out) (fact_marks.cc).
+std::string marked_paragraphs_html(std::string_view text, const ArticleFacts& facts);
 /// The story page's figures (claims per measure, the disputed ones marked,
 /// with a "where sources disagree" box), people, places, quotes and other
 /// names; "" when the story has no facts (fact_pages.cc).

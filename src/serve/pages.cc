@@ -187,7 +187,9 @@ std::string render_article_page(const StoredArticle& s, const ArticleRelations* 
   main += when_html(s) + "</p>\n</header>\n";
   if (relations) main += relations_box_html(*relations);
   main += source_box(a.source_links);
-  const std::string body = paragraphs_html(a.text);
+  // Facts computed on another text (stale) would mark the wrong words.
+  const bool marks = facts && !facts->stale && !facts->facts.empty();
+  const std::string body = marks ? marked_paragraphs_html(a.text, *facts) : paragraphs_html(a.text);
   main += "<div class=\"body\" dir=\"auto\">\n";
   main += body.empty() ? "<p class=\"muted\">No text was extracted from this page.</p>\n" : body;
   main += "</div>\n";

@@ -155,6 +155,13 @@ h1 { line-height: 1.25; letter-spacing: -0.015em; }
 .fact-quotes blockquote { margin: 0 0 0.2rem; padding-left: 0.8rem;
                           border-left: 3px solid var(--line); font-style: italic; }
 .article-facts h3 { font-size: 0.95rem; margin: 1rem 0 0.2rem; color: var(--muted); }
+mark.fact { background: none; color: inherit; border-bottom: 2px solid var(--line);
+            padding: 0 0.05em; }
+mark.fact-person { border-bottom-color: var(--link); }
+mark.fact-place { border-bottom-color: #2e8b57; }
+mark.fact-figure { background: var(--box); border-bottom-color: var(--accent); }
+mark.fact-quote { background: var(--badge); border-bottom: none; }
+mark.fact-date { border-bottom-style: dotted; border-bottom-color: var(--muted); }
 )css";
 
 constexpr std::string_view kFavicon =

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "serve/handlers.h"
+#include "serve/html.h"
 #include "serve/page_parts.h"
 #include "serve/running_server.h"
 #include "store/story_fixtures.h"
@@ -225,6 +226,14 @@ TEST_F(FactsServerTest, PagesShowTheFactsEscaped) {
   EXPECT_EQ(r->body.find("<img src=x"), std::string::npos);
   EXPECT_EQ(r->body.find("<script>"), std::string::npos);
   EXPECT_NE(r->body.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
+
+  // The wire's person, place and quote (offsets 0..5 of "Body text.") are
+  // marked in its text, nested as they nest.
+  r = get("/articles/" + std::to_string(wire_));
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->body.find("<p><mark class=\"fact fact-person\" title=\"person: ali asghar khaji"),
+            std::string::npos)
+      << r->body;
 }
 
 TEST(FactPages, RenderNothingForNoFacts) {
@@ -233,6 +242,71 @@ TEST(FactPages, RenderNothingForNoFacts) {
   EXPECT_EQ(serve::quantity_text(8796), "8,796");
   EXPECT_EQ(serve::quantity_text(2.5), "2.50");
   EXPECT_EQ(serve::quantity_text(-3), "-3");
+}
+
+FactRecord span(const std::string& kind, int64_t start, int64_t end, const std::string& key) {
+  FactRecord f = named(kind, key, key);
+  f.start = start;
+  f.end = end;
+  return f;
+}
+
+TEST(FactMarks, MarksEachFactsCodePointSpan) {
+  // "é" and "’" are one code point each, two and three bytes.
+  const std::string text =
+      "Café talk: Khaji said \xE2\x80\x99" "crimes\xE2\x80\x99 in Tehran.\n\nAt least 8,796 "
+      "people died.";
+  ArticleFacts a;
+  a.facts = {span("person", 11, 16, "ali asghar khaji"), span("quote", 22, 30, "ali"),
+             span("place", 34, 40, "geonames:112931"), figure("killed/people", 8796, "at_least")};
+  a.facts[3].start = 43;
+  a.facts[3].end = 64;
+  const std::string html = serve::marked_paragraphs_html(text, a);
+  EXPECT_NE(html.find("<mark class=\"fact fact-person\" title=\"person: ali asghar khaji\">"
+                      "Khaji</mark>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find(">\xE2\x80\x99" "crimes\xE2\x80\x99</mark>"), std::string::npos) << html;
+  EXPECT_NE(html.find(">Tehran</mark>."), std::string::npos) << html;
+  EXPECT_NE(html.find("<p><mark class=\"fact fact-figure\" title=\"figure: killed/people = "
+                      "at_least 8,796\">At least 8,796 people</mark> died.</p>"),
+            std::string::npos)
+      << html;
+  // Without facts, the same paragraphs as the plain page.
+  EXPECT_EQ(serve::marked_paragraphs_html(text, ArticleFacts{}), serve::paragraphs_html(text));
+}
+
+TEST(FactMarks, HostileSpansAndTextStayWellFormed) {
+  // The text's own private-use code points cannot forge a mark.
+  const std::string text = "A \xF3\xB0\x80\x80 B \xF4\x80\x80\x80 C\nD E F <b>";
+  ArticleFacts a;
+  FactRecord evil = span("person", 0, 1, "<script>alert(1)</script>");
+  evil.detail = "\" onmouseover=\"x";
+  a.facts = {evil,
+             span("place", 0, 3, "outer"),           // contains the first
+             span("place", 2, 9, "partial"),         // partly overlaps: left out
+             span("figure", 8, 13, "across"),        // crosses the line break: left out
+             span("date", 12, 13, "end"),
+             span("person", 50, 90, "past the end"),  // never opens
+             span("quote", 5, 5, "empty")};
+  const std::string html = serve::marked_paragraphs_html(text, a);
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_EQ(html.find("\" onmouseover"), std::string::npos);
+  EXPECT_EQ(html.find("<b>"), std::string::npos);
+  EXPECT_EQ(html.find("\xF3\xB0"), std::string::npos);
+  EXPECT_EQ(html.find("\xF4\x80"), std::string::npos);
+  size_t opens = 0, closes = 0;
+  for (size_t p = html.find("<mark"); p != std::string::npos; p = html.find("<mark", p + 1)) ++opens;
+  for (size_t p = html.find("</mark>"); p != std::string::npos; p = html.find("</mark>", p + 1)) {
+    ++closes;
+  }
+  EXPECT_EQ(opens, 3u) << html;  // evil inside outer, and end
+  EXPECT_EQ(closes, 3u);
+  EXPECT_NE(html.find("title=\"place: outer\"><mark class=\"fact fact-person\""),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("partial"), std::string::npos);
+  EXPECT_EQ(html.find("across"), std::string::npos);
 }
 
 TEST(FactParams, Window) {
