@@ -12,6 +12,7 @@
 #include "serve/html.h"
 #include "serve/page_parts.h"
 #include "serve/running_server.h"
+#include "store/fact_fixtures.h"
 #include "store/story_fixtures.h"
 
 namespace tidings {
@@ -22,14 +23,12 @@ using testing::link_article;
 using testing::RunningServer;
 using testing::seed_article;
 
+// A figure as the server tests show it: sentence 1, code points 40..60,
+// with the extractor's JSON.
 FactRecord figure(const std::string& key, double value, const std::string& qualifier,
                   const std::string& attribution = "") {
-  FactRecord f;
-  f.kind = "figure";
-  f.key = key;
-  f.value = value;
-  f.qualifier = qualifier;
-  f.attribution = attribution;
+  FactRecord f = testing::figure_fact(key, value, qualifier, attribution);
+  f.label.clear();
   f.sentence = 1;
   f.start = 40;
   f.end = 60;
@@ -38,10 +37,7 @@ FactRecord figure(const std::string& key, double value, const std::string& quali
 }
 
 FactRecord named(const std::string& kind, const std::string& key, const std::string& label) {
-  FactRecord f;
-  f.kind = kind;
-  f.key = key;
-  f.label = label;
+  FactRecord f = testing::named_fact(kind, key, label);
   f.end = 5;
   return f;
 }

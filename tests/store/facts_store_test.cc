@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 
+#include "store/fact_fixtures.h"
 #include "store/fact_json.h"
 #include "store/store.h"
 #include "store/story_fixtures.h"
@@ -26,25 +27,11 @@ std::unique_ptr<Store> memory_store() {
 
 FactRecord figure(const std::string& key, double value, const std::string& qualifier = "exact",
                   const std::string& attribution = "") {
-  FactRecord f;
-  f.kind = "figure";
-  f.key = key;
-  f.value = value;
-  f.label = std::to_string(static_cast<int64_t>(value));
-  f.qualifier = qualifier;
-  f.attribution = attribution;
-  f.start = 10;
-  f.end = 15;
-  return f;
+  return testing::figure_fact(key, value, qualifier, attribution);
 }
 
 FactRecord named(const std::string& kind, const std::string& key, const std::string& label) {
-  FactRecord f;
-  f.kind = kind;
-  f.key = key;
-  f.label = label;
-  f.end = static_cast<int64_t>(label.size());
-  return f;
+  return testing::named_fact(kind, key, label);
 }
 
 FactRecord quote(const std::string& speaker_key, const std::string& speaker,
