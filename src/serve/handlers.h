@@ -129,6 +129,18 @@ Reply page_stories(Store& store, const QueryParams& params);
 /// GET /stories/{id}.
 Reply page_story(Store& store, std::string_view id_text);
 
+// --- api_facts.cc: facts (docs/facts-store.md) ---
+
+/// The `window` parameter of the disagreements: a duration such as "24h",
+/// "90m", "2d" or "1h30m" (1 second to 30 days); 24 hours when absent.
+Result<int64_t> parse_window_param(const QueryParams& params);
+/// GET /api/articles/{id}/facts: store/fact_json.h article_facts_to_json.
+Reply api_article_facts(Store& store, std::string_view id_text);
+/// GET /api/stories/{id}/facts: story_facts_to_json.
+Reply api_story_facts(Store& store, std::string_view id_text);
+/// GET /api/stories/{id}/disagreements?window=24h: disagreements_to_json.
+Reply api_story_disagreements(Store& store, std::string_view id_text, const QueryParams& params);
+
 /// The "next page" link for a page that ended at `last_id`, keeping a
 /// non-default limit: "<path>?before_id=7" or "<path>?limit=10&before_id=7".
 std::string next_page_href(std::string_view path, int limit, int64_t last_id);

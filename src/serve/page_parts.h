@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/facts.h"
 #include "store/stories.h"
 
 namespace tidings::serve {
@@ -27,5 +28,20 @@ std::string story_items_html(const std::vector<Story>& stories);
 std::string relations_box_html(const ArticleRelations& relations);
 /// The coverage over time as an inline SVG bar chart with its axis times.
 std::string coverage_chart_html(const Coverage& coverage);
+
+/// A quantity for people: "8,796", "2.50" (fact_pages.cc).
+std::string quantity_text(double value);
+/// The article page's facts, grouped by kind; "" when it has none
+/// (fact_pages.cc).
+std::string article_facts_html(const ArticleFacts& facts);
+/// The text as paragraphs_html makes it, with each fact's span in a
+/// `<mark class="fact fact-KIND" title="...">` (spans within one line,
+/// properly nested; a partly overlapping one is left out) (fact_marks.cc).
+std::string marked_paragraphs_html(std::string_view text, const ArticleFacts& facts);
+/// The story page's figures (claims per measure, the disputed ones marked,
+/// with a "where sources disagree" box), people, places, quotes and other
+/// names; "" when the story has no facts (fact_pages.cc).
+std::string story_facts_html(const StoryFacts& facts,
+                             const std::vector<FigureDisagreement>& disagreements);
 
 }  // namespace tidings::serve

@@ -173,7 +173,8 @@ std::string render_list_page(const ListPage& page) {
                 main);
 }
 
-std::string render_article_page(const StoredArticle& s, const ArticleRelations* relations) {
+std::string render_article_page(const StoredArticle& s, const ArticleRelations* relations,
+                                const ArticleFacts* facts) {
   const Article& a = s.article;
   std::string main = "<p class=\"crumbs\"><a href=\"/\">\xE2\x86\x90 All articles</a></p>\n";
   main += "<article";
@@ -186,10 +187,13 @@ std::string render_article_page(const StoredArticle& s, const ArticleRelations* 
   main += when_html(s) + "</p>\n</header>\n";
   if (relations) main += relations_box_html(*relations);
   main += source_box(a.source_links);
-  const std::string body = paragraphs_html(a.text);
+  // Facts computed on another text (stale) would mark the wrong words.
+  const bool marks = facts && !facts->stale && !facts->facts.empty();
+  const std::string body = marks ? marked_paragraphs_html(a.text, *facts) : paragraphs_html(a.text);
   main += "<div class=\"body\" dir=\"auto\">\n";
   main += body.empty() ? "<p class=\"muted\">No text was extracted from this page.</p>\n" : body;
   main += "</div>\n";
+  if (facts) main += article_facts_html(*facts);
   main += details(s);
   main += "</article>\n";
   return layout(title_or_fallback(s), main);

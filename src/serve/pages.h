@@ -25,9 +25,10 @@ struct ListPage {
 
 std::string render_list_page(const ListPage& page);
 /// `relations`, when given, adds what the article is a copy of, its copies,
-/// its story and who reported that first.
+/// its story and who reported that first; `facts`, its facts.
 std::string render_article_page(const StoredArticle& article,
-                                const ArticleRelations* relations = nullptr);
+                                const ArticleRelations* relations = nullptr,
+                                const ArticleFacts* facts = nullptr);
 
 /// One page of the story list (story_pages.cc).
 struct StoryListPage {
@@ -37,9 +38,14 @@ struct StoryListPage {
   bool first_page = true;
 };
 std::string render_story_list_page(const StoryListPage& page);
+/// A story's facts and the figures its sources disagree on, for its page.
+struct StoryFactsView {
+  StoryFacts facts;
+  std::vector<FigureDisagreement> disagreements;
+};
 /// A story: headline, first report, coverage chart, articles with their
-/// copies folded under them.
-std::string render_story_page(const StoryDetail& story);
+/// copies folded under them; then its facts, when given.
+std::string render_story_page(const StoryDetail& story, const StoryFactsView* facts = nullptr);
 /// The sources page: each registered source with its last poll, status,
 /// error, items and articles; `frontier_pending` URLs wait to be fetched.
 /// `health`, when given, is one per source: its flags are shown and the row

@@ -107,6 +107,15 @@ void install_routes(httplib::Server& http, Store& store) {
   http.Get(R"(/api/stories/([^/]+))", guarded([&store](const httplib::Request& req) {
              return serve::api_get_story(store, req.matches[1].str());
            }));
+  http.Get(R"(/api/articles/([^/]+)/facts)", guarded([&store](const httplib::Request& req) {
+             return serve::api_article_facts(store, req.matches[1].str());
+           }));
+  http.Get(R"(/api/stories/([^/]+)/facts)", guarded([&store](const httplib::Request& req) {
+             return serve::api_story_facts(store, req.matches[1].str());
+           }));
+  http.Get(R"(/api/stories/([^/]+)/disagreements)", guarded([&store](const httplib::Request& req) {
+             return serve::api_story_disagreements(store, req.matches[1].str(), req.params);
+           }));
   http.Get("/sources", guarded([&store](const httplib::Request&) {
              return serve::page_sources(store);
            }));

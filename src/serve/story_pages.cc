@@ -212,7 +212,7 @@ std::string render_story_list_page(const StoryListPage& page) {
   return layout("Stories", main);
 }
 
-std::string render_story_page(const StoryDetail& d) {
+std::string render_story_page(const StoryDetail& d, const StoryFactsView* facts) {
   const Story& s = d.story;
   std::string main = "<p class=\"crumbs\"><a href=\"/stories\">\xE2\x86\x90 All stories</a></p>\n";
   main += "<header class=\"article-head\">\n<p class=\"kicker\">Story</p>\n<h1 dir=\"auto\">" +
@@ -231,6 +231,7 @@ std::string render_story_page(const StoryDetail& d) {
       "class=\"section-title\">Articles</h2>\n<ol class=\"items story-articles\">\n";
   for (const StoryEntry& e : entries) main += story_entry(e);
   main += "</ol>\n</section>\n";
+  if (facts) main += story_facts_html(facts->facts, facts->disagreements);
   main += "<p class=\"muted\"><a href=\"/api/stories/" + std::to_string(s.id) + "\">JSON</a></p>\n";
   return layout(headline_or_fallback(s), main);
 }

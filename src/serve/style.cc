@@ -140,6 +140,28 @@ h1 { line-height: 1.25; letter-spacing: -0.015em; }
   .details { grid-template-columns: 1fr; gap: 0 1rem; }
   .details dd { margin-bottom: 0.5rem; }
 }
+.facts tr.disputed td:first-child { border-left: 3px solid var(--accent); padding-left: 0.5rem; }
+.measure { font-size: 1rem; margin: 1.2rem 0 0.3rem; }
+.disagreements { background: var(--box); border: 1px solid var(--box-line);
+                 border-left: 4px solid var(--accent); border-radius: 8px;
+                 padding: 0.6rem 1rem; margin: 0.8rem 0 1rem; font-size: 0.95rem; }
+.disagreements h3 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.08em;
+                    margin: 0 0 0.3rem; color: var(--accent); }
+.disagreements ul, .fact-tallies, .fact-list { margin: 0.2rem 0; padding-left: 1.1rem; }
+.fact-tallies li, .fact-list li { margin: 0.3rem 0; }
+.fact-label { font-weight: 600; }
+.fact-quotes { list-style: none; padding: 0; }
+.fact-quotes li { margin: 0 0 1rem; }
+.fact-quotes blockquote { margin: 0 0 0.2rem; padding-left: 0.8rem;
+                          border-left: 3px solid var(--line); font-style: italic; }
+.article-facts h3 { font-size: 0.95rem; margin: 1rem 0 0.2rem; color: var(--muted); }
+mark.fact { background: none; color: inherit; border-bottom: 2px solid var(--line);
+            padding: 0 0.05em; }
+mark.fact-person { border-bottom-color: var(--link); }
+mark.fact-place { border-bottom-color: #2e8b57; }
+mark.fact-figure { background: var(--box); border-bottom-color: var(--accent); }
+mark.fact-quote { background: var(--badge); border-bottom: none; }
+mark.fact-date { border-bottom-style: dotted; border-bottom-color: var(--muted); }
 )css";
 
 constexpr std::string_view kFavicon =

@@ -56,7 +56,9 @@ Reply page_article(Store& store, std::string_view id_text) {
   }
   // Copies and story are a nicety too: without them the article still shows.
   const auto relations = store.article_relations(*id);
-  return html_reply(200, render_article_page(*article, relations ? &*relations : nullptr));
+  const auto facts = store.article_facts(*id);
+  return html_reply(200, render_article_page(*article, relations ? &*relations : nullptr,
+                                             facts ? &*facts : nullptr));
 }
 
 Reply page_sources(Store& store) {

@@ -38,7 +38,14 @@ Reply page_story(Store& store, std::string_view id_text) {
     }
     return html_error(500, "Store error", "The store failed: " + story.error().message);
   }
-  return html_reply(200, render_story_page(*story));
+  // The facts are a nicety: without them the story still shows.
+  std::optional<StoryFactsView> facts;
+  if (auto found = store.story_facts(*id)) {
+    facts.emplace();
+    facts->disagreements = find_disagreements(found->figures, kDefaultDisagreementWindowSeconds);
+    facts->facts = std::move(*found);
+  }
+  return html_reply(200, render_story_page(*story, facts ? &*facts : nullptr));
 }
 
 }  // namespace tidings::serve

@@ -1,7 +1,7 @@
 // Migration 1: sources, documents (raw bytes zstd-compressed), articles and
 // their source links; 2: the registry's poll state; 3: the crawl frontier;
 // 4: the fetch log; 5: poll warnings; 6: article metadata; 7: copies and
-// stories. Later issues append migrations; never edit one that has shipped.
+// stories; 8: facts. Later issues append migrations; never edit one that has shipped.
 #include "store/schema.h"
 
 namespace tidings {
@@ -188,6 +188,52 @@ CREATE INDEX article_links_copy_of ON article_links(copy_of);
 CREATE INDEX article_links_story ON article_links(story_id);
 )sql";
 
+// 8: facts (docs/facts-store.md). One row per fact of an article, in the
+// order the facts stage found them (`position`; `parent` is the position of
+// the figure a breakdown belongs to); `json` is the fact as the stage printed
+// it, opaque to the store. article_facts_state says which facts version ran
+// on an article; a trigger marks its facts stale when the article's text
+// changes (re-extraction), since their offsets point into that text.
+constexpr std::string_view kMigration8 = R"sql(
+CREATE TABLE article_facts (
+  article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  position      INTEGER NOT NULL,
+  kind          TEXT NOT NULL CHECK (kind IN ('entity', 'person', 'place', 'date', 'quote',
+                                              'figure')),
+  sentence      INTEGER NOT NULL,
+  start_offset  INTEGER NOT NULL,        -- code points into the article text
+  end_offset    INTEGER NOT NULL,
+  key           TEXT NOT NULL,           -- normalised identity: "killed/people", "iso:IR"...
+  label         TEXT,
+  value         REAL,
+  qualifier     TEXT,
+  attribution   TEXT,
+  detail        TEXT,
+  as_of         TEXT,
+  lat           REAL,
+  lon           REAL,
+  parent        INTEGER,                 -- position of the figure it breaks down
+  json          TEXT,
+  PRIMARY KEY (article_id, position)
+);
+CREATE INDEX article_facts_key ON article_facts(kind, key);
+
+CREATE TABLE article_facts_state (
+  article_id   INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  version      INTEGER NOT NULL,
+  fact_count   INTEGER NOT NULL,
+  computed_at  TEXT NOT NULL,
+  stale        INTEGER NOT NULL DEFAULT 0  -- 1: the text changed since
+);
+CREATE INDEX article_facts_state_version ON article_facts_state(version);
+
+CREATE TRIGGER article_facts_stale AFTER UPDATE OF text ON articles
+  WHEN OLD.text IS NOT NEW.text
+BEGIN
+  UPDATE article_facts_state SET stale = 1 WHERE article_id = NEW.id;
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -199,6 +245,7 @@ const std::vector<Migration>& migrations() {
       {5, kMigration5},
       {6, kMigration6},
       {7, kMigration7},
+      {8, kMigration8},
   };
   return kAll;
 }

@@ -91,6 +91,16 @@ class SqliteStore final : public Store {
   Result<ArticleRelations> article_relations(int64_t article_id) override;
   Result<std::optional<ArticleRef>> first_reported_by(int64_t story_id) override;
 
+  // Facts (sqlite_facts.cc).
+  Result<void> set_article_facts(int64_t article_id, int64_t version,
+                                 const std::vector<FactRecord>& facts) override;
+  Result<ArticleFacts> article_facts(int64_t article_id) override;
+  Result<std::vector<int64_t>> articles_needing_facts(int64_t version, int64_t after_id,
+                                                      int limit) override;
+  Result<StoryFacts> story_facts(int64_t story_id) override;
+  Result<StoryDisagreements> figure_disagreements(int64_t story_id,
+                                                  int64_t window_seconds) override;
+
  private:
   Result<std::vector<SourceLink>> load_links(int64_t article_id);
   Result<StoredArticle> read_article_row(sql::Statement& st);

@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "core/types.h"
+#include "store/facts.h"
 #include "store/stories.h"
 
 namespace tidings {
@@ -291,6 +292,37 @@ class Store {
   virtual Result<ArticleRelations> article_relations(int64_t article_id) = 0;
   /// The earliest original of a story (nullopt: unknown or empty story).
   virtual Result<std::optional<ArticleRef>> first_reported_by(int64_t story_id) = 0;
+
+  // Facts (docs/facts-store.md, migration 8).
+
+  /// Replaces an article's facts with `facts` (in order; FactRecord::parent
+  /// indexes into them) and records `version` (>= 1) as its facts version,
+  /// in one transaction (the caller's, when one is open: call it in the
+  /// transaction that saved the article). An empty list records that the
+  /// version ran and found nothing. kNotFound for an unknown article;
+  /// kInvalidInput naming the fact for a malformed one (unknown kind,
+  /// offsets, parent, a non-finite value, coordinates, sizes past facts.h's
+  /// bounds), and then nothing is written.
+  virtual Result<void> set_article_facts(int64_t article_id, int64_t version,
+                                         const std::vector<FactRecord>& facts) = 0;
+  /// An article's facts in the order they were set; `version` nullopt when
+  /// facts never ran on it. kNotFound for an unknown article.
+  virtual Result<ArticleFacts> article_facts(int64_t article_id) = 0;
+  /// Ids of the articles above `after_id`, in id order, at most `limit`
+  /// (1..10,000), whose facts were never computed, were computed by a
+  /// version below `version`, or are stale (the article's text changed
+  /// since): what `tidings reextract` (or a facts re-run) works through.
+  virtual Result<std::vector<int64_t>> articles_needing_facts(int64_t version, int64_t after_id,
+                                                              int limit) = 0;
+  /// A story's people, entities, places, dates, quotes and figures counted
+  /// per claim, not per copy (facts.h aggregate_story_facts); kNotFound
+  /// when the story is unknown or empty.
+  virtual Result<StoryFacts> story_facts(int64_t story_id) = 0;
+  /// The figures of a story whose sources disagree within `window_seconds`
+  /// (1..30 days) of each other (facts.h find_disagreements); kNotFound as
+  /// story_facts, kInvalidInput for a window out of range.
+  virtual Result<StoryDisagreements> figure_disagreements(int64_t story_id,
+                                                          int64_t window_seconds) = 0;
 };
 
 struct SqliteOptions {

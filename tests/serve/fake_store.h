@@ -97,6 +97,32 @@ class FakeStore : public Store {
     return fail(ErrorCode::kNotFound, "no article " + std::to_string(id));
   }
 
+  // No facts either: an article known to the fake has none computed.
+  Result<void> set_article_facts(int64_t, int64_t, const std::vector<FactRecord>&) override {
+    return unsupported();
+  }
+  Result<ArticleFacts> article_facts(int64_t id) override {
+    std::lock_guard lock(mutex_);
+    if (failing_) return broken();
+    for (const auto& a : articles_) {
+      if (a.id == id) {
+        ArticleFacts none;
+        none.article_id = id;
+        return none;
+      }
+    }
+    return fail(ErrorCode::kNotFound, "no article " + std::to_string(id));
+  }
+  Result<std::vector<int64_t>> articles_needing_facts(int64_t, int64_t, int) override {
+    return unsupported();
+  }
+  Result<StoryFacts> story_facts(int64_t id) override {
+    return fail(ErrorCode::kNotFound, "no story " + std::to_string(id));
+  }
+  Result<StoryDisagreements> figure_disagreements(int64_t id, int64_t) override {
+    return fail(ErrorCode::kNotFound, "no story " + std::to_string(id));
+  }
+
   Result<std::vector<StoredArticle>> list_articles(const ArticleQuery& q) override {
     std::lock_guard lock(mutex_);
     if (failing_) return broken();

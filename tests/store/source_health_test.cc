@@ -253,11 +253,13 @@ TEST(FetchLog, MigrationFourBackfillsCollectedDocuments) {
     a.text = "twelve chars";
     ASSERT_TRUE((*store)->save_article(put->id, a, "Daily", 3));
   }
-  {  // as a version-3 database would have it: no log, migrations 4 to 7 to run
+  {  // as a version-3 database would have it: no log, migrations 4 and later to run
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db,
-                           "DROP TABLE article_links; DROP TABLE stories;"
+                           "DROP TRIGGER article_facts_stale; DROP TABLE article_facts;"
+                           " DROP TABLE article_facts_state;"
+                           " DROP TABLE article_links; DROP TABLE stories;"
                            " DROP TABLE fetch_log; ALTER TABLE sources DROP COLUMN last_warning;"
                            " ALTER TABLE articles DROP COLUMN authors;"
                            " ALTER TABLE articles DROP COLUMN modified_at;"
