@@ -169,7 +169,7 @@ void event_after(const SentenceView& v, size_t k, Figure& f) {
     const std::string_view t = v.text(k);
     const bool adverb = v.token(k).kind == TokenKind::kWord && t.size() > 4 &&
                         t.substr(t.size() - 2) == "ly";  // "internally displaced"
-    if (adverb) continue;
+    if (adverb || v.is(k, "more")) continue;  // "12 more were injured"
     const uint32_t fl = v.flags(k);
     if (fl & lex::kParticiple) {
       f.event = v.word(k)->key;
@@ -210,6 +210,8 @@ void event_before(const SentenceView& v, size_t p, Figure& f) {
   }
   for (size_t n = 1; n <= kTollReach && v.valid(p - n); ++n) {
     const size_t k = p - n;
+    // "rose from 30 to 45": the old value is passed over.
+    if (v.is_number(k) && v.is(k - 1, "from") && v.is(k + 1, "to")) continue;
     if (v.is_number(k) || v.is_punct(k, ";") || v.is_punct(k, ".")) return;
     if (v.is(k, "toll")) {
       f.event = v.is(k - 1, "casualty") ? "casualties" : v.is(k - 1, "injury") ? "wounded" : "killed";
@@ -266,6 +268,11 @@ bool figure_at(const SentenceView& v, size_t i, uint32_t sentence, Found& out) {
   // Dates, ages, list numbers and identifiers are not counts.
   if (v.flags(q.last) & (lex::kTimeNoun | lex::kMonth)) return false;
   if (v.flags(q.first - 1) & lex::kMonth) return false;
+  // "rose from 30 to 45": 30 is the count no longer claimed.
+  if (v.is(q.first - 1, "from") && v.is(q.last, "to") && v.valid(q.last + 1) &&
+      (v.is_number(q.last + 1) || (v.flags(q.last + 1) & lex::kUnitWord))) {
+    return false;
+  }
   if (v.is(q.first - 1, "no") || v.is_punct(q.first - 1, "#") || v.is(q.first - 1, "number") ||
       v.is(q.first - 1, "aged") || v.is(q.first - 1, "age")) {
     return false;
