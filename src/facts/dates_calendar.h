@@ -42,6 +42,7 @@ class Scanner {
   size_t month_first(size_t i);
   size_t number_first(size_t i);
   size_t relative_words(size_t i);
+  size_t mid_word(size_t i);  ///< "mid-October", "mid-2019"
   size_t time_of_day(size_t i);
   void attach_times(size_t first_new);
 
@@ -58,6 +59,10 @@ class Scanner {
   int year_number(size_t i) const;              ///< "2023": 1000..2999, else 0
   int small_number(size_t i) const;             ///< "3", "three", "a": 1..99, else 0
   bool future_cue(size_t i) const;              ///< "will", "scheduled" before token i
+  /// The year of month `m` said without one: the latest on or before the
+  /// publication (or the next, with a future cue); direction -1 "last",
+  /// +1 "next", 2 "this", 0 by tense.
+  int year_of_month(int m, int direction, size_t cue_at) const;
 
   DateExpression& add(size_t first, size_t last, DateGranularity g, bool relative);
   void set_day(DateExpression& e, std::chrono::year_month_day d);

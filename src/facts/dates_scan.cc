@@ -233,6 +233,58 @@ void Scanner::set_range(DateExpression& e, sys_days first, sys_days last) {
   e.value = format_value(e);
 }
 
+int Scanner::year_of_month(int m, int direction, size_t cue_at) const {
+  const year_month_day today(anchor_->day);
+  const int now = static_cast<int>(static_cast<unsigned>(today.month()));
+  int y = static_cast<int>(today.year());
+  if (direction == 0) direction = future_cue(cue_at) ? 3 : -3;  // by tense: this month counts
+  if (direction == -3 && m > now) y -= 1;
+  if (direction == -1 && m >= now) y -= 1;
+  if (direction == 3 && m < now) y += 1;
+  if (direction == 1 && m <= now) y += 1;
+  return y;
+}
+
+// "mid-October", "mid-2019", "early-2020" (one token: the tokenizer joins
+// hyphenated words).
+size_t Scanner::mid_word(size_t i) {
+  if (s_.tokens[i].kind != TokenKind::kWord) return i;
+  const std::string_view t = text(i);
+  std::string_view modifier;
+  for (std::string_view m : {"mid-", "early-", "late-"}) {
+    if (t.size() > m.size() && lower_equal(t.substr(0, m.size()), m)) modifier = m;
+  }
+  if (modifier.empty()) return i;
+  const std::string_view rest = t.substr(modifier.size());
+  modifier.remove_suffix(1);
+  if (rest.size() == 4 && rest[0] >= '1' && rest[0] <= '2') {
+    int y = 0;
+    for (char c : rest) {
+      if (c < '0' || c > '9') return i;
+      y = y * 10 + (c - '0');
+    }
+    DateExpression& e = add(i, i + 1, DateGranularity::kYear, false);
+    sys_days a = sys_days(year(y) / 1 / 1), b = sys_days(year(y) / 12 / 31);
+    narrow(modifier, a, b);
+    set_range(e, a, b);
+    return i + 1;
+  }
+  for (size_t m = 0; m < kMonths.size(); ++m) {
+    if (!lower_equal(rest, kMonths[m]) || rest[0] < 'A' || rest[0] > 'Z') continue;
+    DateExpression& e = add(i, i + 1, DateGranularity::kMonth, true);
+    if (!anchor_) {
+      e.value = "XXXX-" + two(static_cast<unsigned>(m + 1));
+      return i + 1;
+    }
+    const year_month ym = year(year_of_month(static_cast<int>(m + 1), 0, i)) / month(m + 1);
+    sys_days a = sys_days(ym / 1), b = month_end(ym);
+    narrow(modifier, a, b);
+    set_range(e, a, b);
+    return i + 1;
+  }
+  return i;
+}
+
 void Scanner::run() {
   const size_t first_new = out_.size();
   for (size_t i = begin_; i < end_;) {
@@ -240,6 +292,7 @@ void Scanner::run() {
     if (next == i) next = month_first(i);
     if (next == i) next = number_first(i);
     if (next == i) next = relative_words(i);
+    if (next == i) next = mid_word(i);
     i = next == i ? i + 1 : next;
   }
   attach_times(first_new);
@@ -370,15 +423,7 @@ size_t Scanner::month_first(size_t i) {
     e.value = "XXXX-" + two(static_cast<unsigned>(m));
     return after;
   }
-  const year_month_day today(anchor_->day);
-  const int now = static_cast<int>(static_cast<unsigned>(today.month()));
-  int y = static_cast<int>(today.year());
-  if (direction == 0) direction = future_cue(first) ? 3 : -3;  // by tense: this month counts
-  if (direction == -3 && m > now) y -= 1;
-  if (direction == -1 && m >= now) y -= 1;
-  if (direction == 3 && m < now) y += 1;
-  if (direction == 1 && m <= now) y += 1;
-  const year_month ym = year(y) / month(m);
+  const year_month ym = year(year_of_month(m, direction, first)) / month(m);
   sys_days a = sys_days(ym / 1), b = month_end(ym);
   if (!modifier.empty()) narrow(modifier, a, b);
   set_range(e, a, b);
