@@ -58,6 +58,7 @@ class Scanner {
   int day_number(size_t i) const;               ///< "7", "7th": 1..31, else 0
   int year_number(size_t i) const;              ///< "2023": 1000..2999, else 0
   int small_number(size_t i) const;             ///< "3", "three", "a": 1..99, else 0
+  bool may_be_relative(size_t i) const;
   bool future_cue(size_t i) const;              ///< "will", "scheduled" before token i
   /// The year of month `m` said without one: the latest on or before the
   /// publication (or the next, with a future cue); direction -1 "last",

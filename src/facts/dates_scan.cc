@@ -285,14 +285,28 @@ size_t Scanner::mid_word(size_t i) {
   return i;
 }
 
+// A cheap test before the relative patterns: the first letters of the
+// words they start with ("yesterday", "last", "this", "next", "coming",
+// "past", "earlier", "far", "mid-", "noon"), or "ago" two tokens on.
+bool Scanner::may_be_relative(size_t i) const {
+  const std::string_view t = text(i);
+  if (t.empty() || s_.tokens[i].kind == TokenKind::kPunctuation) return false;
+  switch (t[0] | 0x20) {
+    case 'y': case 't': case 'l': case 'n': case 'c': case 'p': case 'e': case 'f': case 'm':
+      return true;
+    default:
+      return is(i + 2, "ago");
+  }
+}
+
 void Scanner::run() {
   const size_t first_new = out_.size();
   for (size_t i = begin_; i < end_;) {
     size_t next = weekday(i);
     if (next == i) next = month_first(i);
     if (next == i) next = number_first(i);
-    if (next == i) next = relative_words(i);
-    if (next == i) next = mid_word(i);
+    if (next == i && may_be_relative(i)) next = relative_words(i);
+    if (next == i && may_be_relative(i)) next = mid_word(i);
     i = next == i ? i + 1 : next;
   }
   attach_times(first_new);

@@ -310,6 +310,17 @@ bool figure_at(const SentenceView& v, size_t i, uint32_t sentence, Found& out) {
   return true;
 }
 
+// A cheap test before parse_quantity: most tokens cannot start a number.
+bool may_start_quantity(const SentenceView& v, size_t i) {
+  const Token& t = v.token(i);
+  if (t.kind == TokenKind::kNumber) return true;
+  if (t.kind == TokenKind::kPunctuation) return t.end - t.start > 1 || v.text(i) == "$";
+  constexpr uint32_t kStarts = lex::kUnitWord | lex::kVague | lex::kFuzzy | lex::kCurrency |
+                               lex::kStarter;
+  return (v.flags(i) & kStarts) != 0 || (v.token(i).kind == TokenKind::kWord &&
+                                         v.text(i).find('-') != std::string_view::npos);
+}
+
 // A breakdown marker right before token p: "including", "among them",
 // "of whom", "(including".
 bool breakdown_marker(const SentenceView& v, size_t p) {
@@ -490,7 +501,7 @@ std::vector<Figure> find_figures(const Segmented& segmented, std::span<const Dat
 
     for (size_t i = v.begin(); i < v.end();) {
       Found found;
-      if (!figure_at(v, i, s, found)) {
+      if (!may_start_quantity(v, i) || !figure_at(v, i, s, found)) {
         ++i;
         continue;
       }

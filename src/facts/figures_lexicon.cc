@@ -170,6 +170,8 @@ constexpr Entry kEntries[] = {
     {"dozens", kVague, "", 12}, {"scores", kVague, "", 20}, {"hundreds", kVague, "", 100},
     {"thousands", kVague, "", 1e3}, {"millions", kVague, "", 1e6}, {"billions", kVague, "", 1e9},
     {"tens", kVague, "", 10},
+    {"a", kStarter, "", 0}, {"an", kStarter, "", 0}, {"half", kStarter, "", 0},
+    {"us", kStarter, "", 0}, {"c", kStarter, "", 0},
     {"several", kFuzzy, "", 3}, {"few", kFuzzy, "", 2}, {"many", kFuzzy, "", 2},
     // Units that are not counts.
     {"percent", kPercent, "", 0}, {"pct", kPercent, "", 0}, {"dollars", kCurrency, "USD", 0},
@@ -194,10 +196,20 @@ constexpr Entry kEntries[] = {
     {"dec", kMonth, "", 12},
 };
 
+// FNV-1a: the keys are short ASCII words; std::hash's Murmur is slower here.
+struct Fnv {
+  size_t operator()(std::string_view s) const {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<size_t>(h);
+  }
+};
+using Table = std::unordered_map<std::string_view, Word, Fnv>;
+
 // Built once (thread-safe static initialisation), read-only after.
-const std::unordered_map<std::string_view, Word>& table() {
+const Table& table() {
   static const auto* map = [] {
-    auto* m = new std::unordered_map<std::string_view, Word>();
+    auto* m = new Table();
     m->reserve(std::size(kEntries) * 2);
     for (const Entry& e : kEntries) {
       Word& w = (*m)[e.surface];

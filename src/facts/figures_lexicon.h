@@ -25,6 +25,7 @@ enum Flag : uint32_t {
   kFuzzy = 1u << 13,      ///< "several", "few", "many" before a scale: number = factor
   kMonth = 1u << 14,      ///< month names and abbreviations (dates, not figures)
   kTimeNoun = 1u << 15,   ///< "years", "days", "hours": ages and durations, not figures
+  kStarter = 1u << 16,    ///< may start a number: "a" (dozen), "half", "US" ($), "A" ($)
 };
 
 struct Word {
