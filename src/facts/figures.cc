@@ -68,6 +68,11 @@ Qualifier qualifier_before(const SentenceView& v, size_t at, size_t& first) {
   return Qualifier::kNone;
 }
 
+bool capitalised(const SentenceView& v, size_t k) {
+  return v.valid(k) && v.token(k).kind == TokenKind::kWord && v.text(k)[0] >= 'A' &&
+         v.text(k)[0] <= 'Z';
+}
+
 bool is_person_event(std::string_view e) {
   return !e.empty() && e != "destroyed" && e != "damaged" && e != "fired" && e != "launched" &&
          e != "intercepted" && e != "struck";
@@ -99,7 +104,7 @@ struct Found {
 
 // The counted noun after the quantity, with the modifiers and event words
 // that may sit between them. Returns the token after the noun phrase.
-size_t counted_noun(const SentenceView& v, size_t j, Figure& f) {
+size_t counted_noun(const SentenceView& v, size_t j, Figure& f, bool& thing) {
   if (v.is(j, "of") && f.vague) ++j;  // "dozens of people"
   size_t k = j;
   size_t event_at = 0;
@@ -116,6 +121,7 @@ size_t counted_noun(const SentenceView& v, size_t j, Figure& f) {
   const uint32_t fl = v.flags(k);
   if (fl & (lex::kPerson | lex::kThing)) {
     f.subject = v.word(k)->key;
+    thing = (fl & lex::kThing) != 0;
     size_t end = k + 1;
     // "women and children": one figure of people.
     if ((fl & lex::kPerson) && (v.is(end, "and") || v.is(end, "or")) &&
@@ -229,7 +235,9 @@ void event_before(const SentenceView& v, size_t p, Figure& f) {
 }
 
 bool is_year_like(const SentenceView& v, const Quantity& q) {
-  if (q.words || q.unit != QuantityUnit::kPlain || q.number_last != q.number_first + 1) {
+  // A year takes no sign before it, but may take a unit after ("in 2006
+  // dollars").
+  if (q.words || q.number_first != q.first || q.number_last != q.number_first + 1) {
     return false;
   }
   const std::string_view t = v.text(q.number_first);
@@ -291,9 +299,17 @@ bool figure_at(const SentenceView& v, size_t i, uint32_t sentence, Found& out) {
 
   size_t last = q.last;
   if (f.unit == FigureUnit::kCount) {
-    last = counted_noun(v, q.last, f);
+    bool thing = false;
+    last = counted_noun(v, q.last, f, thing);
     if (f.event.empty()) event_after(v, last, f);
     if (f.event.empty()) event_before(v, first, f);
+    // Things are destroyed and fired, people killed and arrested: an event
+    // of the other kind belongs to another part of the sentence ("launched
+    // a thousand girls", "arrested five buildings away", "fired two times").
+    if (!f.event.empty() && is_person_event(f.event) == thing) {
+      f.event = {};
+      f.event_span = {};
+    }
     if (f.subject.empty() && !f.subject_span.empty()) f.subject = "people";
     if (f.subject_span.empty() && is_person_event(f.event)) {
       f.subject = "people";
@@ -301,7 +317,13 @@ bool figure_at(const SentenceView& v, size_t i, uint32_t sentence, Found& out) {
     }
     const bool counted = !f.subject_span.empty() || !f.event.empty();
     if (!counted) return false;
-    if (year_like && f.event.empty()) return false;  // "the 2019 Palestinians" is rare; "2019 elections"
+    // "2019 elections", "the 1967 killings": a year before a noun.
+    if (year_like && (f.event.empty() || f.subject_span.empty())) return false;
+    // "Beta 2 is affected", "Flight 370 crashed": a number in a name.
+    if (f.subject_span.empty() && first == q.first && capitalised(v, first - 1) &&
+        first - 1 > v.begin()) {
+      return false;
+    }
     out.small_words = q.words && !q.vague && q.value < 10;
   }
   f.span = span_of(v, first, std::max(last, q.last));
@@ -338,11 +360,6 @@ struct Attribution {
   size_t anchor = 0;  // token of the cue
 };
 
-bool capitalised(const SentenceView& v, size_t k) {
-  return v.valid(k) && v.token(k).kind == TokenKind::kWord && v.text(k)[0] >= 'A' &&
-         v.text(k)[0] <= 'Z';
-}
-
 // "Committee to Protect Journalists", "Ministry of Health", "Office for
 // the Coordination of Humanitarian Affairs": small words inside a name.
 bool name_glue(const SentenceView& v, size_t k) {
@@ -355,6 +372,12 @@ bool name_glue(const SentenceView& v, size_t k) {
 bool source_token(const SentenceView& v, size_t k) {
   if (!v.valid(k)) return false;
   if (name_glue(v, k)) return true;
+  // Verbs end a source ("as saying the quake caused damage estimated").
+  const std::string_view w = v.text(k);
+  if (!capitalised(v, k) && w.size() > 4 &&
+      (w.substr(w.size() - 3) == "ing" || w.substr(w.size() - 2) == "ed")) {
+    return false;
+  }
   const Token& t = v.token(k);
   if (t.kind == TokenKind::kNumber) return false;
   if (t.kind == TokenKind::kPunctuation) return false;
@@ -405,7 +428,10 @@ std::vector<Attribution> attributions(const SentenceView& v) {
            !v.is(e, "at") && !v.is(e, "on")) {
       ++e;
     }
-    if (e > i + 1) out.push_back({span_of(v, i, e), span_of(v, i + 1, e), i});
+    // It must end the clause: "..., said the ministry." / "... in a statement".
+    const bool clause_end = !v.valid(e) || v.token(e).kind == TokenKind::kPunctuation ||
+                            v.is(e, "in") || v.is(e, "on") || v.is(e, "at");
+    if (e > i + 1 && clause_end) out.push_back({span_of(v, i, e), span_of(v, i + 1, e), i});
   }
   return out;
 }

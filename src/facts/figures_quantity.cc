@@ -22,6 +22,8 @@ constexpr size_t kLongestNumber = 32;
 // ("1,5" is not a thousands separator) and anything long.
 bool parse_number_token(std::string_view t, double& value, double& scale) {
   if (t.empty() || t.size() > kLongestNumber) return false;
+  // "000", "07": codes and clock digits, never a count ("0.5" is a number).
+  if (t.size() > 1 && t[0] == '0' && t[1] != '.') return false;
   size_t i = 0;
   double v = 0;
   int group = 0;           // digits in the current comma group
@@ -210,6 +212,11 @@ bool parse_one(const SentenceView& v, size_t i, bool allow_range, Quantity& q) {
     }
     if (j >= v.begin() + 2 && v.glued(j) && separator(v.text(j - 1)) && v.is_number(j - 2) &&
         v.glued(j - 1)) {
+      return false;
+    }
+    // "1, 400": thousands cut apart (by a careless tokenizer); no count.
+    if (v.is_punct(j + 1, ",") && v.glued(j + 1) && v.is_number(j + 2) &&
+        v.text(j + 2).size() == 3 && v.text(j).size() <= 3) {
       return false;
     }
     double scale = 1;
