@@ -411,6 +411,7 @@ std::vector<Attribution> attributions(const SentenceView& v) {
     // "an estimated 40%", "estimated 2,000": a qualifier, not a source.
     if (v.is(i - 1, "an") || v.is(i - 1, "the") || v.is(i - 1, "a")) continue;
     if (v.is_number(i + 1) && (v.is(i, "estimated") || v.is(i, "estimates"))) continue;
+    if (v.is(i, "estimated") && (v.is(i + 1, "at") || v.is(i + 1, "by"))) continue;  // "damage estimated at"
     size_t b = i;
     if (v.is(b - 1, "has") || v.is(b - 1, "have") || v.is(b - 1, "had")) --b;
     size_t k = b;
