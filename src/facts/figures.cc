@@ -287,7 +287,7 @@ bool figure_at(const SentenceView& v, size_t i, uint32_t sentence, Found& out) {
   }
   if (q.first == v.begin() && (v.is_punct(q.last, ".") || v.is_punct(q.last, ")"))) return false;
   const bool year_like = is_year_like(v, q);
-  if (year_like && (after_preposition_of_time(v, q.first) || v.token(q.last).possessive)) {
+  if (year_like && (after_preposition_of_time(v, q.first) || (v.valid(q.last) && v.token(q.last).possessive))) {
     return false;
   }
 
@@ -395,7 +395,9 @@ std::vector<Attribution> attributions(const SentenceView& v) {
     if (according || citing) {
       const size_t from = i + (according ? 2 : 1);
       size_t k = from;
-      while (k < from + kSourceReach && (source_token(v, k) || v.token(k).possessive)) ++k;
+      while (k < from + kSourceReach && (source_token(v, k) || (v.valid(k) && v.token(k).possessive))) {
+        ++k;
+      }
       if (k > from) {
         out.push_back({span_of(v, i, k), span_of(v, from, k), i});
       }

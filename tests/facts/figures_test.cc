@@ -483,6 +483,18 @@ TEST(FiguresHostile, LinearInTheText) {
   EXPECT_LT(large, small * 12 + 0.05) << small << " s vs " << large << " s";
 }
 
+TEST(FiguresHostile, TextEndingInsideAPattern) {
+  // Found by fuzzing (ASan): look-arounds read past the last token.
+  const Extracted a("12 people were killed, according to officials");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a.str(a[0].source), "officials");
+  for (const char* t : {"killed 1999", "according to", "said", "at least", "$", "12 people were",
+                        "including 5", "between 2 and", "the death toll rose to", "in 2019"}) {
+    const Extracted r(t);
+    EXPECT_LE(r.size(), 1u) << t;
+  }
+}
+
 TEST(FiguresHostile, HugeNumbersAndDigits) {
   const std::string digits(1000000, '7');
   EXPECT_LT(seconds_for(digits + " people were killed"), 5.0);
