@@ -353,6 +353,14 @@ bool breakdown_marker(const SentenceView& v, size_t p) {
   return v.is(p - 2, "of") && (v.is(p - 1, "whom") || v.is(p - 1, "them") || v.is(p - 1, "which"));
 }
 
+// "Of the 45 dead, 12 were children": the sentence opens with its total.
+bool of_the_total(const SentenceView& v, const Figure& total, size_t p) {
+  const size_t b = v.begin();
+  if (!v.is(b, "of")) return false;
+  const size_t at = v.is(b + 1, "the") || v.is(b + 1, "those") ? b + 2 : b + 1;
+  return v.valid(at) && v.token(at).start == total.span.start && v.is_punct(p - 1, ",");
+}
+
 // Attribution phrases of a sentence: "according to X", "citing X",
 // "X said", "said X".
 struct Attribution {
@@ -387,6 +395,12 @@ bool source_token(const SentenceView& v, size_t k) {
   return !v.is(k, "that") && !v.is(k, "which") && !v.is(k, "who");
 }
 
+// The period of "U.S." or "U.N." inside a name, not one that ends it.
+bool abbreviation_period(const SentenceView& v, size_t k) {
+  return v.is_punct(k, ".") && v.glued(k) && v.text(k - 1).find('.') != std::string_view::npos &&
+         v.valid(k + 1) && v.token(k + 1).kind == TokenKind::kWord;
+}
+
 std::vector<Attribution> attributions(const SentenceView& v) {
   std::vector<Attribution> out;
   for (size_t i = v.begin(); i < v.end(); ++i) {
@@ -395,7 +409,11 @@ std::vector<Attribution> attributions(const SentenceView& v) {
     if (according || citing) {
       const size_t from = i + (according ? 2 : 1);
       size_t k = from;
-      while (k < from + kSourceReach && (source_token(v, k) || (v.valid(k) && v.token(k).possessive))) {
+      // After "according to", "estimates" and "reports" are nouns, and "U.S."
+      // keeps its period.
+      while (k < from + kSourceReach &&
+             (source_token(v, k) || (v.valid(k) && v.token(k).possessive) ||
+              (v.flags(k) & lex::kSay) || abbreviation_period(v, k))) {
         ++k;
       }
       if (k > from) {
@@ -539,7 +557,8 @@ std::vector<Figure> find_figures(const Segmented& segmented, std::span<const Dat
       // Breakdowns: "including 3,648 children and 2,290 women".
       const size_t p = found.first;
       const bool count = f.unit == FigureUnit::kCount;
-      if (count && last_top >= 0 && breakdown_marker(v, p)) {
+      if (count && last_top >= 0 &&
+          (breakdown_marker(v, p) || of_the_total(v, out[last_top], found.first))) {
         f.parent = last_top;
       } else if (count && out.size() > sentence_start && out.back().parent >= 0 &&
                  (v.is(p - 1, "and") || v.is_punct(p - 1, ",")) &&

@@ -260,6 +260,12 @@ TEST(Figures, Breakdowns) {
   EXPECT_EQ(c[2].parent, 0);
   EXPECT_EQ(c[2].event, "killed");
 
+  const Extracted e("Of the 45 dead, 12 were children.");
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(e[1].parent, 0);
+  EXPECT_EQ(e[1].subject, "children");
+  EXPECT_EQ(e[1].event, "killed");
+
   // Two claims joined by "and" are not a breakdown of one another.
   const Extracted d("Police arrested 200 protesters and detained another 30 people.");
   ASSERT_EQ(d.size(), 2u);
@@ -285,6 +291,10 @@ TEST(Figures, Attributions) {
       {"The UN estimates that 1.4 million Gazans are displaced.", "The UN estimates", "The UN"},
       {"45 people were killed, citing hospital officials.", "citing hospital officials",
        "hospital officials"},
+      {"At least 12 people were killed, according to the U.N. humanitarian office.",
+       "according to the U.N. humanitarian office", "the U.N. humanitarian office"},
+      {"Russia lost 300,000 troops, according to estimates by U.S. officials.",
+       "according to estimates by U.S. officials", "estimates by U.S. officials"},
       {"45 people were killed.", "", ""},
   };
   for (const Case& c : cases) {
