@@ -326,6 +326,26 @@ bool figure_at(const SentenceView& v, size_t i, uint32_t sentence, Found& out) {
     }
     out.small_words = q.words && !q.vague && q.value < 10;
   }
+  if (f.unit == FigureUnit::kPercent && v.is(q.last, "of")) {
+    // "40 percent of residents fled", "30% of the homes were destroyed"
+    size_t k = q.last + 1;
+    if (v.is(k, "the") || v.is(k, "its") || v.is(k, "their") || v.is(k, "all")) ++k;
+    if (!v.is_number(k)) {
+      bool thing = false;
+      const size_t end = counted_noun(v, k, f, thing);
+      if (!f.subject_span.empty()) {
+        if (f.event.empty()) event_after(v, end, f);
+        if (!f.event.empty() && is_person_event(f.event) == thing) {
+          f.event = {};
+          f.event_span = {};
+        }
+      } else {
+        f.subject = {};
+        f.event = {};
+        f.event_span = {};
+      }
+    }
+  }
   f.span = span_of(v, first, std::max(last, q.last));
   out.first = first;
   out.last = std::max(last, q.last);
@@ -530,6 +550,31 @@ const char* qualifier_name(Qualifier qualifier) {
     case Qualifier::kBetween: return "between";
   }
   return "none";
+}
+
+std::string measure_key(const Figure& figure) {
+  std::string key;
+  switch (figure.unit) {
+    case FigureUnit::kMoney:
+      key = "money/";
+      key += figure.currency;
+      return key;
+    case FigureUnit::kPercent:
+      key = "percent";
+      if (!figure.event.empty()) {
+        key += '/';
+        key += figure.event;
+      }
+      return key;
+    case FigureUnit::kCount:
+      break;
+  }
+  key = figure.event.empty() ? std::string_view("count") : figure.event;
+  if (!figure.subject.empty()) {
+    key += '/';
+    key += figure.subject;
+  }
+  return key;
 }
 
 std::vector<Figure> find_figures(const Segmented& segmented, std::span<const DateExpression> dates) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -65,8 +66,9 @@ struct Figure {
   std::string_view event;
   TextSpan event_span;
   /// Whom or what it counts, normalised: "people", "children", "women",
-  /// "civilians", "soldiers", "palestinians", "homes", ... Empty for money
-  /// and percentages, and for counts of nouns outside the vocabulary.
+  /// "civilians", "soldiers", "palestinians", "homes", ... For a percentage,
+  /// the whole it is a share of ("40 percent of residents"). Empty for
+  /// money, and for counts of nouns outside the vocabulary.
   std::string_view subject;
   TextSpan subject_span;       ///< the noun as written; empty when not said
   /// False when the subject was not said and "people" is assumed because
@@ -84,6 +86,12 @@ struct Figure {
   /// sentence the count is as of; -1: as of the publication time.
   int32_t as_of = -1;
 };
+
+/// The measure a figure is a value of, for comparing sources: "killed/people",
+/// "missing/children", "displaced/palestinians", "count/homes" (no event),
+/// "money/USD", "percent", "percent/displaced". Figures of one measure at
+/// about the same time from different sources can be compared.
+std::string measure_key(const Figure& figure);
 
 /// Finds the figures of every sentence in text order (a breakdown right
 /// after its parent). `dates` are find_dates() of the same text, used for

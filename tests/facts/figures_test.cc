@@ -94,6 +94,18 @@ TEST(Figures, SeedParagraphComesOutExactly) {
   EXPECT_EQ(r[5].parent, -1);
 }
 
+TEST(Figures, MeasureKeys) {
+  const Extracted r(
+      "Killing at least 8,796 people, including 3,648 children. Some 300 homes stood. "
+      "It cost $2.5 billion. 40 percent of residents fled.");
+  ASSERT_EQ(r.size(), 5u);
+  EXPECT_EQ(measure_key(r[0]), "killed/people");
+  EXPECT_EQ(measure_key(r[1]), "killed/children");
+  EXPECT_EQ(measure_key(r[2]), "count/homes");
+  EXPECT_EQ(measure_key(r[3]), "money/USD");
+  EXPECT_EQ(measure_key(r[4]), "percent/displaced");
+}
+
 TEST(Figures, SeedSiegeSentenceCountsPalestiniansWithoutAnEvent) {
   const Extracted r(
       "Israel has also imposed a \xE2\x80\x9C" "complete siege\xE2\x80\x9D on the territory, "
