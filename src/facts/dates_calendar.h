@@ -65,6 +65,9 @@ class Scanner {
   /// +1 "next", 2 "this", 0 by tense.
   int year_of_month(int m, int direction, size_t cue_at) const;
 
+  void day_of_month(size_t first, size_t last, int m, int d, int y);
+  int direction_before(size_t i, size_t& first) const;
+
   DateExpression& add(size_t first, size_t last, DateGranularity g, bool relative);
   void set_day(DateExpression& e, std::chrono::year_month_day d);
   void set_range(DateExpression& e, std::chrono::sys_days first, std::chrono::sys_days last);

@@ -312,6 +312,50 @@ void Scanner::run() {
   attach_times(first_new);
 }
 
+// A day of a month, with its year (y) or without (y = 0): "October 7"
+// takes the year that puts it nearest to publication, ties to the past.
+void Scanner::day_of_month(size_t first, size_t last, int m, int d, int y) {
+  const size_t before = out_.size();
+  DateExpression& e = add(first, last, DateGranularity::kDay, y == 0);
+  if (y) {
+    set_day(e, year(y) / month(m) / day(d));
+    return;
+  }
+  if (!anchor_) {
+    e.value = "XXXX-" + two(static_cast<unsigned>(m)) + "-" + two(static_cast<unsigned>(d));
+    return;
+  }
+  const year_month_day today(anchor_->day);
+  long best_gap = -1;
+  sys_days best{};
+  for (int dy = -1; dy <= 1; ++dy) {
+    const year_month_day c = (today.year() + years(dy)) / month(m) / day(d);
+    if (!c.ok()) continue;
+    const long gap = std::labs((sys_days(c) - anchor_->day).count()) * 2 + (dy > 0 ? 1 : 0);
+    if (best_gap < 0 || gap < best_gap) {
+      best_gap = gap;
+      best = sys_days(c);
+    }
+  }
+  if (best_gap < 0) {
+    out_.resize(before);  // "February 30"
+  } else {
+    set_range(e, best, best);
+  }
+}
+
+// "last" -1, "next" +1, "this" 2 before token i (and that word's token in
+// `first`); 0 when none.
+int Scanner::direction_before(size_t i, size_t& first) const {
+  first = i;
+  int direction = 0;
+  if (is(i - 1, "last") || is(i - 1, "past")) direction = -1;
+  if (is(i - 1, "next") || is(i - 1, "coming")) direction = 1;
+  if (is(i - 1, "this")) direction = 2;
+  if (direction != 0) first = i - 1;
+  return direction;
+}
+
 // "on Wednesday", "last Tuesday", "Tuesday's meeting", "Wednesday night",
 // "Wednesday, Nov. 1, 2023" (the date wins, the weekday joins its span).
 size_t Scanner::weekday(size_t i) {
@@ -339,10 +383,7 @@ size_t Scanner::weekday(size_t i) {
     return after_date;
   }
   size_t first = i, last = i + 1;
-  int direction = 0;  // -1 last, +1 next, 2 this, 0 by tense
-  if (is(i - 1, "last") || is(i - 1, "past")) direction = -1, first = i - 1;
-  if (is(i - 1, "next") || is(i - 1, "coming")) direction = 1, first = i - 1;
-  if (is(i - 1, "this")) direction = 2, first = i - 1;
+  int direction = direction_before(i, first);  // 0: by tense
   if (is(i + 1, "night") || is(i + 1, "morning") || is(i + 1, "afternoon") ||
       is(i + 1, "evening")) {
     last = i + 2;
@@ -384,28 +425,7 @@ size_t Scanner::month_first(size_t i) {
       y = year_number(last);
       last += 1;
     }
-    DateExpression& e = add(i, last, DateGranularity::kDay, y == 0);
-    if (y) {
-      set_day(e, year(y) / month(m) / day(d));
-    } else if (anchor_) {
-      // The occurrence nearest to publication; ties go to the past.
-      const year_month_day today(anchor_->day);
-      sys_days best{};
-      long best_gap = -1;
-      for (int dy = -1; dy <= 1; ++dy) {
-        const year_month_day c = (today.year() + years(dy)) / month(m) / day(d);
-        if (!c.ok()) continue;
-        const long gap = std::labs((sys_days(c) - anchor_->day).count()) * 2 + (dy > 0 ? 1 : 0);
-        if (best_gap < 0 || gap < best_gap) best_gap = gap, best = sys_days(c);
-      }
-      if (best_gap < 0) {
-        out_.pop_back();
-      } else {
-        set_range(e, best, best);
-      }
-    } else {
-      e.value = "XXXX-" + two(static_cast<unsigned>(m)) + "-" + two(static_cast<unsigned>(d));
-    }
+    day_of_month(i, last, m, d, y);
     return last;
   }
   if (const int y = year_number(after)) {
@@ -424,10 +444,7 @@ size_t Scanner::month_first(size_t i) {
   if (!after_word) return i;
   size_t first = i;
   std::string_view modifier;
-  int direction = 0;
-  if (is(i - 1, "last")) direction = -1, first = i - 1;
-  if (is(i - 1, "next")) direction = 1, first = i - 1;
-  if (is(i - 1, "this")) direction = 2, first = i - 1;
+  const int direction = direction_before(i, first);
   if (is(i - 1, "early") || is(i - 1, "late") || is(i - 1, "mid")) {
     modifier = is(i - 1, "early") ? "early" : is(i - 1, "late") ? "late" : "mid";
     first = i - 1;
@@ -469,33 +486,7 @@ size_t Scanner::number_first(size_t i) {
       const size_t last = y ? after + 1 : after;
       size_t first = i;
       if (is(i - 1, "the")) first = i - 1;
-      DateExpression& e = add(first, last, DateGranularity::kDay, y == 0);
-      if (y) {
-        set_day(e, year(y) / month(m) / day(d));
-        return last;
-      }
-      // The same rule as "October 7".
-      out_.pop_back();
-      const size_t before = out_.size();
-      DateExpression& r = add(first, last, DateGranularity::kDay, true);
-      if (anchor_) {
-        const year_month_day today(anchor_->day);
-        long best_gap = -1;
-        sys_days best{};
-        for (int dy = -1; dy <= 1; ++dy) {
-          const year_month_day c = (today.year() + years(dy)) / month(m) / day(d);
-          if (!c.ok()) continue;
-          const long gap = std::labs((sys_days(c) - anchor_->day).count()) * 2 + (dy > 0 ? 1 : 0);
-          if (best_gap < 0 || gap < best_gap) best_gap = gap, best = sys_days(c);
-        }
-        if (best_gap < 0) {
-          out_.resize(before);
-        } else {
-          set_range(r, best, best);
-        }
-      } else {
-        r.value = "XXXX-" + two(static_cast<unsigned>(m)) + "-" + two(static_cast<unsigned>(d));
-      }
+      day_of_month(first, last, m, d, y);
       return last;
     }
   }
@@ -510,13 +501,13 @@ size_t Scanner::number_first(size_t i) {
     if (digits && y % 10 == 0 && y >= 1000) {
       size_t first = (is(i - 1, "the") ? i - 1 : i);
       std::string_view modifier;
-      if (is(i - 1, "early") || is(i - 1, "late") || is(i - 1, "mid")) {
-        modifier = text(i - 1);
-        first = is(i - 2, "the") ? i - 2 : i - 1;
+      for (std::string_view m : {"early", "mid", "late"}) {
+        if (is(i - 1, m)) modifier = m;
       }
+      if (!modifier.empty()) first = is(i - 2, "the") ? i - 2 : i - 1;
       DateExpression& e = add(first, i + 1, DateGranularity::kDecade, false);
       sys_days a = sys_days(year(y) / 1 / 1), b = sys_days(year(y + 9) / 12 / 31);
-      if (!modifier.empty()) narrow(lower_equal(modifier, "early") ? "early" : lower_equal(modifier, "mid") ? "mid" : "late", a, b);
+      if (!modifier.empty()) narrow(modifier, a, b);
       set_range(e, a, b);
       return i + 1;
     }

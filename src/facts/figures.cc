@@ -293,7 +293,10 @@ bool figure_at(const SentenceView& v, size_t i, uint32_t sentence, Found& out) {
 
   size_t first = q.first;
   f.qualifier = qualifier_before(v, q.first, first);
-  if (f.qualifier == Qualifier::kBetween && !q.ranged) f.qualifier = Qualifier::kNone, first = q.first;
+  if (f.qualifier == Qualifier::kBetween && !q.ranged) {
+    f.qualifier = Qualifier::kNone;
+    first = q.first;
+  }
   if (q.ranged && f.qualifier == Qualifier::kNone) f.qualifier = Qualifier::kBetween;
   f.qualifier_span = span_of(v, first, q.first);
 
