@@ -1,11 +1,9 @@
-// Date and time expressions (dates.h, docs/figures.md "Dates"). A scanner
-// over each sentence's tokens tries the patterns below at every token and
-// keeps the first that matches; each looks a bounded number of tokens
-// around, so the whole is linear in the text.
+// Date and time expressions (dates.h, docs/figures.md "Dates"): the
+// publication's local day, and a scanner per sentence (dates_calendar.h)
+// that tries its patterns at every token and keeps the first that matches;
+// each looks a bounded number of tokens around, so the whole is linear in
+// the text.
 #include "facts/dates.h"
-
-#include <array>
-#include <cstdio>
 
 #include "facts/dates_calendar.h"
 

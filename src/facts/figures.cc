@@ -255,6 +255,16 @@ bool after_preposition_of_time(const SentenceView& v, size_t p) {
   return false;
 }
 
+// Things are destroyed and fired, people killed and arrested: an event of
+// the other kind belongs to another part of the sentence ("launched a
+// thousand girls", "arrested five buildings away", "fired two times").
+void drop_event_of_other_kind(Figure& f, bool thing_counted) {
+  if (!f.event.empty() && is_person_event(f.event) == thing_counted) {
+    f.event = {};
+    f.event_span = {};
+  }
+}
+
 // The claim starting at token i, or false. Fills everything but parent,
 // attribution and as-of.
 bool figure_at(const SentenceView& v, size_t i, uint32_t sentence, Found& out) {
@@ -287,7 +297,8 @@ bool figure_at(const SentenceView& v, size_t i, uint32_t sentence, Found& out) {
   }
   if (q.first == v.begin() && (v.is_punct(q.last, ".") || v.is_punct(q.last, ")"))) return false;
   const bool year_like = is_year_like(v, q);
-  if (year_like && (after_preposition_of_time(v, q.first) || (v.valid(q.last) && v.token(q.last).possessive))) {
+  const bool possessive_after = v.valid(q.last) && v.token(q.last).possessive;  // "2019's"
+  if (year_like && (after_preposition_of_time(v, q.first) || possessive_after)) {
     return false;
   }
 
@@ -306,14 +317,7 @@ bool figure_at(const SentenceView& v, size_t i, uint32_t sentence, Found& out) {
     last = counted_noun(v, q.last, f, thing);
     if (f.event.empty()) event_after(v, last, f);
     if (f.event.empty()) event_before(v, first, f);
-    // Things are destroyed and fired, people killed and arrested: an event
-    // of the other kind belongs to another part of the sentence ("launched
-    // a thousand girls", "arrested five buildings away", "fired two times").
-    if (!f.event.empty() && is_person_event(f.event) == thing) {
-      f.event = {};
-      f.event_span = {};
-    }
-    if (f.subject.empty() && !f.subject_span.empty()) f.subject = "people";
+    drop_event_of_other_kind(f, thing);
     if (f.subject_span.empty() && is_person_event(f.event)) {
       f.subject = "people";
       f.subject_stated = false;
@@ -338,10 +342,7 @@ bool figure_at(const SentenceView& v, size_t i, uint32_t sentence, Found& out) {
       const size_t end = counted_noun(v, k, f, thing);
       if (!f.subject_span.empty()) {
         if (f.event.empty()) event_after(v, end, f);
-        if (!f.event.empty() && is_person_event(f.event) == thing) {
-          f.event = {};
-          f.event_span = {};
-        }
+        drop_event_of_other_kind(f, thing);
       } else {
         f.subject = {};
         f.event = {};
