@@ -29,7 +29,7 @@ import unicodedata
 
 MAGIC = b"TDGAZ001"
 CONTINENT, REGION, COUNTRY, ADMIN, CITY = range(5)
-NAME, ALTERNATE, ABBREVIATION, DEMONYM = range(4)
+NAME, ALTERNATE, ABBREVIATION, DEMONYM, CODE = range(5)
 FLAG_CAPITAL, FLAG_ADMIN_SEAT = 1, 2
 NONE = 0xFFFFFFFF
 
@@ -213,11 +213,11 @@ def main():
         if key not in votes or key[0] not in country_index:
             continue
         name = votes[key].most_common(1)[0][0]
-        # The middle of the span of its cities (2nd to 98th percentile), closer
+        # The middle of the span of its cities (1st to 99th percentile), closer
         # to a region's conventional centre than a population-weighted mean.
         lats = sorted(m["loc"]["coordinates"][1] for m in members)
         lons = sorted(m["loc"]["coordinates"][0] for m in members)
-        lo, hi = int(len(lats) * 0.02), max(int(len(lats) * 0.98) - 1, 0)
+        lo, hi = int(len(lats) * 0.01), max(int(len(lats) * 0.99) - 1, 0)
         lat, lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
         i = b.add_place(name=name, id="admin1:%s.%s" % key, lat=lat, lon=lon,
                         population=sum(m["population"] for m in members), cc=key[0], cls=ADMIN,
@@ -230,12 +230,17 @@ def main():
         for s in iso2_by_country[key[0]]:
             sub = s["code"].split("-", 1)[1]
             iso_bare = strip_suffix(s["name"], ADMIN_SUFFIXES) or s["name"]
-            if sub == key[1] or fold(s["name"]) in (fold(name), fold(bare or name)) or fold(iso_bare) == fold(bare or name):
+            # GeoNames and ISO share letter codes in some countries (US "TX",
+            # GB "ENG"); their numeric codes are unrelated.
+            same_code = sub == key[1] and sub.isalpha()
+            if same_code or fold(s["name"]) in (fold(name), fold(bare or name)) or fold(iso_bare) == fold(bare or name):
                 b.add_name(s["name"], i, ALTERNATE)
                 if sub.isalpha() and sub.isupper():
-                    b.add_name(sub, i, ABBREVIATION)  # "NSW", "TX": matched in capitals only
+                    # "NSW" anywhere in capitals; "TX" only after a comma ("Paris, TX")
+                    b.add_name(sub, i, ABBREVIATION if len(sub) >= 3 else CODE)
 
     # Cities.
+    country_names = {fold(text) for text, place, kind in b.names if b.places[place]["cls"] == COUNTRY}
     for c in cities:
         if c["country"] not in country_index:
             continue
@@ -248,8 +253,8 @@ def main():
         b.add_name(c["name"], i, NAME)
         if c.get("altName"):
             b.add_name(c["altName"], i, ALTERNATE)
-        bare = strip_suffix(c["name"], [" City"])  # "New York City", "Quezon City"
-        if bare and c["population"] >= 1000000:
+        bare = strip_suffix(c["name"], [" City"])  # "New York City", "Quezon City"; not "Mexico"
+        if bare and c["population"] >= 1000000 and fold(bare) not in country_names:
             b.add_name(bare, i, ALTERNATE)
 
     # Hand-written regions and country aliases.
@@ -260,7 +265,7 @@ def main():
         name, others, cls, cc = cols[0], cols[1], cols[2], cols[3]
         if cls == "country-alias":
             for n in [name] + [o for o in others.split(";") if o]:
-                b.add_name(n, country_index[cc], ALTERNATE)
+                b.add_name(n, country_index[cc], ABBREVIATION if n.replace(".", "").isupper() else ALTERNATE)
             continue
         i = b.add_place(name=name, id="region:" + fold(name).replace(" ", "-"), lat=float(cols[4]),
                         lon=float(cols[5]), population=0, cc=cc or "--",

@@ -33,6 +33,7 @@ struct Candidate {
 };
 
 struct Mention {
+  std::string key;  ///< the folded name: mentions of one name do not vote for each other
   std::vector<Candidate> candidates;
   std::vector<uint32_t> qualifier;  ///< divisions and countries named right after a comma
   MetonymyCue cue = MetonymyCue::kNone;
@@ -95,10 +96,14 @@ double prior_of(const PlaceRecord& r, const Candidate& c) {
   return s;
 }
 
-std::vector<NameMatch> matches_of(const Gazetteer& g, std::string_view surface, std::string_view folded) {
+std::vector<NameMatch> matches_of(const Gazetteer& g, std::string_view surface, std::string_view folded,
+                                  bool qualifier = false) {
   std::vector<NameMatch> out = g.find(folded);
   const bool capitals = written_in_capitals(surface);
-  std::erase_if(out, [&](const NameMatch& m) { return m.kind == NameKind::kAbbreviation && !capitals; });
+  std::erase_if(out, [&](const NameMatch& m) {
+    return ((m.kind == NameKind::kAbbreviation || m.kind == NameKind::kCode) && !capitals) ||
+           (m.kind == NameKind::kCode && !qualifier);
+  });
   return out;
 }
 
@@ -126,12 +131,14 @@ std::vector<Candidate> candidates_for(const Gazetteer& g, std::string_view surfa
       }
     }
   }
-  if (out.empty()) {  // "North Dallas" -> Dallas
+  if (out.empty()) {  // "North Dallas" -> Dallas; a city only ("West Midlands" is not "Midlands")
     const size_t space = folded.find(' ');
     if (space != std::string::npos) {
       const std::string_view head = std::string_view(folded).substr(0, space);
       if (std::find(kDirectionPrefixes.begin(), kDirectionPrefixes.end(), head) != kDirectionPrefixes.end()) {
-        add(matches_of(g, surface, folded.substr(space + 1)), true);
+        std::vector<NameMatch> ms = matches_of(g, surface, folded.substr(space + 1));
+        std::erase_if(ms, [&](const NameMatch& m) { return g.record(m.place).feature != PlaceClass::kCity; });
+        add(ms, true);
       }
     }
   }
@@ -166,7 +173,7 @@ std::vector<uint32_t> qualifier_after(const Gazetteer& g, const Segmented& text,
   for (size_t stop = last; stop > t; --stop) {
     const uint32_t from = text.tokens[t].start, to = text.tokens[stop - 1].end;
     const std::string_view words = text.text.substr(from, to - from);
-    for (const NameMatch& m : matches_of(g, words, fold_name(words))) {
+    for (const NameMatch& m : matches_of(g, words, fold_name(words), true)) {
       const PlaceClass f = g.record(m.place).feature;
       if (f == PlaceClass::kAdmin || f == PlaceClass::kCountry) out.push_back(m.place);
     }
@@ -202,10 +209,13 @@ double context_score(const Gazetteer& g, const Candidate& c, const Mention& m, c
   const PlaceRecord& r = g.record(c.place);
   double s = c.prior;
   const double others = ctx.total;
-  if (r.feature == PlaceClass::kAdmin || r.feature == PlaceClass::kCity) {
+  if (r.feature == PlaceClass::kCountry || r.feature == PlaceClass::kAdmin || r.feature == PlaceClass::kCity) {
+    // The share of the other places that lie in this candidate's country.
     const double in_country = r.country == kNoPlace ? 0 : ctx.country_votes(r.country);
     if (in_country > 0 && others > 0) s += 1.5 + 4.0 * in_country / others;
-    if (r.feature == PlaceClass::kCity && r.admin != kNoPlace && ctx.admin_votes(r.admin) > 0) s += 3.0;
+    // A division named elsewhere, or holding places named elsewhere.
+    const uint32_t admin = r.feature == PlaceClass::kAdmin ? c.place : r.admin;
+    if (admin != kNoPlace && ctx.admin_votes(admin) > 0) s += 1.5;
   }
   for (const uint32_t q : m.qualifier) {
     if (q == r.admin || q == r.country) s += 8.0;
@@ -214,17 +224,20 @@ double context_score(const Gazetteer& g, const Candidate& c, const Mention& m, c
   return s;
 }
 
-// Each mention's winner counted once, the mention itself left out later.
+// Each mention's winner counted once; `same_name` lists, per mention, the
+// mentions of the same name, whose votes it must not count.
 Context gather(const Gazetteer& g, const std::vector<Mention>& mentions) {
   Context ctx;
   for (const Mention& m : mentions) ctx.add(g, m.winner, 1.0);
   return ctx;
 }
 
-void pick(const Gazetteer& g, Mention& m, const Context& all) {
+void pick(const Gazetteer& g, Mention& m, const Context& all, std::span<const Mention* const> same_name) {
   if (m.candidates.empty()) return;
-  Context ctx = all;  // without this mention's own vote
-  if (m.winner != kNoPlace) ctx.add(g, m.winner, -1.0);
+  Context ctx = all;  // without the votes of this name's own mentions
+  for (const Mention* other : same_name) {
+    if (other->winner != kNoPlace) ctx.add(g, other->winner, -1.0);
+  }
   for (Candidate& c : m.candidates) c.score = context_score(g, c, m, ctx);
   const auto best = std::max_element(m.candidates.begin(), m.candidates.end(), [](const Candidate& a, const Candidate& b) {
     return a.score != b.score ? a.score < b.score : a.place > b.place;
@@ -267,17 +280,24 @@ std::vector<std::optional<Place>> resolve_places(const Gazetteer& g, const Segme
     if (e.start >= e.end || e.end > text.text.size() || e.end - e.start > kMaxNameBytes) continue;
     const std::string_view surface = trim_name(text.text.substr(e.start, e.end - e.start));
     Mention& m = mentions[i];
+    m.key = fold_name(surface);
     m.candidates = candidates_for(g, surface);
     if (m.candidates.empty()) continue;
     m.qualifier = qualifier_after(g, text, e.end);
     m.cue = metonymy_cue(text, e.start, e.end);
   }
-  // Pass 0: priors alone; passes 1 and 2: the other mentions' winners vote.
+  std::unordered_map<std::string_view, std::vector<const Mention*>> by_name;
+  for (const Mention& m : mentions) {
+    if (!m.candidates.empty()) by_name[m.key].push_back(&m);
+  }
+  // Pass 0: priors alone; passes 1 and 2: the other names' winners vote.
   Context none;
-  for (Mention& m : mentions) pick(g, m, none);
+  for (Mention& m : mentions) pick(g, m, none, {});
   for (int pass = 0; pass < 2; ++pass) {
     const Context ctx = gather(g, mentions);
-    for (Mention& m : mentions) pick(g, m, ctx);
+    for (Mention& m : mentions) {
+      if (!m.candidates.empty()) pick(g, m, ctx, by_name[m.key]);
+    }
   }
   for (size_t i = 0; i < n; ++i) {
     const Mention& m = mentions[i];

@@ -194,7 +194,7 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::parse(std::string bytes) {
   for (uint64_t i = 0; i < n_names; ++i, p += kNameBytes) {
     const uint32_t text = read_u32(p), place = read_u32(p + 4);
     const uint8_t kind = static_cast<uint8_t>(p[8]);
-    if (text >= pool_bytes || place >= n_places || kind > static_cast<uint8_t>(NameKind::kDemonym)) {
+    if (text >= pool_bytes || place >= n_places || kind > static_cast<uint8_t>(NameKind::kCode)) {
       return fail(ErrorCode::kInvalidInput, "gazetteer name " + std::to_string(i) + " is damaged");
     }
     const std::string folded = fold_name(g->string_at(text));

@@ -20,6 +20,7 @@ enum class NameKind : uint8_t {
   kAlternate,     ///< official name, other spelling, former name ("Zaire")
   kAbbreviation,  ///< "UK", "USA", "NSW": matches only when the text writes it in capitals
   kDemonym,       ///< "Iranian", "Israelis"
+  kCode,          ///< two-letter division codes ("TX"): only right after a comma, "Paris, TX"
 };
 
 enum PlaceFlags : uint8_t {
