@@ -21,6 +21,7 @@ import argparse
 import collections
 import ctypes
 import json
+import math
 import os
 import struct
 import subprocess
@@ -79,6 +80,22 @@ def load_geonames_states():
         if name and state and cc:
             out[(cc, fold(name))].append((lib.geonames_city_get_latitude(c), lib.geonames_city_get_longitude(c), state))
     return out
+
+
+def division_point(points):
+    """A division's point: the middle of the span of its cities, which is
+    closer to a region's conventional centre than a population-weighted mean.
+    GeoNames files a few cities under the wrong division, so cities farther
+    from the median point than three times the median distance are left out
+    first. `points` are [lon, lat]."""
+    lons = sorted(p[0] for p in points)
+    lats = sorted(p[1] for p in points)
+    mlon, mlat = lons[len(lons) // 2], lats[len(lats) // 2]
+    dist = [math.hypot((p[0] - mlon) * math.cos(math.radians(mlat)), p[1] - mlat) for p in points]
+    limit = 3 * sorted(dist)[len(dist) // 2] + 0.5
+    kept = [p for p, d in zip(points, dist) if d <= limit] or points
+    return ((min(p[1] for p in kept) + max(p[1] for p in kept)) / 2,
+            (min(p[0] for p in kept) + max(p[0] for p in kept)) / 2)
 
 
 def strip_suffix(name, suffixes):
@@ -208,17 +225,23 @@ def main():
     iso2_by_country = collections.defaultdict(list)
     for s in iso2:
         iso2_by_country[s["code"][:2]].append(s)
+    # A code's name is its cities' majority; a name claimed by two codes of
+    # one country (a few cities share a name across divisions) keeps the code
+    # with the most votes for it.
+    best_code = {}
+    for key, counter in votes.items():
+        name, n = counter.most_common(1)[0]
+        k = (key[0], name)
+        if k not in best_code or n > votes[best_code[k]][name]:
+            best_code[k] = key
     admin_index = {}
     for key, members in admin_cities.items():
         if key not in votes or key[0] not in country_index:
             continue
         name = votes[key].most_common(1)[0][0]
-        # The middle of the span of its cities (1st to 99th percentile), closer
-        # to a region's conventional centre than a population-weighted mean.
-        lats = sorted(m["loc"]["coordinates"][1] for m in members)
-        lons = sorted(m["loc"]["coordinates"][0] for m in members)
-        lo, hi = int(len(lats) * 0.01), max(int(len(lats) * 0.99) - 1, 0)
-        lat, lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+        if best_code[(key[0], name)] != key:
+            continue
+        lat, lon = division_point([m["loc"]["coordinates"] for m in members])
         i = b.add_place(name=name, id="admin1:%s.%s" % key, lat=lat, lon=lon,
                         population=sum(m["population"] for m in members), cc=key[0], cls=ADMIN,
                         country=country_index[key[0]])
