@@ -276,6 +276,8 @@ def main():
         b.add_name(c["name"], i, NAME)
         if c.get("altName"):
             b.add_name(c["altName"], i, ALTERNATE)
+        if "," in c["name"]:  # "Washington, D.C." is also "Washington"
+            b.add_name(c["name"].split(",")[0], i, ALTERNATE)
         bare = strip_suffix(c["name"], [" City"])  # "New York City", "Quezon City"; not "Mexico"
         if bare and c["population"] >= 1000000 and fold(bare) not in country_names:
             b.add_name(bare, i, ALTERNATE)

@@ -107,8 +107,20 @@ std::vector<NameMatch> matches_of(const Gazetteer& g, std::string_view surface, 
   return out;
 }
 
+// "us", "turkey": Latin letters and not one capital is not a proper name.
+bool lower_case_word(std::string_view s) {
+  bool latin = false;
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;  // other scripts have no case to read
+    if (is_ascii_upper(c)) return false;
+    latin = latin || is_ascii_lower(c);
+  }
+  return latin;
+}
+
 std::vector<Candidate> candidates_for(const Gazetteer& g, std::string_view surface) {
   std::vector<Candidate> out;
+  if (lower_case_word(surface)) return out;
   const std::string folded = fold_name(surface);
   if (folded.empty()) return out;
   auto add = [&](const std::vector<NameMatch>& ms, bool loose) {
