@@ -227,7 +227,8 @@ double context_score(const Gazetteer& g, const Candidate& c, const Mention& m, c
     if (in_country > 0 && others > 0) s += 1.5 + 4.0 * in_country / others;
     // A division named elsewhere, or holding places named elsewhere.
     const uint32_t admin = r.feature == PlaceClass::kAdmin ? c.place : r.admin;
-    if (admin != kNoPlace && ctx.admin_votes(admin) > 0) s += 1.5;
+    const double in_admin = admin == kNoPlace ? 0 : ctx.admin_votes(admin);
+    if (in_admin > 0 && others > 0) s += 1.0 + 3.0 * in_admin / others;
   }
   for (const uint32_t q : m.qualifier) {
     if (q == r.admin || q == r.country) s += 8.0;
