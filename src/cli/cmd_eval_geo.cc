@@ -91,6 +91,7 @@ int run_eval_geo(const EvalGeoArgs& args) {
                 s.seconds);
     if (args.misses) {
       for (const auto& o : s.outcomes) {
+        if (o.metonymic) std::printf("  metonymic %s -> %s\n", o.name.c_str(), o.resolved_name.c_str());
         if (o.correct) continue;
         std::printf("  miss %-28s -> %-28s %-9s %8.0f km  %s\n", o.name.c_str(),
                     o.resolved_name.empty() ? "(none)" : o.resolved_name.c_str(), o.feature.c_str(), o.error_km,

@@ -206,6 +206,7 @@ GeoScores evaluate_geo(const facts::Gazetteer& gazetteer, const std::vector<GeoA
         const facts::Place& p = *places[i];
         ++s.resolved;
         if (p.metonymic) ++s.metonymic;
+        o.metonymic = p.metonymic;
         o.resolved_name = p.name;
         o.resolved_id = p.id;
         o.feature = facts::place_class_name(p.feature);

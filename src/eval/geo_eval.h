@@ -38,7 +38,7 @@ Result<std::vector<GeoArticle>> parse_geovirus(std::string_view xml, size_t* mis
 struct GeoOutcome {
   std::string name, page, resolved_name, resolved_id, feature;
   double error_km = -1;  ///< -1: unresolved
-  bool correct = false, by_identity = false;
+  bool correct = false, by_identity = false, metonymic = false;
 };
 
 struct GeoScores {

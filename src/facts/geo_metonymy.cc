@@ -24,8 +24,8 @@ constexpr std::array<std::string_view, 36> kSpeechVerbs = {
 constexpr std::array<std::string_view, 14> kAuxiliaries = {"has",   "have",  "had", "will",  "would", "could", "may",
                                                            "might", "must",  "did", "does",  "also",  "again", "then"};
 
-constexpr std::array<std::string_view, 8> kLocativePrepositions = {"in", "at", "from", "near", "to", "into", "outside",
-                                                                   "around"};
+constexpr std::array<std::string_view, 13> kLocativePrepositions = {
+    "in", "at", "from", "near", "to", "into", "outside", "around", "of", "across", "throughout", "inside", "within"};
 
 template <size_t N>
 bool one_of(const std::array<std::string_view, N>& words, std::string_view w) {

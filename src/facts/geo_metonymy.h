@@ -17,7 +17,8 @@ enum class MetonymyCue : uint8_t {
 };
 
 /// The cue around the name at bytes [start, end) of `text`. A name after
-/// "in", "at", "from", "near", "to" is a place ("officials in Moscow said").
+/// "in", "at", "from", "of", "near", "to"... is a place ("officials in
+/// Moscow said", "a district of Nairobi said").
 MetonymyCue metonymy_cue(const Segmented& text, uint32_t start, uint32_t end);
 
 }  // namespace tidings::facts
