@@ -39,8 +39,11 @@ NONE = 0xFFFFFFFF
 ADMIN_SUFFIXES = [
     " Autonomous Region", " Special Administrative Region", " Municipality", " Province", " Governorate",
     " Region", " Prefecture", " County", " State", " Oblast", " Krai", " Department", " District",
-    " Territory", " Voivodeship", " Division", " Emirate", " Area",
+    " Territory", " Voivodeship", " Division", " Emirate", " Area", " Canton", " kraj", " Republic",
 ]
+# ... and before it ("Free State of Thuringia", "State of Maine").
+ADMIN_PREFIXES = ["Free and Hanseatic City of ", "Free Hanseatic City of ", "Free State of ", "State of ",
+                  "Province of ", "Canton of ", "Republic of ", "City of "]
 # "Republic of Turkey" -> "Turkey": the country's name after a form of state.
 STATE_FORMS = ["Republic of ", "Kingdom of ", "State of ", "Commonwealth of ", "Federation of ",
                "Principality of ", "Grand Duchy of ", "Sultanate of ", "Union of "]
@@ -250,6 +253,11 @@ def main():
         bare = strip_suffix(name, ADMIN_SUFFIXES)
         if bare:
             b.add_name(bare, i, ALTERNATE)
+        for prefix in ADMIN_PREFIXES:
+            if name.startswith(prefix) and len(name) > len(prefix) + 2:
+                bare = name[len(prefix):]
+                b.add_name(bare, i, ALTERNATE)
+                break
         for s in iso2_by_country[key[0]]:
             sub = s["code"].split("-", 1)[1]
             iso_bare = strip_suffix(s["name"], ADMIN_SUFFIXES) or s["name"]
