@@ -179,7 +179,7 @@ std::vector<uint32_t> qualifier_after(const Gazetteer& g, const Segmented& text,
   ++t;
   size_t last = t;
   while (last < text.tokens.size() && last < t + kQualifierTokens && text.tokens[last].kind == TokenKind::kWord &&
-         is_ascii_upper(text.token_text(last).front())) {
+         !text.token_text(last).empty() && is_ascii_upper(text.token_text(last).front())) {
     ++last;
   }
   for (size_t stop = last; stop > t; --stop) {

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "facts/geo_gazetteer.h"
@@ -189,6 +190,26 @@ TEST(Geo, HostileSpansAndTextsAreBounded) {
   const std::string bad = "In \xFF\xFE\xC3 and Par\xC3is.";
   const std::vector<Entity> bad_spans = {{3, 6, 0, 0, EntityType::kGpe}, {11, 17, 0, 0, EntityType::kGpe}};
   EXPECT_EQ(resolve_places(gazetteer(), segment(bad), bad_spans).size(), 2u);
+}
+
+TEST(Geo, ThreadsShareOneGazetteer) {
+  const std::string text = "Floods in Victoria, Sydney and Queensland; Moscow warned; the Tel Aviv regime; Paris, Texas.";
+  const std::vector<std::string> names = {"Victoria", "Sydney", "Queensland", "Moscow", "Tel Aviv", "Paris"};
+  const auto expected = resolve(text, names);
+  std::vector<std::thread> threads;
+  std::vector<int> same(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 50; ++round) {
+        const auto got = resolve(text, names);
+        bool all = got.size() == expected.size();
+        for (size_t i = 0; all && i < got.size(); ++i) all = got[i] && expected[i] && got[i]->id == expected[i]->id;
+        same[t] += all ? 1 : 0;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) EXPECT_EQ(same[t], 50);
 }
 
 TEST(Geo, LookupListsCandidatesByImportance) {
