@@ -286,8 +286,8 @@ def main():
             b.add_name(c["altName"], i, ALTERNATE)
         if "," in c["name"]:  # "Washington, D.C." is also "Washington"
             b.add_name(c["name"].split(",")[0], i, ALTERNATE)
-        bare = strip_suffix(c["name"], [" City"])  # "New York City", "Quezon City"; not "Mexico"
-        if bare and c["population"] >= 1000000 and fold(bare) not in country_names:
+        bare = strip_suffix(c["name"], [" City"])  # "New York City", "Cabanatuan City"; not "Mexico"
+        if bare and fold(bare) not in country_names:
             b.add_name(bare, i, ALTERNATE)
 
     # Hand-written regions and country aliases.
