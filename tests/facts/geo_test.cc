@@ -133,6 +133,18 @@ TEST(Geo, OtherPlacesOfTheDocumentVote) {
   EXPECT_EQ(places[0]->feature, PlaceClass::kAdmin);
 }
 
+TEST(Geo, GeorgiaIsTheCountryAloneAndTheStateAmongUsPlaces) {
+  const auto alone = resolve_one("Georgia held elections on Saturday.", "Georgia");
+  ASSERT_TRUE(alone);
+  EXPECT_EQ(alone->feature, PlaceClass::kCountry);
+  EXPECT_EQ(alone->country_code, "GE");
+  const auto places = resolve("Storms hit Atlanta, Alabama and Florida before reaching Georgia and Tennessee.",
+                              {"Atlanta", "Alabama", "Florida", "Georgia", "Tennessee"});
+  ASSERT_TRUE(places[3]);
+  EXPECT_EQ(places[3]->country_code, "US");
+  EXPECT_EQ(places[3]->feature, PlaceClass::kAdmin);
+}
+
 TEST(Geo, ContinentsAndAlternateSpellings) {
   const auto asia = resolve_one("Bird flu spread across Asia.", "Asia");
   ASSERT_TRUE(asia);
