@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -27,8 +28,10 @@ uint32_t read_u32(const char* p) {
 }
 
 void append_utf8(std::string& out, UChar32 c) {
-  icu::UnicodeString s(c);
-  s.toUTF8String(out);
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, c);
+  out.append(buf, static_cast<size_t>(n));
 }
 
 // Letters that do not decompose into a base letter and a mark.
@@ -191,6 +194,7 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::parse(std::string bytes) {
   }
   g->names_.reserve(n_names);
   g->index_.reserve(n_names);
+  g->folded_.reserve(pool_bytes);  // about what the folded names take: no copying while it grows
   for (uint64_t i = 0; i < n_names; ++i, p += kNameBytes) {
     const uint32_t text = read_u32(p), place = read_u32(p + 4);
     const uint8_t kind = static_cast<uint8_t>(p[8]);
