@@ -11,7 +11,7 @@
 #include <array>
 #include <cmath>
 #include <unordered_map>
-#include <unordered_set>
+#include <type_traits>
 
 #include "facts/geo_gazetteer.h"
 #include "facts/geo_metonymy.h"
@@ -217,18 +217,20 @@ struct Context {
   }
 };
 
-double context_score(const Gazetteer& g, const Candidate& c, const Mention& m, const Context& ctx) {
+// `all` holds every mention's vote, `own` those of the mentions of this
+// name, which do not count.
+double context_score(const Gazetteer& g, const Candidate& c, const Mention& m, const Context& all, const Context& own) {
   const PlaceRecord& r = g.record(c.place);
   double s = c.prior;
-  const double others = ctx.total;
+  const double others = all.total - own.total;
   if (r.feature == PlaceClass::kCountry || r.feature == PlaceClass::kAdmin || r.feature == PlaceClass::kCity) {
     // The share of the other places that lie in this candidate's country.
-    const double in_country = r.country == kNoPlace ? 0 : ctx.country_votes(r.country);
-    if (in_country > 0 && others > 0) s += 1.5 + 4.0 * in_country / others;
+    const double in_country = r.country == kNoPlace ? 0 : all.country_votes(r.country) - own.country_votes(r.country);
+    if (in_country > 0.5 && others > 0) s += 1.5 + 4.0 * in_country / others;
     // A division named elsewhere, or holding places named elsewhere.
     const uint32_t admin = r.feature == PlaceClass::kAdmin ? c.place : r.admin;
-    const double in_admin = admin == kNoPlace ? 0 : ctx.admin_votes(admin);
-    if (in_admin > 0 && others > 0) s += 1.0 + 3.0 * in_admin / others;
+    const double in_admin = admin == kNoPlace ? 0 : all.admin_votes(admin) - own.admin_votes(admin);
+    if (in_admin > 0.5 && others > 0) s += 1.0 + 3.0 * in_admin / others;
   }
   for (const uint32_t q : m.qualifier) {
     if (q == r.admin || q == r.country) s += 8.0;
@@ -237,21 +239,23 @@ double context_score(const Gazetteer& g, const Candidate& c, const Mention& m, c
   return s;
 }
 
-// Each mention's winner counted once; `same_name` lists, per mention, the
-// mentions of the same name, whose votes it must not count.
-Context gather(const Gazetteer& g, const std::vector<Mention>& mentions) {
+// The current winners of `mentions`, each counted once.
+template <typename Mentions>
+Context gather(const Gazetteer& g, const Mentions& mentions) {
   Context ctx;
-  for (const Mention& m : mentions) ctx.add(g, m.winner, 1.0);
+  for (const auto& m : mentions) {
+    if constexpr (std::is_pointer_v<std::decay_t<decltype(m)>>) {
+      ctx.add(g, m->winner, 1.0);
+    } else {
+      ctx.add(g, m.winner, 1.0);
+    }
+  }
   return ctx;
 }
 
-void pick(const Gazetteer& g, Mention& m, const Context& all, std::span<const Mention* const> same_name) {
+void pick(const Gazetteer& g, Mention& m, const Context& all, const Context& own) {
   if (m.candidates.empty()) return;
-  Context ctx = all;  // without the votes of this name's own mentions
-  for (const Mention* other : same_name) {
-    if (other->winner != kNoPlace) ctx.add(g, other->winner, -1.0);
-  }
-  for (Candidate& c : m.candidates) c.score = context_score(g, c, m, ctx);
+  for (Candidate& c : m.candidates) c.score = context_score(g, c, m, all, own);
   const auto best = std::max_element(m.candidates.begin(), m.candidates.end(), [](const Candidate& a, const Candidate& b) {
     return a.score != b.score ? a.score < b.score : a.place > b.place;
   });
@@ -303,13 +307,16 @@ std::vector<std::optional<Place>> resolve_places(const Gazetteer& g, const Segme
   for (const Mention& m : mentions) {
     if (!m.candidates.empty()) by_name[m.key].push_back(&m);
   }
-  // Pass 0: priors alone; passes 1 and 2: the other names' winners vote.
-  Context none;
-  for (Mention& m : mentions) pick(g, m, none, {});
+  // Pass 0: priors alone; passes 1 and 2: the other names' winners vote
+  // (every vote of a pass taken from the pass before).
+  const Context none;
+  for (Mention& m : mentions) pick(g, m, none, none);
   for (int pass = 0; pass < 2; ++pass) {
-    const Context ctx = gather(g, mentions);
+    const Context all = gather(g, mentions);
+    std::unordered_map<std::string_view, Context> own;
+    for (const auto& [key, group] : by_name) own.emplace(key, gather(g, group));
     for (Mention& m : mentions) {
-      if (!m.candidates.empty()) pick(g, m, ctx, by_name[m.key]);
+      if (!m.candidates.empty()) pick(g, m, all, own[m.key]);
     }
   }
   for (size_t i = 0; i < n; ++i) {

@@ -204,6 +204,28 @@ TEST(Geo, HostileSpansAndTextsAreBounded) {
   EXPECT_EQ(resolve_places(gazetteer(), segment(bad), bad_spans).size(), 2u);
 }
 
+TEST(Geo, ThousandsOfMentionsStayFast) {
+  // 4,096 mentions of one ambiguous name, each with a qualifier, then of many names.
+  std::string text;
+  std::vector<Entity> same, many;
+  const std::vector<std::string> names = {"Paris", "London", "Springfield", "Victoria", "Georgia", "Washington",
+                                          "Moscow", "Cairo", "Sydney", "Perth", "Hamilton", "Richmond"};
+  for (int i = 0; i < 4096; ++i) {
+    const std::string& n = names[i % names.size()];
+    const uint32_t at = static_cast<uint32_t>(text.size());
+    text += n + ", Texas said. ";
+    same.push_back({at, at + 5, 0, 0, EntityType::kGpe});  // "Paris" or the first five bytes of another name
+    many.push_back({at, static_cast<uint32_t>(at + n.size()), 0, 0, EntityType::kGpe});
+  }
+  const Segmented seg = segment(text);
+  for (const auto* spans : {&same, &many}) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto places = resolve_places(gazetteer(), seg, *spans);
+    EXPECT_EQ(places.size(), spans->size());
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 3.0);
+  }
+}
+
 TEST(Geo, ThreadsShareOneGazetteer) {
   const std::string text = "Floods in Victoria, Sydney and Queensland; Moscow warned; the Tel Aviv regime; Paris, Texas.";
   const std::vector<std::string> names = {"Victoria", "Sydney", "Queensland", "Moscow", "Tel Aviv", "Paris"};
