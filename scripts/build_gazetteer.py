@@ -212,7 +212,6 @@ def main():
         for key in ("name", "official_name", "common_name"):
             if key in c and "," not in c[key]:
                 b.add_name(c[key], i, ALTERNATE)
-        b.add_name(c["alpha_3"], i, ABBREVIATION)
     for c in iso3:  # former names: "Zaire, Republic of" -> DR Congo (the new code ends alpha_4)
         new = c.get("alpha_4", "")[2:]
         if new in country_index:
