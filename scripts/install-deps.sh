@@ -12,6 +12,8 @@ packages=(
   libsqlite3-dev libzstd-dev zlib1g-dev libxxhash-dev
   libcurl4-openssl-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   libcpp-httplib-dev libexpected-dev libpsl-dev libstemmer-dev libssl-dev
+  # the gazetteer's sources (scripts/build_gazetteer.py, docs/geo.md)
+  libgeonames0 iso-codes
   # tests, benchmarks, fuzzing
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 curl openssl nghttp2-server
   clang-14 libclang-rt-14-dev
