@@ -22,6 +22,8 @@ struct EvalNerArgs {
   std::string model;
   int cv = 0;
   int epochs = 0;
+  int gold_repeats = 0;
+  int lower_cased_every = 0;
   bool json = false;
 };
 
@@ -65,11 +67,12 @@ int run_eval_ner(const EvalNerArgs& args) {
   if (args.cv > 1) {
     facts::NerTrainOptions options = eval::default_ner_options();
     if (args.epochs > 0) options.epochs = args.epochs;
+    if (args.gold_repeats > 0) eval::set_gold_repeats(options, args.gold_repeats);
     Row wiki{"wikigold (" + std::to_string(args.cv) + "-fold cv)", {}};
     Row uner{"uner dev (" + std::to_string(args.cv) + "-fold cv)", {}};
     for (int fold = 0; fold < args.cv; ++fold) {
       std::fprintf(stderr, "training fold %d of %d\n", fold + 1, args.cv);
-      auto m = eval::train_ner_model(*data, {true, true, args.cv, fold}, options);
+      auto m = eval::train_ner_model(*data, {true, true, args.cv, fold, args.lower_cased_every}, options);
       if (!m) {
         report_error(m.error().message);
         return 1;
@@ -87,7 +90,7 @@ int run_eval_ner(const EvalNerArgs& args) {
     rows.push_back(std::move(wiki));
     rows.push_back(std::move(uner));
     std::fprintf(stderr, "training without UNER\n");
-    auto m = eval::train_ner_model(*data, {true, false, 0, -1}, options);
+    auto m = eval::train_ner_model(*data, {true, false, 0, -1, args.lower_cased_every}, options);
     if (!m) {
       report_error(m.error().message);
       return 1;
@@ -131,6 +134,9 @@ void add_eval_ner_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--model", args->model, "a model file (default: the committed one)");
   cmd->add_option("--cv", args->cv, "also train K-fold models for wikigold and UNER (slow), 0 = no");
   cmd->add_option("--epochs", args->epochs, "epochs of the cross-validation models");
+  cmd->add_option("--gold-repeats", args->gold_repeats, "times wikigold and UNER are seen per epoch (cv models)");
+  cmd->add_option("--lower-cased-every", args->lower_cased_every,
+                  "cv models: every Nth GMB sentence again in lower case (0 = no)");
   cmd->add_flag("--json", args->json, "print JSON");
   cmd->callback([args, &global] { global.exit_code = run_eval_ner(*args); });
 }

@@ -17,6 +17,8 @@ struct TrainNerArgs {
   std::string data = "../shared/data/ner";
   std::string out = "models/ner/ner.model";
   int epochs = 0;
+  int gold_repeats = 0;
+  int lower_cased_every = 0;
   uint32_t bits = 0;
   float min_weight = -1;
   bool no_uner = false, no_wikigold = false;
@@ -32,6 +34,7 @@ int run_train_ner(const TrainNerArgs& args) {
   facts::NerTrainOptions options = eval::default_ner_options();
   if (args.epochs > 0) options.epochs = args.epochs;
   if (args.bits > 0) options.bits = args.bits;
+  if (args.gold_repeats > 0) eval::set_gold_repeats(options, args.gold_repeats);
   if (args.min_weight >= 0) options.min_weight = args.min_weight;
   options.on_epoch = [&](int epoch, size_t errors, size_t tokens) {
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -40,6 +43,7 @@ int run_train_ner(const TrainNerArgs& args) {
   eval::NerTrainingSet set;
   set.uner = !args.no_uner;
   set.wikigold = !args.no_wikigold;
+  set.lower_cased_every = args.lower_cased_every;
   auto model = eval::train_ner_model(*data, set, options);
   if (!model) {
     report_error(model.error().message);
@@ -69,6 +73,9 @@ void add_train_commands(CLI::App& app, GlobalOptions& global) {
   ner->add_option("--data", args->data, "the NER data folder")->capture_default_str();
   ner->add_option("--out", args->out, "the model file to write")->capture_default_str();
   ner->add_option("--epochs", args->epochs, "passes over the data (default: the committed model's)");
+  ner->add_option("--gold-repeats", args->gold_repeats, "times wikigold and UNER are seen per epoch");
+  ner->add_option("--lower-cased-every", args->lower_cased_every,
+                  "every Nth GMB sentence again in lower case (0 = no, the committed model)");
   ner->add_option("--bits", args->bits, "2^bits hashed feature buckets (12..24)");
   ner->add_option("--min-weight", args->min_weight, "prune weight rows below this");
   ner->add_flag("--no-uner", args->no_uner, "leave UNER-EWT dev out of training");

@@ -453,15 +453,33 @@ facts::NerTrainOptions default_ner_options() {
   o.corpora.resize(3);
   for (NerCorpus c : {NerCorpus::kGmb, NerCorpus::kWikigold, NerCorpus::kUner})
     o.corpora[int(c)].unannotated = unannotated_kinds(c);
-  o.corpora[int(NerCorpus::kWikigold)].repeats = 3;
-  o.corpora[int(NerCorpus::kUner)].repeats = 3;
+  set_gold_repeats(o, 3);
   return o;
+}
+
+void set_gold_repeats(facts::NerTrainOptions& options, int repeats) {
+  options.corpora.resize(3);
+  options.corpora[int(NerCorpus::kWikigold)].repeats = repeats;
+  options.corpora[int(NerCorpus::kUner)].repeats = repeats;
 }
 
 Result<facts::NerModel> train_ner_model(const NerData& data, const NerTrainingSet& set,
                                         const facts::NerTrainOptions& options) {
   std::vector<facts::NerTrainSentence> train;
   append_training(data.gmb_train, NerCorpus::kGmb, train);
+  // Case augmentation (Mayhew, Tsygankova and Roth 2019): every Nth GMB
+  // sentence (set.lower_cased_every) again in lower case, labels kept, so that the
+  // capitalisation table and the words themselves, not only the case, carry
+  // what makes a name ("i live in malaysia").
+  if (set.lower_cased_every > 0) {
+    const size_t n = train.size();
+    for (size_t i = 0; i < n; i += static_cast<size_t>(set.lower_cased_every)) {
+      facts::NerTrainSentence copy = train[i];
+      for (auto& w : copy.words) w = lower_ascii(w);
+      copy.document = static_cast<uint32_t>(n + i);
+      train.push_back(std::move(copy));
+    }
+  }
   auto add_gold = [&](const std::vector<NerGoldSentence>& corpus, NerCorpus name) {
     if (set.folds <= 0) return append_training(corpus, name, train);
     const auto folds = document_folds(corpus, set.folds);

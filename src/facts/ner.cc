@@ -25,6 +25,9 @@ constexpr size_t kMaxPayloadBytes = 512u << 20;  // inflated
 constexpr uint32_t kMinBits = 10, kMaxBits = 26;
 // zstd level of the model file: 19 saves 10 % and costs seconds per save.
 constexpr int kZstdLevel = 9;
+// Longest run of words tagged at once (a sentence's first words are read
+// again as sentence-initial past it; no news sentence is that long).
+constexpr size_t kMaxPieceWords = 1024;
 
 void put_u32(std::string& out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>(v >> (8 * i)));
@@ -270,21 +273,29 @@ std::vector<std::vector<uint8_t>> NerModel::tag_document(const std::vector<NerWo
   std::vector<uint64_t> features;
   std::vector<ner::TokenKeys> keys;
   for (size_t s = 0; s < sentences.size(); ++s) {
-    const NerWords& words = sentences[s];
-    ner::static_features(words, w.cases, doc, features, keys);
     auto& tags = out[s];
-    tags.resize(words.size());
-    uint8_t prev1 = kTagO, prev2 = kTagO;
-    for (size_t i = 0; i < words.size(); ++i) {
-      float scores[kNerTags] = {};
-      const uint64_t* f = &features[i * ner::kStaticFeatures];
-      for (int k = 0; k < ner::kStaticFeatures; ++k) w.add(f[k], scores);
-      uint64_t dynamic[ner::kDynamicFeatures];
-      ner::dynamic_features(keys[i], prev1, prev2, dynamic);
-      for (uint64_t d : dynamic) w.add(d, scores);
-      tags[i] = ner::best_tag(scores, prev1);
-      prev2 = prev1;
-      prev1 = tags[i];
+    tags.reserve(sentences[s].size());
+    // A sentence of a million words is read in pieces, so that its features
+    // (kStaticFeatures hashes a word) stay small.
+    for (size_t from = 0; from < sentences[s].size(); from += kMaxPieceWords) {
+      const size_t to = std::min(sentences[s].size(), from + kMaxPieceWords);
+      NerWords piece;
+      if (from > 0 || to < sentences[s].size()) piece.assign(sentences[s].begin() + from, sentences[s].begin() + to);
+      const NerWords& words = piece.empty() ? sentences[s] : piece;
+      ner::static_features(words, w.cases, doc, features, keys);
+      uint8_t prev1 = kTagO, prev2 = kTagO;
+      for (size_t i = 0; i < words.size(); ++i) {
+        float scores[kNerTags] = {};
+        const uint64_t* f = &features[i * ner::kStaticFeatures];
+        for (int k = 0; k < ner::kStaticFeatures; ++k) w.add(f[k], scores);
+        uint64_t dynamic[ner::kDynamicFeatures];
+        ner::dynamic_features(keys[i], prev1, prev2, dynamic);
+        for (uint64_t d : dynamic) w.add(d, scores);
+        const uint8_t tag = ner::best_tag(scores, prev1);
+        tags.push_back(tag);
+        prev2 = prev1;
+        prev1 = tag;
+      }
     }
   }
   return out;

@@ -115,6 +115,9 @@ TEST(Ner, OtherScriptsAndHostileInputNeverCrash) {
   ASSERT_EQ(tags.size(), 2u);
   EXPECT_EQ(tags[0].size(), 5u);
   EXPECT_TRUE(tags[1].empty());
+  // A sentence longer than the tagger reads at once keeps one tag a word.
+  const NerWords long_sentence(3000, "Smith");
+  EXPECT_EQ(committed().tag_document({long_sentence})[0].size(), 3000u);
 }
 
 TEST(Ner, SameAnswersFromManyThreads) {
