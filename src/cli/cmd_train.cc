@@ -1,0 +1,89 @@
+// `tidings train ner`: trains the entity tagger (facts/ner_train.h) on
+// ../shared/data/ner and writes the model file that is committed as
+// models/ner/ner.model (docs/ner.md). Deterministic: the same data and
+// options give the same bytes.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+#include "cli/cli.h"
+#include "eval/ner_eval.h"
+
+namespace tidings::cli {
+namespace {
+
+struct TrainNerArgs {
+  std::string data = "../shared/data/ner";
+  std::string out = "models/ner/ner.model";
+  int epochs = 0;
+  int gold_repeats = 0;
+  int lower_cased_every = 0;
+  uint32_t bits = 0;
+  float min_weight = -1;
+  bool no_uner = false, no_wikigold = false;
+};
+
+int run_train_ner(const TrainNerArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  auto data = eval::load_ner_data(args.data);
+  if (!data) {
+    report_error(data.error().message);
+    return data.error().code == ErrorCode::kNotFound ? 77 : 1;
+  }
+  facts::NerTrainOptions options = eval::default_ner_options();
+  if (args.epochs > 0) options.epochs = args.epochs;
+  if (args.bits > 0) options.bits = args.bits;
+  if (args.gold_repeats > 0) eval::set_gold_repeats(options, args.gold_repeats);
+  if (args.min_weight >= 0) options.min_weight = args.min_weight;
+  options.on_epoch = [&](int epoch, size_t errors, size_t tokens) {
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr, "epoch %d: %zu errors in %zu tokens (%.1f s)\n", epoch, errors, tokens, s);
+  };
+  eval::NerTrainingSet set;
+  set.uner = !args.no_uner;
+  set.wikigold = !args.no_wikigold;
+  set.lower_cased_every = args.lower_cased_every;
+  auto model = eval::train_ner_model(*data, set, options);
+  if (!model) {
+    report_error(model.error().message);
+    return 1;
+  }
+  const std::string bytes = model->to_bytes();
+  std::ofstream out(args.out, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) {
+    report_error("cannot write " + args.out);
+    return 1;
+  }
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("wrote %s: %zu bytes, %zu weight rows, %zu words in the case table; %.1f s\n",
+              args.out.c_str(), bytes.size(), model->weight_rows(), model->case_words(), s);
+  return 0;
+}
+
+void add_train_commands(CLI::App& app, GlobalOptions& global) {
+  CLI::App* train = app.add_subcommand("train", "Train the models tidings ships (docs/ner.md)");
+  train->require_subcommand(1);
+  auto args = std::make_shared<TrainNerArgs>();
+  CLI::App* ner = train->add_subcommand(
+      "ner", "The entity tagger from ../shared/data/ner: GMB sentences 1-43,163, wikigold and UNER-EWT dev. "
+             "Exit 77 when the data is absent.");
+  ner->add_option("--data", args->data, "the NER data folder")->capture_default_str();
+  ner->add_option("--out", args->out, "the model file to write")->capture_default_str();
+  ner->add_option("--epochs", args->epochs, "passes over the data (default: the committed model's)");
+  ner->add_option("--gold-repeats", args->gold_repeats, "times wikigold and UNER are seen per epoch");
+  ner->add_option("--lower-cased-every", args->lower_cased_every,
+                  "every Nth GMB sentence again in lower case (0 = no, the committed model)");
+  ner->add_option("--bits", args->bits, "2^bits hashed feature buckets (12..24)");
+  ner->add_option("--min-weight", args->min_weight, "prune weight rows below this");
+  ner->add_flag("--no-uner", args->no_uner, "leave UNER-EWT dev out of training");
+  ner->add_flag("--no-wikigold", args->no_wikigold, "leave wikigold out of training");
+  ner->callback([args, &global] { global.exit_code = run_train_ner(*args); });
+}
+
+const bool kRegistered = register_commands(90, add_train_commands);
+
+}  // namespace
+}  // namespace tidings::cli

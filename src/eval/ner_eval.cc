@@ -1,0 +1,495 @@
+// NER corpora, label mappings and conlleval scoring (ner_eval.h).
+#include "eval/ner_eval.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+namespace tidings::eval {
+namespace {
+
+using facts::NerKind;
+
+// cp1252's 0x80..0x9F (0 = undefined, kept as U+FFFD); the rest is Latin-1.
+constexpr uint16_t kCp1252[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+std::string cp1252_to_utf8(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (unsigned char c : in) {
+    uint32_t cp = c;
+    if (c >= 0x80 && c < 0xA0) cp = kCp1252[c - 0x80] ? kCp1252[c - 0x80] : 0xFFFD;
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+  return out;
+}
+
+// One CSV record's fields (RFC 4180 quoting); false on an unclosed quote.
+bool csv_fields(std::string_view line, std::vector<std::string>& fields) {
+  fields.assign(1, "");
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        fields.back().push_back('"');
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        fields.back().push_back(c);
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else if (c != '\r') {
+      fields.back().push_back(c);
+    }
+  }
+  return !quoted;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out.push_back(line);
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+// Titles and offices that GMB keeps inside a person's span ("President
+// Vladimir Putin", "Foreign Minister Sergei Lavrov", "Mr. Bush").
+const std::set<std::string>& title_words() {
+  static const std::set<std::string> words = {
+      "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.", "professor", "president",
+      "vice", "prime", "minister", "foreign", "defense", "defence", "interior", "finance",
+      "secretary", "general", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "sen.",
+      "rep.", "gov.", "senator", "governor", "representative", "congressman", "congresswoman",
+      "king", "queen", "prince", "princess", "pope", "cardinal", "archbishop", "bishop", "rev.",
+      "reverend", "sheikh", "ayatollah", "chancellor", "premier", "chairman", "chairwoman",
+      "chief", "commander", "ambassador", "envoy", "spokesman", "spokeswoman", "judge", "mayor",
+      "lieutenant", "colonel", "major", "captain", "sergeant", "admiral", "deputy", "acting",
+      "former", "sir", "lord", "emperor", "crown", "grand", "ayatollah", "mullah", "cleric",
+      "imam", "rabbi", "father", "sister", "brother", "lady", "first", "state", "of", "justice",
+      "attorney", "u.n.", "u.s.", "opposition", "leader", "senior", "top", "army", "military",
+      "police", "labor", "trade", "energy", "oil", "health", "education", "agriculture",
+      "economy", "information", "security", "national", "director", "ex-president", "chairperson"};
+  return words;
+}
+
+NerKind gmb_kind(std::string_view type, std::string_view pos, bool* keep) {
+  *keep = true;
+  if (type == "per") return NerKind::kPer;
+  if (type == "org") return NerKind::kOrg;
+  if (type == "geo") return NerKind::kLoc;
+  if (type == "gpe") return pos.substr(0, 3) == "NNP" && pos != "NNPS" ? NerKind::kLoc : NerKind::kNorp;
+  if (type == "art" || type == "eve" || type == "nat") return NerKind::kMisc;
+  *keep = false;
+  return NerKind::kMisc;
+}
+
+bool parse_kind(std::string_view type, NerKind* kind) {
+  if (type == "PER") *kind = NerKind::kPer;
+  else if (type == "ORG") *kind = NerKind::kOrg;
+  else if (type == "LOC") *kind = NerKind::kLoc;
+  else if (type == "MISC") *kind = NerKind::kMisc;
+  else return false;
+  return true;
+}
+
+// Labels "X-type" as (prefix, type); "O" as ('O', "").
+std::pair<char, std::string_view> split_label(std::string_view label) {
+  if (label.size() >= 3 && label[1] == '-') return {label[0], label.substr(2)};
+  return {'O', {}};
+}
+
+// Spans of (prefix, kind-or-none) labels, conlleval's chunking: an I- after
+// O or after another type starts a span.
+struct LabelSpan {
+  uint32_t first, count;
+  std::string type;
+};
+std::vector<LabelSpan> label_spans(const std::vector<std::string>& labels) {
+  std::vector<LabelSpan> out;
+  for (uint32_t i = 0; i < labels.size(); ++i) {
+    const auto [prefix, type] = split_label(labels[i]);
+    if (prefix == 'O') continue;
+    const bool continues = prefix == 'I' && !out.empty() && out.back().type == type &&
+                           out.back().first + out.back().count == i;
+    if (continues) ++out.back().count;
+    else out.push_back({i, 1, std::string(type)});
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* ner_corpus_name(NerCorpus corpus) {
+  switch (corpus) {
+    case NerCorpus::kGmb: return "gmb";
+    case NerCorpus::kWikigold: return "wikigold";
+    case NerCorpus::kUner: return "uner";
+  }
+  return "?";
+}
+
+Result<std::string> read_gzip_file(const std::string& path, size_t max_bytes) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) return fail(ErrorCode::kNotFound, "cannot open " + path);
+  std::string out;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) {
+    out.append(buf, static_cast<size_t>(n));
+    if (out.size() > max_bytes) {
+      gzclose(f);
+      return fail(ErrorCode::kTooLarge, path + ": more than " + std::to_string(max_bytes) + " bytes");
+    }
+  }
+  const bool error = n < 0;
+  gzclose(f);
+  if (error) return fail(ErrorCode::kInvalidInput, path + ": not a readable gzip file");
+  return out;
+}
+
+Result<std::vector<NerGoldSentence>> read_gmb(std::string_view csv) {
+  const std::string text = cp1252_to_utf8(csv);
+  std::vector<NerGoldSentence> out;
+  std::vector<std::string> fields;
+  const auto lines = split_lines(text);
+  for (size_t n = 1; n < lines.size(); ++n) {  // line 0 is the header
+    if (lines[n].empty()) continue;
+    if (!csv_fields(lines[n], fields) || fields.size() != 4)
+      return fail(ErrorCode::kInvalidInput, "gmb line " + std::to_string(n + 1) + ": not 4 fields");
+    if (!fields[0].empty()) {
+      NerGoldSentence s;
+      s.number = static_cast<uint32_t>(std::strtoul(fields[0].c_str() + std::min<size_t>(fields[0].size(), 10), nullptr, 10));
+      s.document = static_cast<uint32_t>(out.size());
+      out.push_back(std::move(s));
+    }
+    if (out.empty()) return fail(ErrorCode::kInvalidInput, "gmb: a word before the first sentence");
+    out.back().words.push_back(fields[1]);
+    out.back().pos.push_back(fields[2]);
+    out.back().labels.push_back(fields[3]);
+  }
+  return out;
+}
+
+Result<std::vector<NerGoldSentence>> read_wikigold(std::string_view text) {
+  std::vector<NerGoldSentence> out;
+  NerGoldSentence current;
+  uint32_t document = 0;
+  auto flush = [&] {
+    if (!current.words.empty()) {
+      current.document = document;
+      out.push_back(std::move(current));
+    }
+    current = {};
+  };
+  for (std::string_view line : split_lines(text)) {
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    const size_t space = line.rfind(' ');
+    if (space == std::string_view::npos) return fail(ErrorCode::kInvalidInput, "wikigold: a line without a tag");
+    const std::string_view word = line.substr(0, space), label = line.substr(space + 1);
+    if (word == "-DOCSTART-") {
+      flush();
+      ++document;
+      continue;
+    }
+    current.words.emplace_back(word);
+    current.labels.emplace_back(label);
+  }
+  flush();
+  return out;
+}
+
+Result<std::vector<NerGoldSentence>> read_uner(std::string_view text) {
+  std::vector<NerGoldSentence> out;
+  NerGoldSentence current;
+  uint32_t document = 0;
+  auto flush = [&] {
+    if (!current.words.empty()) {
+      current.document = document;
+      out.push_back(std::move(current));
+    }
+    current = {};
+  };
+  for (std::string_view line : split_lines(text)) {
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    if (line[0] == '#') {
+      if (line.rfind("# newdoc", 0) == 0) {
+        flush();
+        ++document;
+      }
+      continue;
+    }
+    std::vector<std::string_view> cols;
+    for (size_t start = 0;;) {
+      const size_t tab = line.find('\t', start);
+      cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (cols.size() < 3) return fail(ErrorCode::kInvalidInput, "uner: fewer than 3 columns");
+    current.words.emplace_back(cols[1]);
+    current.labels.emplace_back(cols[2]);
+  }
+  flush();
+  return out;
+}
+
+uint8_t unannotated_kinds(NerCorpus corpus) {
+  auto bit = [](NerKind k) { return uint8_t(1u << int(k)); };
+  switch (corpus) {
+    case NerCorpus::kGmb: return bit(NerKind::kMisc);
+    case NerCorpus::kWikigold: return bit(NerKind::kNorp) | bit(NerKind::kTitle);
+    case NerCorpus::kUner: return bit(NerKind::kNorp) | bit(NerKind::kTitle) | bit(NerKind::kMisc);
+  }
+  return 0;
+}
+
+std::vector<uint8_t> training_tags(const NerGoldSentence& s, NerCorpus corpus) {
+  std::vector<uint8_t> tags(s.words.size(), facts::kTagO);
+  for (const LabelSpan& span : label_spans(s.labels)) {
+    NerKind kind;
+    uint32_t first = span.first, count = span.count;
+    if (corpus == NerCorpus::kGmb) {
+      bool keep;
+      kind = gmb_kind(span.type, s.pos[first], &keep);
+      if (!keep) continue;
+      if (kind == NerKind::kPer) {
+        // A leading title becomes its own span, as long as a name is left.
+        uint32_t title = 0;
+        while (title + 1 < count && title_words().count(lower_ascii(s.words[first + title]))) ++title;
+        if (title > 0) {
+          tags[first] = facts::begin_tag(NerKind::kTitle);
+          for (uint32_t i = 1; i < title; ++i) tags[first + i] = facts::inside_tag(NerKind::kTitle);
+          first += title;
+          count -= title;
+        }
+      }
+    } else if (!parse_kind(span.type, &kind)) {
+      continue;  // UNER's OTH
+    }
+    tags[first] = facts::begin_tag(kind);
+    for (uint32_t i = 1; i < count; ++i) tags[first + i] = facts::inside_tag(kind);
+  }
+  return tags;
+}
+
+std::vector<ScoredSpan> gold_spans(const NerGoldSentence& s, NerCorpus corpus) {
+  std::vector<ScoredSpan> out;
+  for (const LabelSpan& span : label_spans(s.labels)) {
+    int type = -1;
+    if (corpus == NerCorpus::kGmb) {
+      if (span.type == "per") type = 0;
+      else if (span.type == "org") type = 1;
+      else if (span.type == "geo" || span.type == "gpe") type = 2;
+    } else {
+      if (span.type == "PER") type = 0;
+      else if (span.type == "ORG") type = 1;
+      else if (span.type == "LOC") type = 2;
+    }
+    if (type >= 0) out.push_back({span.first, span.count, static_cast<uint8_t>(type)});
+  }
+  return out;
+}
+
+std::vector<ScoredSpan> predicted_spans(const std::vector<uint8_t>& tags, NerCorpus corpus) {
+  std::vector<ScoredSpan> out;
+  const auto spans = facts::ner_spans(tags);
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const auto& s = spans[i];
+    int type = -1;
+    switch (s.kind) {
+      case NerKind::kPer: type = 0; break;
+      case NerKind::kOrg: type = 1; break;
+      case NerKind::kLoc: type = 2; break;
+      case NerKind::kNorp: type = corpus == NerCorpus::kGmb ? 2 : -1; break;
+      case NerKind::kTitle:
+        if (corpus == NerCorpus::kGmb && i + 1 < spans.size() && spans[i + 1].kind == NerKind::kPer &&
+            spans[i + 1].first == s.first + s.count) {
+          out.push_back({s.first, s.count + spans[i + 1].count, 0});
+          ++i;
+        }
+        continue;
+      case NerKind::kMisc: break;
+    }
+    if (type >= 0) out.push_back({s.first, s.count, static_cast<uint8_t>(type)});
+  }
+  return out;
+}
+
+void NerScore::add(const std::vector<ScoredSpan>& gold, const std::vector<ScoredSpan>& predicted) {
+  for (const auto& g : gold) {
+    ++all.gold;
+    ++by_type[g.type].gold;
+  }
+  for (const auto& p : predicted) {
+    ++all.predicted;
+    ++by_type[p.type].predicted;
+    if (std::find(gold.begin(), gold.end(), p) != gold.end()) {
+      ++all.true_positives;
+      ++by_type[p.type].true_positives;
+    }
+  }
+}
+
+void NerScore::merge(const NerScore& other) {
+  auto add = [](Counts& a, const Counts& b) {
+    a.true_positives += b.true_positives;
+    a.predicted += b.predicted;
+    a.gold += b.gold;
+  };
+  add(all, other.all);
+  for (int t = 0; t < kScoredTypes; ++t) add(by_type[t], other.by_type[t]);
+  sentences += other.sentences;
+  tokens += other.tokens;
+}
+
+NerScore score_ner(const facts::NerModel& model, const std::vector<NerGoldSentence>& sentences,
+                   NerCorpus corpus, double* seconds) {
+  NerScore score;
+  double spent = 0;
+  for (size_t begin = 0; begin < sentences.size();) {
+    size_t end = begin + 1;
+    while (end < sentences.size() && sentences[end].document == sentences[begin].document) ++end;
+    std::vector<facts::NerWords> words(end - begin);
+    for (size_t s = begin; s < end; ++s) words[s - begin].assign(sentences[s].words.begin(), sentences[s].words.end());
+    const auto start = std::chrono::steady_clock::now();
+    const auto tags = model.tag_document(words);
+    spent += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    for (size_t s = begin; s < end; ++s) {
+      score.add(gold_spans(sentences[s], corpus), predicted_spans(tags[s - begin], corpus));
+      ++score.sentences;
+      score.tokens += sentences[s].words.size();
+    }
+    begin = end;
+  }
+  if (seconds) *seconds = spent;
+  return score;
+}
+
+void append_training(const std::vector<NerGoldSentence>& sentences, NerCorpus corpus,
+                     std::vector<facts::NerTrainSentence>& out) {
+  for (const auto& s : sentences) {
+    facts::NerTrainSentence t;
+    t.words = s.words;
+    t.tags = training_tags(s, corpus);
+    t.document = s.document;
+    t.corpus = static_cast<uint8_t>(corpus);
+    out.push_back(std::move(t));
+  }
+}
+
+std::vector<int> document_folds(const std::vector<NerGoldSentence>& sentences, int folds) {
+  std::vector<int> out(sentences.size());
+  int doc_index = -1;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    if (i == 0 || sentences[i].document != sentences[i - 1].document) ++doc_index;
+    out[i] = folds > 0 ? doc_index % folds : 0;
+  }
+  return out;
+}
+
+Result<NerData> load_ner_data(const std::string& dir) {
+  constexpr size_t kMaxCorpusBytes = 256u << 20;
+  NerData data;
+  auto gmb_bytes = read_gzip_file(dir + "/gmb/ner_dataset.csv.gz", kMaxCorpusBytes);
+  if (!gmb_bytes) return tl::unexpected(gmb_bytes.error());
+  auto gmb = read_gmb(*gmb_bytes);
+  if (!gmb) return tl::unexpected(gmb.error());
+  for (auto& s : *gmb) (s.number < kGmbFirstHeldOut ? data.gmb_train : data.gmb_heldout).push_back(std::move(s));
+  auto wiki_bytes = read_gzip_file(dir + "/wikigold/wikigold.conll.txt.gz", kMaxCorpusBytes);
+  if (!wiki_bytes) return tl::unexpected(wiki_bytes.error());
+  auto wiki = read_wikigold(*wiki_bytes);
+  if (!wiki) return tl::unexpected(wiki.error());
+  data.wikigold = std::move(*wiki);
+  auto uner_bytes = read_gzip_file(dir + "/uner_en_ewt/en_ewt-ud-dev.iob2.gz", kMaxCorpusBytes);
+  if (!uner_bytes) return tl::unexpected(uner_bytes.error());
+  auto uner = read_uner(*uner_bytes);
+  if (!uner) return tl::unexpected(uner.error());
+  data.uner = std::move(*uner);
+  return data;
+}
+
+facts::NerTrainOptions default_ner_options() {
+  facts::NerTrainOptions o;
+  o.corpora.resize(3);
+  for (NerCorpus c : {NerCorpus::kGmb, NerCorpus::kWikigold, NerCorpus::kUner})
+    o.corpora[int(c)].unannotated = unannotated_kinds(c);
+  set_gold_repeats(o, 3);
+  return o;
+}
+
+void set_gold_repeats(facts::NerTrainOptions& options, int repeats) {
+  options.corpora.resize(3);
+  options.corpora[int(NerCorpus::kWikigold)].repeats = repeats;
+  options.corpora[int(NerCorpus::kUner)].repeats = repeats;
+}
+
+Result<facts::NerModel> train_ner_model(const NerData& data, const NerTrainingSet& set,
+                                        const facts::NerTrainOptions& options) {
+  std::vector<facts::NerTrainSentence> train;
+  append_training(data.gmb_train, NerCorpus::kGmb, train);
+  // Case augmentation (Mayhew, Tsygankova and Roth 2019): every Nth GMB
+  // sentence (set.lower_cased_every) again in lower case, labels kept, so that the
+  // capitalisation table and the words themselves, not only the case, carry
+  // what makes a name ("i live in malaysia").
+  if (set.lower_cased_every > 0) {
+    const size_t n = train.size();
+    for (size_t i = 0; i < n; i += static_cast<size_t>(set.lower_cased_every)) {
+      facts::NerTrainSentence copy = train[i];
+      for (auto& w : copy.words) w = lower_ascii(w);
+      copy.document = static_cast<uint32_t>(n + i);
+      train.push_back(std::move(copy));
+    }
+  }
+  auto add_gold = [&](const std::vector<NerGoldSentence>& corpus, NerCorpus name) {
+    if (set.folds <= 0) return append_training(corpus, name, train);
+    const auto folds = document_folds(corpus, set.folds);
+    std::vector<NerGoldSentence> kept;
+    for (size_t i = 0; i < corpus.size(); ++i)
+      if (folds[i] != set.held_out) kept.push_back(corpus[i]);
+    append_training(kept, name, train);
+  };
+  if (set.wikigold) add_gold(data.wikigold, NerCorpus::kWikigold);
+  if (set.uner) add_gold(data.uner, NerCorpus::kUner);
+  return facts::train_ner(train, {}, options);
+}
+
+}  // namespace tidings::eval

@@ -1,0 +1,52 @@
+// Training the NER tagger (ner.h): a greedy averaged perceptron (Collins
+// 2002) over the features of ner_features.h, on sentences from corpora whose
+// conventions differ. A corpus that does not annotate some kinds (UNER has no
+// nationalities or titles) is not penalised when the tagger finds one of
+// those where its gold says O: the update is skipped ("partial labels").
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "facts/ner.h"
+
+namespace tidings::facts {
+
+struct NerTrainSentence {
+  std::vector<std::string> words;
+  std::vector<uint8_t> tags;  ///< BIO tags (ner.h), one per word
+  uint32_t document = 0;      ///< consecutive sentences with the same document and corpus form one
+  uint8_t corpus = 0;         ///< index into NerTrainOptions::corpora
+};
+
+struct NerCorpusRule {
+  /// Kinds (bit 1 << NerKind) the corpus does not annotate: predicting one
+  /// where the gold says O or MISC is not an error.
+  uint8_t unannotated = 0;
+  /// How many times each of its sentences is seen per epoch (small gold
+  /// corpora next to a large silver one).
+  int repeats = 1;
+};
+
+struct NerTrainOptions {
+  int epochs = 6;
+  uint32_t bits = 21;        ///< 2^bits hashed buckets
+  uint64_t seed = 20231101;  ///< the order of sentences in each epoch
+  float min_weight = 0.02f;  ///< averaged rows below this are pruned
+  uint32_t case_min_count = 2;
+  std::vector<NerCorpusRule> corpora;  ///< by NerTrainSentence::corpus; missing = default rule
+  /// Called after each epoch with its number (1-based) and the errors made.
+  std::function<void(int epoch, size_t errors, size_t tokens)> on_epoch;
+};
+
+/// Trains a model. The word capitalisation table is counted on the
+/// `unlabelled` sentences (news text, as words) and the training sentences
+/// (cross-fitted while training, ner_train.cc). Deterministic: the same inputs give the same
+/// model bytes. kInvalidInput when a sentence's tags do not match its words.
+Result<NerModel> train_ner(const std::vector<NerTrainSentence>& sentences,
+                           const std::vector<NerWords>& unlabelled, const NerTrainOptions& options);
+
+}  // namespace tidings::facts
