@@ -10,6 +10,7 @@
 #include "cluster/cluster.h"
 #include "core/article_json.h"
 #include "core/time.h"
+#include "facts/story_people.h"
 
 namespace tidings::cli {
 
@@ -77,6 +78,13 @@ Result<cluster::ClusterDoc> parse_doc(const nlohmann::json& j, const std::string
       doc.entities.push_back(e);
     }
   }
+  if (j.contains("people") && !j["people"].is_null()) {
+    if (!j["people"].is_array()) return fail(ErrorCode::kInvalidInput, "\"people\" is not an array");
+    for (const auto& p : j["people"]) {
+      if (!p.is_string()) return fail(ErrorCode::kInvalidInput, "\"people\" holds a non-string");
+      doc.people.push_back(p);
+    }
+  }
   return doc;
 }
 
@@ -91,6 +99,12 @@ int run_cluster(const ClusterArgs& args) {
   }
   std::istream& in = args.file == "-" ? std::cin : file;
   const std::string name = args.file == "-" ? "<stdin>" : args.file;
+  // The people of each article, found as ingest finds them.
+  auto ner = facts::NerModel::load_default();
+  if (!ner) {
+    report_error("the entity tagger: " + ner.error().message);
+    return 2;
+  }
   cluster::StoryClusterer clusterer;
   std::string line;
   bool too_long = false;
@@ -114,6 +128,8 @@ int run_cluster(const ClusterArgs& args) {
       status = 1;
       continue;
     }
+    // A line that lists its people is taken at its word; else the tagger finds them.
+    if (!j.contains("people") || j["people"].is_null()) doc->people = facts::person_mentions(*ner, doc->title, doc->text);
     const int64_t story = clusterer.add(*doc);
     std::cout << dump_json({{"id", j["id"]}, {"story", story}}, -1) << "\n";
   }
@@ -126,7 +142,7 @@ void add_cluster_command(CLI::App& app, GlobalOptions& global) {
   CLI::App* cmd = app.add_subcommand(
       "cluster",
       "Group articles into stories (stateless; no database): JSON lines {id, title, text, "
-      "published_at?, language?, entities?} in publication order, JSON lines {id, story} out in "
+      "published_at?, language?, entities?, people?} in publication order, JSON lines {id, story} out in "
       "input order. A bad line prints {line, id?, error} in its place and the exit code is 1.");
   cmd->add_option("file", args->file, "JSON lines file, or - for standard input (default)");
   cmd->add_option("--language", args->language,

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "facts/story_people.h"
 #include "cli/read_file.h"
 #include "cluster/cluster.h"
 #include "cluster/reference.h"
@@ -40,7 +41,7 @@ struct GoldDoc {
   cluster::ClusterDoc doc;
 };
 
-Result<std::vector<GoldDoc>> read_docs(const std::filesystem::path& file) {
+Result<std::vector<GoldDoc>> read_docs(const std::filesystem::path& file, const facts::NerModel& ner) {
   auto bytes = read_gzip_input(file.string(), kMaxDatasetBytes);
   if (!bytes) return tl::unexpected(bytes.error());
   std::vector<GoldDoc> out;
@@ -64,6 +65,7 @@ Result<std::vector<GoldDoc>> read_docs(const std::filesystem::path& file) {
     d.doc.title = j.value("title", "");
     d.doc.text = j.value("text", "");
     d.doc.language = "en";  // ECB+ is English news
+    d.doc.people = facts::person_mentions(ner, d.doc.title, d.doc.text);  // as ingest finds them
     out.push_back(std::move(d));
   }
   std::sort(out.begin(), out.end(), [](const GoldDoc& a, const GoldDoc& b) { return a.md5 < b.md5; });
@@ -133,7 +135,12 @@ int run_eval_stories(const EvalStoriesArgs& args) {
     report_error(file.string() + " is absent (the ECB+ folder of ../shared/data/clustering)");
     return 77;
   }
-  auto docs = read_docs(file);
+  auto ner = facts::NerModel::load_default();
+  if (!ner) {
+    report_error("the entity tagger: " + ner.error().message);
+    return 1;
+  }
+  auto docs = read_docs(file, *ner);
   if (!docs) {
     report_error(docs.error().message);
     return 1;

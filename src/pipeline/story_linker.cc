@@ -7,15 +7,17 @@
 
 #include "core/url.h"
 #include "extract/extract.h"
+#include "facts/story_people.h"
 
 namespace tidings {
 
-cluster::ClusterDoc cluster_doc(const Article& article) {
+cluster::ClusterDoc cluster_doc(const Article& article, const facts::NerModel& ner) {
   cluster::ClusterDoc doc;
   doc.title = article.title;
   doc.text = article.text;
   doc.published_at = article.published_at;
   doc.language = article.language;
+  doc.people = facts::person_mentions(ner, doc.title, doc.text);
   return doc;
 }
 
@@ -39,10 +41,19 @@ std::string match_kind(const dedup::Fingerprint& a, const dedup::Fingerprint& b)
 
 }  // namespace
 
-StoryLinker::StoryLinker(const cluster::ClusterOptions& options) : clusterer_(options) {}
+StoryLinker::StoryLinker(const cluster::ClusterOptions& options, facts::NerModel ner)
+    : ner_(std::move(ner)), clusterer_(options) {}
 
-Result<std::shared_ptr<StoryLinker>> StoryLinker::load(Store& store, const cluster::ClusterOptions& options) {
-  std::shared_ptr<StoryLinker> linker(new StoryLinker(options));
+cluster::ClusterDoc StoryLinker::doc_of(const Article& article) const { return cluster_doc(article, ner_); }
+
+Result<std::shared_ptr<StoryLinker>> StoryLinker::load(Store& store, const cluster::ClusterOptions& options,
+                                                       std::optional<facts::NerModel> ner) {
+  if (!ner) {
+    auto model = facts::NerModel::load_default();
+    if (!model) return tl::unexpected(model.error());
+    ner = std::move(*model);
+  }
+  std::shared_ptr<StoryLinker> linker(new StoryLinker(options, std::move(*ner)));
   StoryLinker& l = *linker;
   auto loaded = store.load_fingerprints([&](const StoredFingerprint& row) {
     dedup::Fingerprint fp;
@@ -75,6 +86,7 @@ Result<std::shared_ptr<StoryLinker>> StoryLinker::load(Store& store, const clust
       doc.text = a.text;
       doc.published_at = a.published_at;
       doc.language = a.language;
+      doc.people = facts::person_mentions(l.ner_, doc.title, doc.text);
       l.clusterer_.add_to(doc, a.story_id);
     });
     if (!replayed) return tl::unexpected(replayed.error());
@@ -146,7 +158,7 @@ Result<void> StoryLinker::file_by_text(Store& store, int64_t article_id, const A
 
 Result<void> StoryLinker::start_group(Store& store, int64_t article_id, const Article& article,
                                       const dedup::Fingerprint& fp, const std::string& url_key) {
-  const int64_t story = clusterer_.add(cluster_doc(article));
+  const int64_t story = clusterer_.add(doc_of(article));
   ArticleLinks links;
   links.url_key = url_key;
   links.fingerprint = dedup::encode_fingerprint(fp);
@@ -185,7 +197,7 @@ Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Art
 
   // Copies join their original's story; a group without one (older data)
   // gets one now.
-  const cluster::ClusterDoc doc = cluster_doc(article);
+  const cluster::ClusterDoc doc = doc_of(article);
   int64_t& story = story_of_group_[group_key];
   if (story == 0) {
     story = clusterer_.add(doc);

@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/types.h"
 #include "dedup/dedup.h"
+#include "facts/ner.h"
 #include "store/store.h"
 
 namespace tidings {
@@ -32,8 +33,13 @@ class StoryLinker {
  public:
   /// Reads every stored fingerprint (and copy relation) and replays the
   /// story assignments of the last story lifetime before the newest story.
+  /// The entity tagger that finds the people of each article for the
+  /// clusterer is the committed model (NerModel::load_default) unless
+  /// `ner` is given; a model that cannot be read is an error, not a
+  /// silently worse clustering.
   static Result<std::shared_ptr<StoryLinker>> load(Store& store,
-                                                   const cluster::ClusterOptions& options = {});
+                                                   const cluster::ClusterOptions& options = {},
+                                                   std::optional<facts::NerModel> ner = std::nullopt);
 
   /// Files article `article_id`, just saved in the caller's transaction:
   /// writes its links (and re-points its copy group when it turns out to be
@@ -46,7 +52,8 @@ class StoryLinker {
   size_t articles() const;  ///< fingerprints in the index
 
  private:
-  explicit StoryLinker(const cluster::ClusterOptions& options);
+  StoryLinker(const cluster::ClusterOptions& options, facts::NerModel ner);
+  cluster::ClusterDoc doc_of(const Article& article) const;
 
   Result<dedup::Fingerprint> stored_fingerprint(Store& store, int64_t article_id);
   /// Files an article by its text: a copy in the group dedup::decide_group
@@ -61,13 +68,15 @@ class StoryLinker {
                            const dedup::Fingerprint& fp, const std::string& url_key);
 
   mutable std::mutex mutex_;
+  facts::NerModel ner_;
   dedup::CopyIndex index_;
   cluster::StoryClusterer clusterer_;
   dedup::CopyGroups groups_;
   std::unordered_map<int64_t, int64_t> story_of_group_;  ///< group key -> its original's story
 };
 
-/// The document the clusterer reads for an article.
-cluster::ClusterDoc cluster_doc(const Article& article);
+/// The document the clusterer reads for an article: its title, text, time
+/// and language, and the people `ner` finds in them.
+cluster::ClusterDoc cluster_doc(const Article& article, const facts::NerModel& ner);
 
 }  // namespace tidings
