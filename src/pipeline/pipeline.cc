@@ -16,6 +16,8 @@
 #include "core/url.h"
 #include "core/utf8.h"
 #include "dedup/dedup.h"
+#include "facts/article_facts.h"
+#include "pipeline/fact_records.h"
 #include "pipeline/story_linker.h"
 
 namespace tidings {
@@ -33,7 +35,17 @@ struct Pending {
   int64_t text_length = 0;
   std::optional<Error> page_error;  // not an article (page_failure)
   dedup::Fingerprint fingerprint;   // of the extracted text, for copies
+  std::optional<std::vector<FactRecord>> facts;  // when the facts pass ran
 };
+
+// The facts of an extracted article, as the store keeps them.
+std::vector<FactRecord> facts_of(const Article& article, const facts::FactsModels& models) {
+  std::optional<facts::PublicationTime> published;
+  if (article.published_at) {
+    published = facts::PublicationTime{*article.published_at, article.utc_offset_minutes.value_or(0)};
+  }
+  return fact_records(facts::extract_facts(article.text, published, models));
+}
 
 Result<Extraction> extract_document(const Document& doc, const PipelineOptions& options) {
   ExtractOptions eo;
@@ -53,7 +65,7 @@ int worker_count(const PipelineOptions& options) {
 }
 
 // Extracts every pending item that needs it, on `threads` threads.
-void extract_all(std::vector<Pending>& batch, const PipelineOptions& options) {
+void extract_all(std::vector<Pending>& batch, const PipelineOptions& options, const facts::FactsModels* models) {
   std::vector<Pending*> work;
   for (Pending& p : batch) {
     if (p.is_new) work.push_back(&p);
@@ -64,6 +76,9 @@ void extract_all(std::vector<Pending>& batch, const PipelineOptions& options) {
       work[i]->extraction = extract_document(work[i]->document, options);
       if (options.link_stories && *work[i]->extraction) {  // on this thread: it reads every word
         work[i]->fingerprint = dedup::fingerprint((*work[i]->extraction)->article.text);
+      }
+      if (models && *work[i]->extraction && (*work[i]->extraction)->page_kind == PageKind::kArticle) {
+        work[i]->facts = facts_of((*work[i]->extraction)->article, *models);
       }
     }
   };
@@ -98,7 +113,17 @@ class BatchWriter {
         events_(events),
         counts_(counts),
         log_fetches_(log_fetches),
-        linker_(options.linker) {}
+        linker_(options.linker),
+        facts_models_(options.facts_models) {}
+
+  // The facts models, loaded once for the whole run when facts are on.
+  Result<void> load_facts_models() {
+    if (!options_.extract_facts || facts_models_) return {};
+    auto models = facts::load_facts_models();
+    if (!models) return fail(models.error().code, "the facts models: " + models.error().message);
+    facts_models_ = std::make_shared<const facts::FactsModels>(std::move(*models));
+    return {};
+  }
 
   // Ingest: look up, extract, store.
   Result<void> flush_ingest(std::vector<Pending>& batch) {
@@ -109,7 +134,8 @@ class BatchWriter {
       p.is_new = !found->has_value();
       if (*found) p.document_id = **found;
     }
-    extract_all(batch, options_);
+    if (auto e = load_facts_models(); !e) return e;
+    extract_all(batch, options_, facts_models_.get());
     IngestCounts delta;
     auto r = store_.transaction([&]() -> Result<void> {
       delta = {};
@@ -126,7 +152,8 @@ class BatchWriter {
 
   // Reextract: the documents are stored already; extract and save.
   Result<void> flush_reextract(std::vector<Pending>& batch) {
-    extract_all(batch, options_);
+    if (auto e = load_facts_models(); !e) return e;
+    extract_all(batch, options_, facts_models_.get());
     IngestCounts delta;
     auto r = store_.transaction([&]() -> Result<void> {
       delta = {};
@@ -193,6 +220,15 @@ class BatchWriter {
     if (!saved) return tl::unexpected(saved.error());
     if (options_.link_stories) {
       if (auto e = link_article(*saved, p, ex->article, outlet); !e) return e;
+    }
+    if (p.facts) {
+      auto stored = store_.set_article_facts(*saved, facts::kFactsVersion, *p.facts);
+      // A record the store refuses is a bug of the facts pass: the article
+      // is kept (without facts, so a later run computes them again).
+      if (!stored && stored.error().code != ErrorCode::kInvalidInput) return stored;
+      if (!stored && events_) {
+        events_({PipelineEvent::Kind::kWarning, p.origin, "facts not stored: " + stored.error().message, counts_});
+      }
     }
 
     p.outcome = "article";
@@ -282,6 +318,7 @@ class BatchWriter {
   IngestCounts& counts_;
   const bool log_fetches_;
   std::shared_ptr<StoryLinker> linker_;
+  std::shared_ptr<const facts::FactsModels> facts_models_;
   std::map<int64_t, std::string> source_names_;
 };
 

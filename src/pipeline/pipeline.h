@@ -41,6 +41,9 @@ struct PipelineEvent {
 using EventSink = std::function<void(const PipelineEvent&)>;
 
 class StoryLinker;
+namespace facts {
+struct FactsModels;
+}
 
 struct PipelineOptions {
   ReadOptions read;
@@ -53,6 +56,11 @@ struct PipelineOptions {
   /// loads one from the store on its first article.
   bool link_stories = true;
   std::shared_ptr<StoryLinker> linker;
+  /// Facts (facts/article_facts.h): each new or re-extracted article's
+  /// facts are found on the extraction threads and stored with it. The
+  /// models are loaded on the first article unless the caller passes them.
+  bool extract_facts = true;
+  std::shared_ptr<const facts::FactsModels> facts_models;
 };
 
 /// Reads `paths`, stores every document and the article extracted from it.
