@@ -42,6 +42,7 @@ bench: build
 	@bench/feeds
 	@bench/crawl
 	@bench/cluster
+	@bench/facts
 
 # libFuzzer targets, built with clang-14 in their own tree.
 fuzz: deps
