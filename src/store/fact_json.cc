@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/duration.h"
+#include "store/json_values.h"
 
 namespace tidings {
 
@@ -11,11 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-json string_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
-json time_or_null(const std::optional<Instant>& t) {
-  return t ? json(format_rfc3339(*t)) : json(nullptr);
-}
+using json_values::string_or_null;
+using json_values::time_or_null;
 
 json number_or_null(const std::optional<double>& v) {
   return v && std::isfinite(*v) ? json(*v) : json(nullptr);

@@ -3,17 +3,16 @@
 
 #include <cmath>
 
+#include "store/json_values.h"
+
 namespace tidings {
 
 namespace {
 
 using nlohmann::json;
 
-json string_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
-json time_or_null(const std::optional<Instant>& t) {
-  return t ? json(format_rfc3339(*t)) : json(nullptr);
-}
+using json_values::string_or_null;
+using json_values::time_or_null;
 
 // Three decimals: the estimate is not more precise than that.
 json similarity_or_null(const std::optional<double>& s) {
