@@ -12,12 +12,12 @@
 #include <sstream>
 
 #include "cli/cli.h"
-#include "facts/story_people.h"
 #include "cli/read_file.h"
 #include "cluster/cluster.h"
 #include "cluster/reference.h"
 #include "core/article_json.h"
 #include "eval/cluster_score.h"
+#include "facts/story_people.h"
 
 namespace tidings::cli {
 

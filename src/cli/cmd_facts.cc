@@ -6,6 +6,7 @@
 #include "cli/read_file.h"
 #include "core/article_json.h"
 #include "core/time.h"
+#include "core/utf8.h"
 #include "extract/extract.h"
 #include "facts/article_facts.h"
 
@@ -80,7 +81,7 @@ int run_facts(const FactsArgs& args) {
   }
   nlohmann::json out = {
       {"facts_version", facts::kFactsVersion},
-      {"text_length", facts::CodePointIndex(found.segmented.text).at(static_cast<uint32_t>(found.segmented.text.size()))},
+      {"text_length", utf8_length(found.segmented.text)},
       {"truncated", found.truncated},
       {"sentences", found.segmented.sentences.size()},
       {"published_at", published ? nlohmann::json(format_rfc3339(published->at)) : nlohmann::json(nullptr)},

@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cmath>
 
-#include "core/utf8.h"
 
 namespace tidings {
 
