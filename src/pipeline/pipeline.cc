@@ -17,6 +17,7 @@
 #include "core/utf8.h"
 #include "dedup/dedup.h"
 #include "facts/article_facts.h"
+#include "facts/story_people.h"
 #include "pipeline/fact_records.h"
 #include "pipeline/story_linker.h"
 
@@ -36,6 +37,7 @@ struct Pending {
   std::optional<Error> page_error;  // not an article (page_failure)
   dedup::Fingerprint fingerprint;   // of the extracted text, for copies
   std::optional<std::vector<FactRecord>> facts;  // when the facts pass ran
+  std::optional<std::vector<std::string>> people;  // for the story linker, found with the facts models
 };
 
 // The facts of an extracted article, as the store keeps them.
@@ -78,7 +80,11 @@ void extract_all(std::vector<Pending>& batch, const PipelineOptions& options, co
         work[i]->fingerprint = dedup::fingerprint((*work[i]->extraction)->article.text);
       }
       if (models && *work[i]->extraction && (*work[i]->extraction)->page_kind == PageKind::kArticle) {
-        work[i]->facts = facts_of((*work[i]->extraction)->article, *models);
+        const Article& article = (*work[i]->extraction)->article;
+        work[i]->facts = facts_of(article, *models);
+        // The linker's people too, here rather than on the one thread that
+        // writes the batch.
+        if (options.link_stories) work[i]->people = facts::person_mentions(models->ner, article.title, article.text);
       }
     }
   };
@@ -251,11 +257,13 @@ class BatchWriter {
       return store_.set_article_links(article_id, updated);
     }
     if (!linker_) {
-      auto loaded = StoryLinker::load(store_);
+      // One tagger for the facts and the stories: the linker shares the
+      // facts models' when they are loaded.
+      auto loaded = StoryLinker::load(store_, {}, facts_models_ ? std::optional(facts_models_->ner) : std::nullopt);
       if (!loaded) return tl::unexpected(loaded.error());
       linker_ = std::move(*loaded);
     }
-    return linker_->link(store_, article_id, article, outlet, p.fingerprint);
+    return linker_->link(store_, article_id, article, outlet, p.fingerprint, p.people ? &*p.people : nullptr);
   }
 
   // The fetch log: collected documents only (those with a source).

@@ -11,13 +11,13 @@
 
 namespace tidings {
 
-cluster::ClusterDoc cluster_doc(const Article& article, const facts::NerModel& ner) {
+cluster::ClusterDoc cluster_doc(const Article& article, std::vector<std::string> people) {
   cluster::ClusterDoc doc;
   doc.title = article.title;
   doc.text = article.text;
   doc.published_at = article.published_at;
   doc.language = article.language;
-  doc.people = facts::person_mentions(ner, doc.title, doc.text);
+  doc.people = std::move(people);
   return doc;
 }
 
@@ -43,8 +43,6 @@ std::string match_kind(const dedup::Fingerprint& a, const dedup::Fingerprint& b)
 
 StoryLinker::StoryLinker(const cluster::ClusterOptions& options, facts::NerModel ner)
     : ner_(std::move(ner)), clusterer_(options) {}
-
-cluster::ClusterDoc StoryLinker::doc_of(const Article& article) const { return cluster_doc(article, ner_); }
 
 Result<std::shared_ptr<StoryLinker>> StoryLinker::load(Store& store, const cluster::ClusterOptions& options,
                                                        std::optional<facts::NerModel> ner) {
@@ -108,8 +106,10 @@ Result<dedup::Fingerprint> StoryLinker::stored_fingerprint(Store& store, int64_t
 }
 
 Result<void> StoryLinker::link(Store& store, int64_t article_id, const Article& article, const std::string& outlet,
-                               const dedup::Fingerprint& fp) {
+                               const dedup::Fingerprint& fp, const std::vector<std::string>* people) {
   std::lock_guard lock(mutex_);
+  const cluster::ClusterDoc doc =
+      cluster_doc(article, people ? *people : facts::person_mentions(ner_, article.title, article.text));
   const std::string url_key = dedup::article_url_key(article);
   // The same page under another URL, or fetched again after an edit: it
   // joins the group of the article first stored under its key.
@@ -119,15 +119,15 @@ Result<void> StoryLinker::link(Store& store, int64_t article_id, const Article& 
     if (!same) return tl::unexpected(same.error());
     if (*same && **same != article_id && groups_.group_of(**same) != 0) same_page = **same;
   }
-  Result<void> r = same_page ? join_group(store, article_id, article, outlet, fp, url_key,
+  Result<void> r = same_page ? join_group(store, article_id, article, doc, outlet, fp, url_key,
                                           groups_.group_of(*same_page), {}, true)
-                             : file_by_text(store, article_id, article, outlet, fp, url_key);
+                             : file_by_text(store, article_id, article, doc, outlet, fp, url_key);
   if (r) index_.add(article_id, fp);  // at once: the rest of its batch must see it
   return r;
 }
 
 Result<void> StoryLinker::file_by_text(Store& store, int64_t article_id, const Article& article,
-                                       const std::string& outlet,
+                                       const cluster::ClusterDoc& doc, const std::string& outlet,
                                        const dedup::Fingerprint& fp, const std::string& url_key) {
   const std::vector<dedup::CopyMatch> matches = index_.find(fp);
   std::vector<dedup::Fingerprint> originals;  // stable addresses for CopyGroupInfo
@@ -152,13 +152,13 @@ Result<void> StoryLinker::file_by_text(Store& store, int64_t article_id, const A
     infos.push_back(info);
   }
   const dedup::GroupDecision decision = dedup::decide_group(fp, matches, infos);
-  if (decision.join == 0) return start_group(store, article_id, article, fp, url_key);
-  return join_group(store, article_id, article, outlet, fp, url_key, decision.join, decision.merge, false);
+  if (decision.join == 0) return start_group(store, article_id, doc, fp, url_key);
+  return join_group(store, article_id, article, doc, outlet, fp, url_key, decision.join, decision.merge, false);
 }
 
-Result<void> StoryLinker::start_group(Store& store, int64_t article_id, const Article& article,
+Result<void> StoryLinker::start_group(Store& store, int64_t article_id, const cluster::ClusterDoc& doc,
                                       const dedup::Fingerprint& fp, const std::string& url_key) {
-  const int64_t story = clusterer_.add(doc_of(article));
+  const int64_t story = clusterer_.add(doc);
   ArticleLinks links;
   links.url_key = url_key;
   links.fingerprint = dedup::encode_fingerprint(fp);
@@ -169,7 +169,7 @@ Result<void> StoryLinker::start_group(Store& store, int64_t article_id, const Ar
 }
 
 Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Article& article,
-                                     const std::string& outlet,
+                                     const cluster::ClusterDoc& doc, const std::string& outlet,
                                      const dedup::Fingerprint& fp, const std::string& url_key,
                                      int64_t group_key, const std::vector<int64_t>& merge,
                                      bool same_page) {
@@ -197,7 +197,6 @@ Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Art
 
   // Copies join their original's story; a group without one (older data)
   // gets one now.
-  const cluster::ClusterDoc doc = doc_of(article);
   int64_t& story = story_of_group_[group_key];
   if (story == 0) {
     story = clusterer_.add(doc);

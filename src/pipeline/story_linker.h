@@ -45,26 +45,32 @@ class StoryLinker {
   /// writes its links (and re-points its copy group when it turns out to be
   /// the original, or to join groups), all through `store`.
   /// `outlet` is the name the article is filed under (outlet_name), the
-  /// evidence of an agency credit that names it.
+  /// evidence of an agency credit that names it. `people` are its person
+  /// mentions (facts::person_mentions of its title and text) when the
+  /// caller found them already, off this serialised path; else the
+  /// linker's tagger finds them.
   Result<void> link(Store& store, int64_t article_id, const Article& article,
-                    const std::string& outlet, const dedup::Fingerprint& fingerprint);
+                    const std::string& outlet, const dedup::Fingerprint& fingerprint,
+                    const std::vector<std::string>* people = nullptr);
 
   size_t articles() const;  ///< fingerprints in the index
 
  private:
   StoryLinker(const cluster::ClusterOptions& options, facts::NerModel ner);
-  cluster::ClusterDoc doc_of(const Article& article) const;
+
 
   Result<dedup::Fingerprint> stored_fingerprint(Store& store, int64_t article_id);
   /// Files an article by its text: a copy in the group dedup::decide_group
   /// names, else the original of a new group.
-  Result<void> file_by_text(Store& store, int64_t article_id, const Article& article, const std::string& outlet,
+  Result<void> file_by_text(Store& store, int64_t article_id, const Article& article,
+                            const cluster::ClusterDoc& doc, const std::string& outlet,
                             const dedup::Fingerprint& fp, const std::string& url_key);
   /// `same_page`: it joins because it has the URL key of a member, not by text.
-  Result<void> join_group(Store& store, int64_t article_id, const Article& article, const std::string& outlet,
+  Result<void> join_group(Store& store, int64_t article_id, const Article& article,
+                          const cluster::ClusterDoc& doc, const std::string& outlet,
                           const dedup::Fingerprint& fp, const std::string& url_key, int64_t group_key,
                           const std::vector<int64_t>& merge, bool same_page);
-  Result<void> start_group(Store& store, int64_t article_id, const Article& article,
+  Result<void> start_group(Store& store, int64_t article_id, const cluster::ClusterDoc& doc,
                            const dedup::Fingerprint& fp, const std::string& url_key);
 
   mutable std::mutex mutex_;
@@ -76,7 +82,7 @@ class StoryLinker {
 };
 
 /// The document the clusterer reads for an article: its title, text, time
-/// and language, and the people `ner` finds in them.
-cluster::ClusterDoc cluster_doc(const Article& article, const facts::NerModel& ner);
+/// and language, and `people` (facts::person_mentions of title and text).
+cluster::ClusterDoc cluster_doc(const Article& article, std::vector<std::string> people);
 
 }  // namespace tidings
