@@ -6,11 +6,14 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <chrono>
 #include <cstring>
 #include <exception>
 #include <functional>
 #include <thread>
+
+#include <xxhash.h>
 
 #include "serve/handlers.h"
 #include "serve/pages.h"
@@ -67,11 +70,61 @@ Reply reply_for_status(const std::string& path, int status) {
   }
 }
 
+// A strong validator for a reply: the hash of its type and body. Pages are
+// computed from the store on every request, so the hash is what changes
+// when the data does; a client that sends it back gets a 304 and no body.
+std::string entity_tag(const Reply& reply) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  XXH3_64bits_update(state, reply.content_type.data(), reply.content_type.size());
+  XXH3_64bits_update(state, reply.body.data(), reply.body.size());
+  const XXH64_hash_t h = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "\"%016llx\"", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+// Whether an If-None-Match header (a list of tags, or "*") matches `tag`.
+// Weak tags ("W/...") compare by their opaque part, as RFC 9110 13.1.2 says
+// for If-None-Match.
+bool none_match_hits(std::string_view header, std::string_view tag) {
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t comma = header.find(',', pos);
+    if (comma == std::string_view::npos) comma = header.size();
+    std::string_view item = header.substr(pos, comma - pos);
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    if (item.rfind("W/", 0) == 0) item.remove_prefix(2);
+    if (item == "*" || item == tag) return true;
+    pos = comma + 1;
+  }
+  return false;
+}
+
+// Sends a successful reply with its ETag, or 304 when the client has it.
+void send_tagged(const httplib::Request& req, httplib::Response& res, const Reply& reply) {
+  if (reply.status != 200) {
+    send(res, reply);
+    return;
+  }
+  const std::string tag = entity_tag(reply);
+  res.set_header("ETag", tag);
+  res.set_header("Cache-Control", "no-cache");
+  if (req.has_header("If-None-Match") &&
+      none_match_hits(req.get_header_value("If-None-Match"), tag)) {
+    res.status = 304;
+    return;
+  }
+  send(res, reply);
+}
+
 // Runs a handler, turning any exception into a 500 with its message.
 httplib::Server::Handler guarded(std::function<Reply(const httplib::Request&)> handler) {
   return [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
     try {
-      send(res, handler(req));
+      send_tagged(req, res, handler(req));
       return;
     } catch (const std::exception& e) {
       send(res, error_reply(req.path, 500, "internal_error", "Internal error",

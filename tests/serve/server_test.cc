@@ -84,6 +84,35 @@ TEST_F(ServerTest, ListPageFollowsOlderLinks) {
   EXPECT_EQ(r->body.find("rel=\"next\""), std::string::npos);
 }
 
+TEST_F(ServerTest, EntityTagsAnswerConditionalRequestsWith304) {
+  for (const std::string path : {"/api/articles", "/articles/2", "/"}) {
+    auto first = get(path);
+    ASSERT_TRUE(first) << path;
+    ASSERT_EQ(first->status, 200) << path;
+    const std::string tag = first->get_header_value("ETag");
+    ASSERT_EQ(tag.size(), 18u) << path;  // a quoted 16-digit hash
+    EXPECT_EQ(tag.front(), '"');
+    EXPECT_EQ(get(path)->get_header_value("ETag"), tag) << "the same data, the same tag";
+
+    auto client = server_->client();
+    auto same = client.Get(path, {{"If-None-Match", tag}});
+    ASSERT_TRUE(same);
+    EXPECT_EQ(same->status, 304) << path;
+    EXPECT_TRUE(same->body.empty());
+    EXPECT_EQ(client.Get(path, {{"If-None-Match", "\"x\", W/" + tag}})->status, 304)
+        << "a weak tag in a list matches";
+    EXPECT_EQ(client.Get(path, {{"If-None-Match", "*"}})->status, 304);
+    auto other = client.Get(path, {{"If-None-Match", "\"0000000000000000\""}});
+    EXPECT_EQ(other->status, 200);
+    EXPECT_EQ(other->body, first->body);
+  }
+  EXPECT_NE(get("/api/articles/1")->get_header_value("ETag"),
+            get("/api/articles/2")->get_header_value("ETag"));
+  auto missing = get("/api/articles/999");
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_FALSE(missing->has_header("ETag")) << "errors carry no validator";
+}
+
 TEST_F(ServerTest, ArticlePage) {
   auto r = get("/articles/3");
   ASSERT_TRUE(r);
