@@ -110,6 +110,10 @@ std::vector<FactRecord> fact_records(const facts::FactSet& f) {
       r.key = j["measure"].get<std::string>();
       r.label = label;
       if (std::isfinite(g.value)) r.value = g.value;
+      if (r.value && g.qualifier == facts::Qualifier::kBetween && std::isfinite(g.value_max) &&
+          g.value_max >= g.value) {
+        r.value_max = g.value_max;
+      }
       // A vague amount ("thousands") is its lower bound: at least.
       r.qualifier = g.qualifier != facts::Qualifier::kNone ? facts::qualifier_name(g.qualifier)
                     : g.vague                              ? "at_least"

@@ -76,6 +76,7 @@ json figure_claim_to_json(const FactClaim& c) {
                {"value", c.part_of_value ? quantity_json(*c.part_of_value) : json(nullptr)}};
   }
   return {{"value", c.value ? quantity_json(*c.value) : json(nullptr)},
+          {"value_max", c.value_max ? quantity_json(*c.value_max) : json(nullptr)},
           {"qualifier", string_or_null(c.qualifier)},
           {"label", string_or_null(c.label)},
           {"attribution", string_or_null(c.attribution)},
@@ -113,6 +114,7 @@ json fact_to_json(const FactRecord& f, size_t index) {
           {"key", f.key},
           {"label", string_or_null(f.label)},
           {"value", f.value ? quantity_json(*f.value) : json(nullptr)},
+          {"value_max", f.value_max ? quantity_json(*f.value_max) : json(nullptr)},
           {"qualifier", string_or_null(f.qualifier)},
           {"attribution", string_or_null(f.attribution)},
           {"detail", string_or_null(f.detail)},
@@ -162,6 +164,7 @@ json disagreements_to_json(const StoryDisagreements& d) {
     json values = json::array();
     for (const DisputedValue& v : m.values) {
       values.push_back({{"value", quantity_json(v.value)},
+                        {"value_max", v.value_max ? quantity_json(*v.value_max) : json(nullptr)},
                         {"qualifier", string_or_null(v.qualifier)},
                         {"claims", v.claims},
                         {"outlets", v.outlets},

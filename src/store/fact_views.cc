@@ -124,6 +124,7 @@ FactClaim build_claim(const std::vector<const StoryFactRow*>& group,
   c.key = f.key;
   c.label = f.label;
   c.value = f.value;
+  c.value_max = f.value_max;
   c.qualifier = f.qualifier;
   c.attribution = f.attribution;
   c.detail = f.detail;
@@ -184,7 +185,9 @@ StoryFacts aggregate_story_facts(int64_t story_id, const std::vector<ArticleRef>
     }
     if (f.kind == "figure") {
       if (!f.value || f.key.empty()) continue;  // a figure without a measure or quantity
-      claims[{f.kind, report_of(a), f.key, std::to_string(*f.value)}].push_back(&r);
+      std::string amount = std::to_string(*f.value);
+      if (f.value_max) amount += "-" + std::to_string(*f.value_max);
+      claims[{f.kind, report_of(a), f.key, std::move(amount)}].push_back(&r);
       continue;
     }
     if (f.key.empty()) continue;
@@ -225,8 +228,11 @@ StoryFacts aggregate_story_facts(int64_t story_id, const std::vector<ArticleRef>
   return out;
 }
 
-ClaimRange claim_range(double v, std::string_view q) {
+ClaimRange claim_range(double v, std::string_view q, std::optional<double> value_max) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
+  // "between 10 and 20": the range as stated (a top below the value is not
+  // a range; the number alone is then what was claimed).
+  if (value_max && *value_max >= v) return {v, *value_max};
   if (q == "at_least" || q == "more_than" || q == "over" || q == "above") return {v, kInf};
   if (q == "up_to" || q == "at_most" || q == "less_than" || q == "fewer_than" || q == "under" ||
       q == "below") {
@@ -247,8 +253,8 @@ bool contradicts(const FactClaim& a, const FactClaim& b, int64_t window_seconds)
   if (a.report_id == b.report_id || a.article.outlet == b.article.outlet) return false;
   const auto gap = a.time > b.time ? a.time - b.time : b.time - a.time;
   if (gap > std::chrono::seconds(window_seconds)) return false;
-  const ClaimRange x = claim_range(*a.value, a.qualifier);
-  const ClaimRange y = claim_range(*b.value, b.qualifier);
+  const ClaimRange x = claim_range(*a.value, a.qualifier, a.value_max);
+  const ClaimRange y = claim_range(*b.value, b.qualifier, b.value_max);
   return x.high < y.low || y.high < x.low;
 }
 
@@ -283,32 +289,37 @@ std::vector<FigureDisagreement> find_disagreements(const std::vector<FigureMeasu
       }
     }
     if (pairs.empty()) continue;
-    // The values taking part, one entry per (value, qualifier).
-    std::map<std::pair<double, std::string>, DisputedValue> values;
+    // The values taking part, one entry per (value, qualifier, top).
+    using ValueKey = std::tuple<double, std::string, std::optional<double>>;
+    const auto value_key = [&](size_t k) {
+      return ValueKey{*claims[k].value, claims[k].qualifier, claims[k].value_max};
+    };
+    std::map<ValueKey, DisputedValue> values;
     for (const auto& [i, j] : pairs) {
-      for (size_t k : {i, j}) values[{*claims[k].value, claims[k].qualifier}];
+      for (size_t k : {i, j}) values[value_key(k)];
     }
     std::set<size_t> counted;
     for (const auto& [i, j] : pairs) {
       for (size_t k : {i, j}) {
         if (!counted.insert(k).second) continue;
-        DisputedValue& v = values[{*claims[k].value, claims[k].qualifier}];
+        DisputedValue& v = values[value_key(k)];
         v.value = *claims[k].value;
+        v.value_max = claims[k].value_max;
         v.qualifier = claims[k].qualifier;
         add_claim(v, claims[k]);
       }
     }
     FigureDisagreement d;
     d.key = m.key;
-    std::map<std::pair<double, std::string>, size_t> index;
+    std::map<ValueKey, size_t> index;
     for (auto& [k, v] : values) {
       index[k] = d.values.size();
       d.values.push_back(std::move(v));
     }
     std::set<std::pair<size_t, size_t>> value_pairs;
     for (const auto& [i, j] : pairs) {
-      size_t a = index[{*claims[i].value, claims[i].qualifier}];
-      size_t b = index[{*claims[j].value, claims[j].qualifier}];
+      size_t a = index[value_key(i)];
+      size_t b = index[value_key(j)];
       if (a > b) std::swap(a, b);
       if (a != b) value_pairs.emplace(a, b);
     }

@@ -36,6 +36,9 @@ struct FactRecord {
   std::string key;
   std::string label;                 ///< display text (a quote: its text)
   std::optional<double> value;       ///< a figure's quantity (finite)
+  /// The top of a figure's range ("between 10 and 20": value 10,
+  /// value_max 20); finite and >= value, given only with value.
+  std::optional<double> value_max;
   std::string qualifier;             ///< a figure's "at_least", "around", "exact", ...
   std::string attribution;           ///< "according to officials"; a quote: the speaker as named
   std::string detail;                ///< a person's role, an entity's type, a place's country...
@@ -84,6 +87,7 @@ struct FactClaim {
   std::string key;
   std::string label;
   std::optional<double> value;
+  std::optional<double> value_max;  ///< the top of a range ("between")
   std::string qualifier;
   std::string attribution;
   std::string detail;
@@ -136,6 +140,7 @@ inline constexpr size_t kMaxCarriersShown = 100;
 /// One value of a disputed measure and who carries it.
 struct DisputedValue {
   double value = 0;
+  std::optional<double> value_max;  ///< the top of a range ("between")
   std::string qualifier;
   int64_t claims = 0;                     ///< independent reports of it
   std::vector<std::string> outlets;       ///< carriers' outlets, distinct, first seen first
@@ -176,11 +181,13 @@ StoryFacts aggregate_story_facts(int64_t story_id, const std::vector<ArticleRef>
                                  const std::vector<StoryFactRow>& rows);
 
 /// The range a figure's value and qualifier claim: "at_least 5" is
-/// [5, inf), "around 100" is [90, 110]... (docs/facts-store.md).
+/// [5, inf), "around 100" is [90, 110], "between 10 and 20" (value_max 20)
+/// is [10, 20]... (docs/facts-store.md).
 struct ClaimRange {
   double low = 0, high = 0;
 };
-ClaimRange claim_range(double value, std::string_view qualifier);
+ClaimRange claim_range(double value, std::string_view qualifier,
+                       std::optional<double> value_max = std::nullopt);
 
 /// The measures whose claims within `window_seconds` of each other claim
 /// ranges that do not overlap.

@@ -234,6 +234,12 @@ BEGIN
 END;
 )sql";
 
+// 9: the top of a figure's range ("between 10 and 20": value 10, value_max
+// 20), so a range is compared as the range it claims.
+constexpr std::string_view kMigration9 = R"sql(
+ALTER TABLE article_facts ADD COLUMN value_max REAL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -246,6 +252,7 @@ const std::vector<Migration>& migrations() {
       {6, kMigration6},
       {7, kMigration7},
       {8, kMigration8},
+      {9, kMigration9},
   };
   return kAll;
 }

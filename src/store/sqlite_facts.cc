@@ -23,6 +23,9 @@ Result<void> check_fact(size_t index, const FactRecord& f, size_t count) {
   if (f.sentence < 0) return invalid_fact(index, "sentence must be >= 0");
   if (f.start < 0 || f.end < f.start) return invalid_fact(index, "offsets must be 0 <= start <= end");
   if (f.value && !std::isfinite(*f.value)) return invalid_fact(index, "value must be finite");
+  if (f.value_max && !(f.value && std::isfinite(*f.value_max) && *f.value_max >= *f.value)) {
+    return invalid_fact(index, "value_max must be finite, given with value, and >= value");
+  }
   if (f.lat.has_value() != f.lon.has_value()) return invalid_fact(index, "give lat and lon, or neither");
   if (f.lat && !(std::abs(*f.lat) <= 90 && std::abs(*f.lon) <= 180)) {
     return invalid_fact(index, "lat must be within ±90 and lon within ±180");
@@ -52,7 +55,7 @@ void bind_optional_double(sql::Statement& st, int index, const std::optional<dou
 
 constexpr std::string_view kFactColumns =
     "f.kind, f.sentence, f.start_offset, f.end_offset, f.key, f.label, f.value, f.qualifier,"
-    " f.attribution, f.detail, f.as_of, f.lat, f.lon, f.parent, f.json, f.position";
+    " f.attribution, f.detail, f.as_of, f.lat, f.lon, f.parent, f.json, f.position, f.value_max";
 
 // Reads kFactColumns from column `first` on; returns the position.
 int64_t read_fact(const sql::Statement& st, int first, FactRecord& f) {
@@ -77,6 +80,8 @@ int64_t read_fact(const sql::Statement& st, int first, FactRecord& f) {
   }
   f.parent = st.column_is_null(first + 13) ? -1 : st.column_int(first + 13);
   f.json = st.column_text(first + 14);
+  f.value_max.reset();
+  if (!st.column_is_null(first + 16)) f.value_max = st.column_double(first + 16);
   return st.column_int(first + 15);
 }
 
@@ -103,7 +108,7 @@ Result<void> SqliteStore::set_article_facts(int64_t article_id, int64_t version,
     sql::Statement& insert = cached_statement(
         "INSERT INTO article_facts(article_id, position, kind, sentence, start_offset,"
         " end_offset, key, label, value, qualifier, attribution, detail, as_of, lat, lon,"
-        " parent, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        " parent, json, value_max) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (size_t i = 0; i < facts.size(); ++i) {
       const FactRecord& f = facts[i];
       insert.reset()
@@ -122,6 +127,7 @@ Result<void> SqliteStore::set_article_facts(int64_t article_id, int64_t version,
       bind_optional_double(insert, 15, f.lon);
       if (f.parent >= 0) insert.bind(16, f.parent);
       insert.bind_optional(17, f.json);
+      bind_optional_double(insert, 18, f.value_max);
       if (auto r = insert.run(); !r) return r;
     }
     sql::Statement& state = cached_statement(

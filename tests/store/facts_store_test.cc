@@ -134,6 +134,9 @@ TEST(FactsStore, RefusesMalformedFactsAndWritesNothing) {
   refused({self}, "parent");
   refused({figure("killed/people", std::numeric_limits<double>::quiet_NaN())}, "finite");
   refused({figure("killed/people", std::numeric_limits<double>::infinity())}, "finite");
+  FactRecord upside_down = figure("killed/people", 20, "between");
+  upside_down.value_max = 10;
+  refused({upside_down}, "value_max");
   FactRecord half = named("place", "iso:IR", "Iran");
   half.lat = 32;
   refused({half}, "lat and lon");
@@ -362,6 +365,37 @@ TEST(FactsRules, ClaimRanges) {
   EXPECT_EQ(claim_range(100, "around").high, 110);
   EXPECT_EQ(claim_range(100, "nearly").high, 100);
   EXPECT_EQ(claim_range(7, "whatever").high, 7);
+  EXPECT_EQ(claim_range(10, "between", 20).low, 10);
+  EXPECT_EQ(claim_range(10, "between", 20).high, 20);
+  EXPECT_EQ(claim_range(10, "between", 5).high, 10) << "a top below the value is no range";
+}
+
+TEST_F(StoryFactsTest, ARangeAgreesWithTheNumbersInsideIt) {
+  // "between 8,000 and 9,000" (Daily) against 8,525 (Herald) agrees;
+  // against 9,500 (Wire, same day) it does not.
+  FactRecord range = figure("killed/people", 8000, "between");
+  range.value_max = 9000;
+  set_facts(*store_, daily_, {range});
+  set_facts(*store_, herald_, {figure("killed/people", 8525)});
+  EXPECT_TRUE(store_->figure_disagreements(5, 86400)->measures.empty());
+  auto stored = store_->article_facts(daily_);
+  ASSERT_TRUE(stored);
+  ASSERT_EQ(stored->facts.size(), 1u);
+  EXPECT_EQ(stored->facts[0].value_max, 9000);
+
+  set_facts(*store_, wire_, {figure("killed/people", 9500)});
+  auto d = store_->figure_disagreements(5, 86400);
+  ASSERT_TRUE(d) << d.error().message;
+  ASSERT_EQ(d->measures.size(), 1u);
+  const FigureDisagreement& m = d->measures[0];
+  ASSERT_EQ(m.values.size(), 3u);
+  EXPECT_EQ(m.values[0].value, 8000);
+  EXPECT_EQ(m.values[0].value_max, 9000);
+  EXPECT_EQ(m.values[1].value, 8525);
+  EXPECT_FALSE(m.values[1].value_max);
+  EXPECT_EQ(m.values[2].value, 9500);
+  // 9,500 contradicts the range and 8,525; the range holds 8,525.
+  EXPECT_EQ(m.conflicts, (std::vector<std::pair<size_t, size_t>>{{0, 2}, {1, 2}}));
 }
 
 TEST(FactsRules, AnOutletUpdatingItsOwnFigureIsNotADisagreement) {
