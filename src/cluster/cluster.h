@@ -56,6 +56,19 @@ struct ClusterOptions {
   /// The score is multiplied by (1 - people_penalty) when the story's main
   /// person is not named by the document (< 0 = the built-in default).
   double people_penalty = -1;
+  /// The score is multiplied by (1 - year_penalty) when the document and
+  /// the story both name years (1900-2099) and share none (< 0 = the
+  /// built-in default).
+  double year_penalty = -1;
+};
+
+/// Why `add` chose what it did (for evaluation and tuning).
+struct Decision {
+  int64_t story = 0;           ///< the story it went to
+  int64_t best = 0;            ///< the best-scoring live story, 0 when none was a candidate
+  double score = 0;            ///< that story's score (joined when >= join_threshold)
+  bool missed_person = false;  ///< that story's main person went unnamed (people_penalty applied)
+  bool missed_year = false;    ///< both named years and shared none (year_penalty applied)
 };
 
 /// The options with every default filled in (what `add` uses).
@@ -70,7 +83,8 @@ class StoryClusterer {
 
   /// Assigns `doc` to a story and returns the story's number (stories are
   /// numbered 1, 2, ... in the order they start).
-  int64_t add(const ClusterDoc& doc);
+  /// `why`, when given, is filled with the reasons.
+  int64_t add(const ClusterDoc& doc, Decision* why = nullptr);
   /// Adds `doc` to story `story` without deciding: a copy joins its
   /// original's story, and a process restoring its state from the store
   /// replays the stored assignments. `story` may be new (any number > 0);

@@ -21,10 +21,10 @@ constexpr double kJoinThreshold = 0.26;  // with the people channel on (0.30 bef
 constexpr double kTitleWeight = 3.0;
 constexpr double kNameShare = 0.5;
 constexpr double kMemberShare = 0.0;  // members are kept (and compared) only when > 0
-// The score is multiplied by this when the article and the story both name
-// years and share none (ECB+ has no publication times; years in the text
-// are the time there is).
-constexpr double kYearPenalty = 0.9;
+// The score is multiplied by (1 - this) when the article and the story both
+// name years and share none (ECB+ has no publication times; years in the
+// text are the time there is).
+constexpr double kYearPenalty = 0.1;
 // The score is multiplied by (1 - this) when the story's main person is not
 // named by the document: "Klitschko stops Thompson" is not the story of
 // "Klitschko stops Rahman" however alike the words.
@@ -91,6 +91,8 @@ ClusterOptions resolved(ClusterOptions o) {
   if (o.member_share < 0) o.member_share = kMemberShare;
   if (o.people_penalty < 0) o.people_penalty = kPeoplePenalty;
   o.people_penalty = std::min(o.people_penalty, 1.0);
+  if (o.year_penalty < 0) o.year_penalty = kYearPenalty;
+  o.year_penalty = std::min(o.year_penalty, 1.0);
   o.name_share = std::min(o.name_share, 1.0);
   o.member_share = std::min(o.member_share, 1.0);
   if (o.story_lifetime_seconds < 0) o.story_lifetime_seconds = 0;
@@ -194,17 +196,25 @@ struct StoryClusterer::Impl {
     return (1 - options.name_share) * words + options.name_share * names;
   }
 
-  double centroid_score(const Prepared& p, Story& s) {
+  struct Scored {
+    double score = 0;
+    bool missed_person = false, missed_year = false;
+  };
+
+  Scored centroid_score(const Prepared& p, Story& s) {
     refresh_idf(s);
-    double score = blend(p, s.words.cosine(p.weighted.words), s.names.cosine(p.weighted.names));
+    Scored out;
+    out.score = blend(p, s.words.cosine(p.weighted.words), s.names.cosine(p.weighted.names));
     if (!p.unit.years.empty() && !s.years.empty()) {
       std::vector<int> both;
       std::set_intersection(p.unit.years.begin(), p.unit.years.end(), s.years.begin(), s.years.end(),
                             std::back_inserter(both));
-      if (both.empty()) score *= kYearPenalty;  // "in 2008" and "in 2013": likely two events
+      out.missed_year = both.empty();  // "in 2008" and "in 2013": likely two events
+      if (out.missed_year) out.score *= 1 - options.year_penalty;
     }
-    if (options.people_penalty > 0 && misses_main_person(p, s)) score *= 1 - options.people_penalty;
-    return score;
+    out.missed_person = options.people_penalty > 0 && misses_main_person(p, s);
+    if (out.missed_person) out.score *= 1 - options.people_penalty;
+    return out;
   }
 
   // Whether the story has a main person (named by most of its members, and
@@ -273,17 +283,17 @@ struct StoryClusterer::Impl {
   }
 
   // The best story for the doc and its score; slot -1 when none.
-  std::pair<int64_t, double> best_story(const Prepared& p) {
-    std::vector<std::pair<double, uint32_t>> scored;
+  std::pair<int64_t, Scored> best_story(const Prepared& p) {
+    std::vector<std::pair<Scored, uint32_t>> scored;
     for (uint32_t s : candidates(p)) scored.emplace_back(centroid_score(p, stories[s]), s);
     const size_t n = std::min(scored.size(), kMemberCandidates);
     std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end(),
-                      [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::pair<int64_t, double> best{-1, -1};
+                      [](const auto& a, const auto& b) { return a.first.score > b.first.score; });
+    std::pair<int64_t, Scored> best{-1, {-1}};
     for (size_t i = 0; i < n; ++i) {
-      const auto [c, s] = scored[i];
-      const double score = (1 - options.member_share) * c + options.member_share * member_score(p, stories[s]);
-      if (score > best.second) best = {s, score};
+      auto [c, s] = scored[i];
+      c.score = (1 - options.member_share) * c.score + options.member_share * member_score(p, stories[s]);
+      if (c.score > best.second.score) best = {s, c};
     }
     return best;
   }
@@ -390,14 +400,24 @@ StoryClusterer::~StoryClusterer() = default;
 StoryClusterer::StoryClusterer(StoryClusterer&&) noexcept = default;
 StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
 
-int64_t StoryClusterer::add(const ClusterDoc& doc) {
+int64_t StoryClusterer::add(const ClusterDoc& doc, Decision* why) {
   Impl& m = *impl_;
   m.sweep();
   Prepared p = m.prepare(doc);
-  const auto [slot, score] = m.best_story(p);
-  const uint32_t target =
-      slot >= 0 && score >= m.options.join_threshold ? static_cast<uint32_t>(slot) : m.new_story(m.next_id, p.time);
+  const auto [slot, best] = m.best_story(p);
+  const uint32_t target = slot >= 0 && best.score >= m.options.join_threshold ? static_cast<uint32_t>(slot)
+                                                                               : m.new_story(m.next_id, p.time);
+  if (why) {
+    *why = {};
+    if (slot >= 0) {
+      why->best = m.stories[static_cast<uint32_t>(slot)].id;
+      why->score = best.score;
+      why->missed_person = best.missed_person;
+      why->missed_year = best.missed_year;
+    }
+  }
   m.join(p, target);
+  if (why) why->story = m.stories[target].id;
   return m.stories[target].id;
 }
 

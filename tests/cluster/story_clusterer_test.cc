@@ -76,7 +76,7 @@ TEST(StoryClusterer, AStoryWhoseMainPersonTheArticleNeverNamesIsAnotherEvent) {
 
 TEST(StoryClusterer, DisjointYearsWeighAgainstJoining) {
   // The same words, but one story is of 2008 and the article of 2013: the
-  // score is lowered (kYearPenalty), so a borderline article starts anew.
+  // score is lowered (year_penalty), so a borderline article starts anew.
   ClusterOptions o;
   o.join_threshold = 0.95;
   StoryClusterer with_years(o), without(o);
@@ -85,6 +85,35 @@ TEST(StoryClusterer, DisjointYearsWeighAgainstJoining) {
   EXPECT_EQ(with_years.add(doc("IE patch", text + " in December 2013.")), 2);
   EXPECT_EQ(without.add(doc("IE patch", text + " in December.")), 1);
   EXPECT_EQ(without.add(doc("IE patch", text + " in December.")), 1);
+}
+
+TEST(StoryClusterer, TheYearPenaltyIsASettingAndTheDecisionTellsWhy) {
+  // The same pair of years: with year_penalty 0 nothing is lowered, and
+  // the Decision says which story was best, its score and that the years
+  // missed; with year_penalty 1 (a veto) the score is 0.
+  const std::string text = "Microsoft issued an emergency patch for Internet Explorer";
+  ClusterOptions o;
+  o.join_threshold = 0.8;  // the pair scores about 0.87 before any penalty
+  o.year_penalty = 0;
+  StoryClusterer lenient(o);
+  Decision why;
+  EXPECT_EQ(lenient.add(doc("IE patch", text + " in December 2008."), &why), 1);
+  EXPECT_EQ(why.best, 0);  // nothing to compare with
+  EXPECT_EQ(why.story, 1);
+  EXPECT_EQ(lenient.add(doc("IE patch", text + " in December 2013."), &why), 1);
+  EXPECT_EQ(why.best, 1);
+  EXPECT_EQ(why.story, 1);
+  EXPECT_TRUE(why.missed_year);
+  EXPECT_FALSE(why.missed_person);
+  EXPECT_GE(why.score, 0.8);
+  o.year_penalty = 1;
+  StoryClusterer veto(o);
+  EXPECT_EQ(veto.add(doc("IE patch", text + " in December 2008.")), 1);
+  EXPECT_EQ(veto.add(doc("IE patch", text + " in December 2013."), &why), 2);
+  EXPECT_EQ(why.best, 1);
+  EXPECT_EQ(why.story, 2);
+  EXPECT_TRUE(why.missed_year);
+  EXPECT_EQ(why.score, 0);
 }
 
 TEST(StoryClusterer, AddToJoinsAndNumbersAboveEverySeen) {
