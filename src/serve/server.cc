@@ -12,6 +12,7 @@
 #include <functional>
 #include <thread>
 
+#include "serve/feeds_out.h"
 #include "serve/handlers.h"
 #include "serve/pages.h"
 #include "serve/serve.h"
@@ -42,6 +43,7 @@ void send(httplib::Response& res, const Reply& reply) {
   res.status = reply.status;
   res.set_content(reply.body, reply.content_type.c_str());
   res.set_header("Cache-Control", "no-cache");
+  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
 }
 
 // The error body for a status, in the form the path asks for.
@@ -134,6 +136,24 @@ void install_routes(httplib::Server& http, Store& store) {
   });
 }
 
+serve::FeedFormat feed_format(const std::string& extension) {
+  return extension == "atom" ? serve::FeedFormat::kAtom : serve::FeedFormat::kJson;
+}
+
+// Feeds out (feeds_out.h): `site` is filled in by bind(), before run().
+void install_feed_routes(httplib::Server& http, Store& store, const serve::FeedSite& site) {
+  http.Get(R"(/feeds/stories\.(atom|json))", guarded([&store, &site](const httplib::Request& req) {
+             return serve::feed_stories(store, site, req.params, feed_format(req.matches[1].str()),
+                                        req.get_header_value("If-None-Match"));
+           }));
+  http.Get(R"(/feeds/stories/([^/]+)\.(atom|json))",
+           guarded([&store, &site](const httplib::Request& req) {
+             return serve::feed_story(store, site, req.matches[1].str(),
+                                      feed_format(req.matches[2].str()),
+                                      req.get_header_value("If-None-Match"));
+           }));
+}
+
 // SO_REUSEADDR (restart while old connections sit in TIME_WAIT) but not
 // httplib's default SO_REUSEPORT, which would let a second server bind the
 // same port and silently take half the connections.
@@ -191,6 +211,7 @@ struct WebServer::Impl {
 
   Store& store;
   ServeOptions options;
+  serve::FeedSite feed_site;
   httplib::Server http;
   bool bound = false;
   std::atomic<bool> stop_requested{false};
@@ -201,6 +222,7 @@ WebServer::WebServer(Store& store, ServeOptions options)
     : impl_(std::make_unique<Impl>(store, std::move(options))) {
   configure(impl_->http);
   install_routes(impl_->http, impl_->store);
+  install_feed_routes(impl_->http, impl_->store, impl_->feed_site);
 }
 
 WebServer::~WebServer() {
@@ -219,6 +241,9 @@ Result<int> WebServer::bind() {
     return fail(ErrorCode::kInvalidInput,
                 "port must be from 0 to 65535, not " + std::to_string(port));
   }
+  auto base = s.options.base_url.empty() ? Result<std::string>(std::string())
+                                         : serve::normalize_base_url(s.options.base_url);
+  if (!base) return tl::unexpected(base.error());
   errno = 0;
   int bound_port = -1;
   if (port == 0) {
@@ -231,6 +256,13 @@ Result<int> WebServer::bind() {
     std::string message = "cannot listen on " + s.options.host + ":" + std::to_string(port);
     if (saved != 0) message += std::string(": ") + std::strerror(saved);
     return fail(ErrorCode::kIo, message);
+  }
+  if (s.options.base_url.empty()) {
+    const std::string& h = s.options.host;
+    s.feed_site.base_url = "http://" + (h.find(':') != std::string::npos ? "[" + h + "]" : h) +
+                           ":" + std::to_string(bound_port);
+  } else {
+    s.feed_site.base_url = *base;
   }
   s.bound = true;
   return bound_port;
