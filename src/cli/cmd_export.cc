@@ -28,7 +28,8 @@ std::optional<Instant> parse_bound(const std::string& text, bool end_of_day) {
 }
 
 bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string default_format(const std::string& what) {
@@ -39,7 +40,8 @@ std::string default_format(const std::string& what) {
 
 // Runs `write` on the output: standard output, or FILE written as FILE.tmp
 // and renamed once complete, so a failed export leaves no half file.
-int with_output(const ExportArgs& args, const std::function<Result<exports::ExportCounts>(std::ostream&)>& write,
+int with_output(const ExportArgs& args,
+                const std::function<Result<exports::ExportCounts>(std::ostream&)>& write,
                 const std::string& noun) {
   Result<exports::ExportCounts> counts = exports::ExportCounts{};
   if (args.out.empty() || args.out == "-") {
@@ -75,14 +77,16 @@ int run_export(const ExportArgs& args, const GlobalOptions& global) {
   if (!args.from.empty()) {
     filter.from = parse_bound(args.from, false);
     if (!filter.from) {
-      report_error("--from: expected a date (2024-01-02) or an RFC 3339 time, got \"" + args.from + "\"");
+      report_error("--from: expected a date (2024-01-02) or an RFC 3339 time, got \"" + args.from +
+                   "\"");
       return 2;
     }
   }
   if (!args.to.empty()) {
     filter.to = parse_bound(args.to, true);
     if (!filter.to) {
-      report_error("--to: expected a date (2024-01-02) or an RFC 3339 time, got \"" + args.to + "\"");
+      report_error("--to: expected a date (2024-01-02) or an RFC 3339 time, got \"" + args.to +
+                   "\"");
       return 2;
     }
   }
@@ -105,18 +109,21 @@ int run_export(const ExportArgs& args, const GlobalOptions& global) {
     auto store = open_store_or_report(global);
     if (!store) return 1;
     if (args.what == "sources") {
-      return with_output(args, [&](std::ostream& out) {
-        return exports::export_sources_opml(*store, now_seconds(), out);
-      }, "sources");
+      return with_output(
+          args,
+          [&](std::ostream& out) {
+            return exports::export_sources_opml(*store, now_seconds(), out);
+          },
+          "sources");
     }
     exports::WarcOptions options;
     options.gzip = ends_with(args.out, ".gz");
     options.from = filter.from;
     options.to = filter.to;
     options.now = now_seconds();
-    return with_output(args, [&](std::ostream& out) {
-      return exports::export_warc(*store, options, out);
-    }, "documents");
+    return with_output(
+        args, [&](std::ostream& out) { return exports::export_warc(*store, options, out); },
+        "documents");
   }
 
   const auto kind = exports::parse_record_kind(args.what);
@@ -131,16 +138,20 @@ int run_export(const ExportArgs& args, const GlobalOptions& global) {
   }
   auto store = open_store_or_report(global);
   if (!store) return 1;
-  return with_output(args, [&](std::ostream& out) {
-    return exports::export_records(*store, *kind, *record_format, filter, out);
-  }, args.what == "facts" ? "facts" : args.what);
+  return with_output(
+      args,
+      [&](std::ostream& out) {
+        return exports::export_records(*store, *kind, *record_format, filter, out);
+      },
+      args.what == "facts" ? "facts" : args.what);
 }
 
 void add_export_command(CLI::App& app, GlobalOptions& global) {
   auto args = std::make_shared<ExportArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "export", "Write articles, stories or facts (JSON lines, CSV), sources (OPML) or the raw "
-                "documents (WARC).");
+      "export",
+      "Write articles, stories or facts (JSON lines, CSV), sources (OPML) or the raw "
+      "documents (WARC).");
   cmd->add_option("--what", args->what, "articles, stories, facts, sources or documents")
       ->required();
   cmd->add_option("--format", args->format,

@@ -60,7 +60,7 @@ Result<ExportCounts> export_records(Store& store, RecordKind kind, RecordFormat 
 Result<ExportCounts> export_sources_opml(Store& store, Instant now, std::ostream& out);
 
 struct WarcOptions {
-  bool gzip = false;  ///< each record its own gzip member (.warc.gz)
+  bool gzip = false;                ///< each record its own gzip member (.warc.gz)
   std::optional<Instant> from, to;  ///< on the documents' fetch time
   Instant now{};                    ///< the warcinfo record's date
 };

@@ -41,9 +41,7 @@ std::string joined(const std::vector<std::string>& items, std::string_view sep) 
   return out;
 }
 
-Instant sort_time(const StoredArticle& a) {
-  return a.article.published_at.value_or(a.fetched_at);
-}
+Instant sort_time(const StoredArticle& a) { return a.article.published_at.value_or(a.fetched_at); }
 
 Result<void> check_stream(std::ostream& out) {
   if (!out) return fail(ErrorCode::kIo, "cannot write the export");
@@ -105,10 +103,10 @@ Result<void> for_each_article(Store& store, const ExportFilter& filter,
 }
 
 const std::vector<std::string> kArticleColumns = {
-    "id",           "document_id", "outlet",     "url",      "canonical_url", "title",
-    "byline",       "authors",     "published_at", "modified_at", "fetched_at", "language",
-    "site_name",    "section",     "tags",       "image",    "source_links",  "copy_of",
-    "similarity",   "story",       "text"};
+    "id",         "document_id", "outlet",       "url",         "canonical_url", "title",
+    "byline",     "authors",     "published_at", "modified_at", "fetched_at",    "language",
+    "site_name",  "section",     "tags",         "image",       "source_links",  "copy_of",
+    "similarity", "story",       "text"};
 
 Result<void> write_article(Store& store, const StoredArticle& a, RecordFormat format,
                            std::ostream& out) {
@@ -125,21 +123,40 @@ Result<void> write_article(Store& store, const StoredArticle& a, RecordFormat fo
   for (const SourceLink& l : x.source_links) {
     if (!l.url.empty()) links.push_back(l.url);
   }
-  out << csv_row({std::to_string(a.id), std::to_string(a.document_id), a.outlet, x.url,
-                  x.canonical_url, x.title, x.byline, joined(x.authors, "; "),
-                  time_or_empty(x.published_at), time_or_empty(x.modified_at),
-                  format_rfc3339(a.fetched_at), x.language, x.site_name, x.section,
-                  joined(x.tags, "; "), x.image, joined(links, " "),
+  out << csv_row({std::to_string(a.id),
+                  std::to_string(a.document_id),
+                  a.outlet,
+                  x.url,
+                  x.canonical_url,
+                  x.title,
+                  x.byline,
+                  joined(x.authors, "; "),
+                  time_or_empty(x.published_at),
+                  time_or_empty(x.modified_at),
+                  format_rfc3339(a.fetched_at),
+                  x.language,
+                  x.site_name,
+                  x.section,
+                  joined(x.tags, "; "),
+                  x.image,
+                  joined(links, " "),
                   relations->copy_of ? std::to_string(relations->copy_of->id) : "",
                   number_or_empty(relations->similarity),
-                  relations->story_id ? std::to_string(*relations->story_id) : "", x.text});
+                  relations->story_id ? std::to_string(*relations->story_id) : "",
+                  x.text});
   return check_stream(out);
 }
 
-const std::vector<std::string> kStoryColumns = {
-    "id",          "headline",          "created_at",          "first_published_at",
-    "last_published_at", "article_count", "outlet_count", "first_reported_by_id",
-    "first_reported_by_outlet", "first_reported_by_url"};
+const std::vector<std::string> kStoryColumns = {"id",
+                                                "headline",
+                                                "created_at",
+                                                "first_published_at",
+                                                "last_published_at",
+                                                "article_count",
+                                                "outlet_count",
+                                                "first_reported_by_id",
+                                                "first_reported_by_outlet",
+                                                "first_reported_by_url"};
 
 Result<void> write_story(const Story& s, RecordFormat format, std::ostream& out) {
   if (format == RecordFormat::kJsonl) {
@@ -213,9 +230,9 @@ Result<int64_t> export_stories(Store& store, RecordFormat format, const ExportFi
 }
 
 const std::vector<std::string> kFactColumns = {
-    "article_id", "outlet", "article_url", "index",  "kind",   "sentence",
-    "start",      "end",    "key",         "label",  "value",  "qualifier",
-    "attribution", "detail", "as_of",      "lat",    "lon",    "parent"};
+    "article_id",  "outlet", "article_url", "index", "kind",  "sentence",
+    "start",       "end",    "key",         "label", "value", "qualifier",
+    "attribution", "detail", "as_of",       "lat",   "lon",   "parent"};
 
 Result<int64_t> write_facts(Store& store, const StoredArticle& a, RecordFormat format,
                             std::ostream& out) {

@@ -99,7 +99,8 @@ std::string http_head(const Document& doc) {
       continue;
     }
     const std::string name = lower(line.substr(0, line.find(':')));
-    dropping = name == "transfer-encoding" || name == "content-encoding" || name == "content-length";
+    dropping =
+        name == "transfer-encoding" || name == "content-encoding" || name == "content-length";
     if (!dropping) head += line + "\r\n";
   }
   head += "Content-Length: " + std::to_string(doc.body.size()) + "\r\n\r\n";

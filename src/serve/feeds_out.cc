@@ -109,13 +109,26 @@ std::string xml_text(std::string_view text) {
   out.reserve(clean.size() + clean.size() / 8);
   for (char c : clean) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\r': out += "&#13;"; break;  // kept: a raw CR would be normalised away
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;  // kept: a raw CR would be normalised away
+      default:
+        out += c;
     }
   }
   return out;
@@ -163,7 +176,8 @@ std::string render_atom(const FeedMeta& meta, const std::vector<FeedEntry>& entr
   out += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
   append_element(out, "  ", "id", meta.id);
   append_element(out, "  ", "title", meta.title, " type=\"text\"");
-  if (!meta.subtitle.empty()) append_element(out, "  ", "subtitle", meta.subtitle, " type=\"text\"");
+  if (!meta.subtitle.empty())
+    append_element(out, "  ", "subtitle", meta.subtitle, " type=\"text\"");
   append_element(out, "  ", "updated", format_rfc3339(meta.updated));
   out += "  <author><name>tidings</name>";
   if (is_http_url(meta.home_url)) out += "<uri>" + xml_text(meta.home_url) + "</uri>";
@@ -194,7 +208,8 @@ std::string render_atom(const FeedMeta& meta, const std::vector<FeedEntry>& entr
 
 std::string render_json_feed(const FeedMeta& meta, const std::vector<FeedEntry>& entries) {
   using nlohmann::json;
-  json feed = {{"version", "https://jsonfeed.org/version/1.1"}, {"title", clean_json_string(meta.title)}};
+  json feed = {{"version", "https://jsonfeed.org/version/1.1"},
+               {"title", clean_json_string(meta.title)}};
   if (is_http_url(meta.home_url)) feed["home_page_url"] = meta.home_url;
   if (is_http_url(meta.self_url)) feed["feed_url"] = meta.self_url;
   if (!meta.subtitle.empty()) feed["description"] = clean_json_string(meta.subtitle);

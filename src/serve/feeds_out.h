@@ -36,21 +36,21 @@ struct FeedOutlet {
 
 /// One entry of a feed, whatever it stands for (a story, an article).
 struct FeedEntry {
-  std::string id;     ///< a stable URI (tag:, RFC 4151)
+  std::string id;  ///< a stable URI (tag:, RFC 4151)
   std::string title;
   std::string url;          ///< the original article (alternate link), http(s) or dropped
   std::string related_url;  ///< tidings' own page about it (absolute), or ""
   std::string summary;      ///< plain text
   std::optional<Instant> published;
   Instant updated{};
-  std::vector<std::string> authors;  ///< the original's outlet, then its byline's names
-  std::vector<FeedOutlet> outlets;   ///< who carried it, the original first
+  std::vector<std::string> authors;            ///< the original's outlet, then its byline's names
+  std::vector<FeedOutlet> outlets;             ///< who carried it, the original first
   std::string outlets_heading = "Carried by";  ///< "Also carried by" in a story's feed
 };
 
 /// What describes the feed itself.
 struct FeedMeta {
-  std::string id;         ///< a stable URI: the feed's own absolute URL
+  std::string id;  ///< a stable URI: the feed's own absolute URL
   std::string title;
   std::string subtitle;
   std::string self_url;   ///< this document's absolute URL
@@ -103,8 +103,8 @@ inline constexpr size_t kMaxStoryFeedEntries = 200;
 
 /// GET /feeds/stories.atom|.json[?limit=N]: one entry per story, linking
 /// the original that first reported it and listing every outlet.
-Reply feed_stories(Store& store, const FeedSite& site, const QueryParams& params,
-                   FeedFormat format, std::string_view if_none_match);
+Reply feed_stories(Store& store, const FeedSite& site, const QueryParams& params, FeedFormat format,
+                   std::string_view if_none_match);
 /// GET /feeds/stories/{id}.atom|.json: one entry per original article of
 /// the story, its copies folded under it as "also carried by".
 Reply feed_story(Store& store, const FeedSite& site, std::string_view id_text, FeedFormat format,

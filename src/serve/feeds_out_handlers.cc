@@ -65,8 +65,8 @@ Reply feed_reply(const FeedMeta& meta, const std::vector<FeedEntry>& entries, Fe
                  std::string_view if_none_match) {
   Reply reply;
   reply.content_type = std::string(format == FeedFormat::kAtom ? kAtomType : kJsonFeedType);
-  reply.body = format == FeedFormat::kAtom ? render_atom(meta, entries)
-                                           : render_json_feed(meta, entries);
+  reply.body =
+      format == FeedFormat::kAtom ? render_atom(meta, entries) : render_json_feed(meta, entries);
   const std::string etag = body_etag(reply.body);
   reply.headers.emplace_back("ETag", etag);
   reply.headers.emplace_back("Last-Modified", format_rfc822(meta.updated));
@@ -238,8 +238,8 @@ std::string tag_uri(const FeedSite& site, Instant date, std::string_view specifi
   return "tag:" + host + "," + day_of(date) + ":" + std::string(specific);
 }
 
-Reply feed_stories(Store& store, const FeedSite& site, const QueryParams& params,
-                   FeedFormat format, std::string_view if_none_match) {
+Reply feed_stories(Store& store, const FeedSite& site, const QueryParams& params, FeedFormat format,
+                   std::string_view if_none_match) {
   const auto limit = parse_feed_limit(params);
   if (!limit) return json_error(400, "invalid_parameter", limit.error().message);
   StoryQuery query;
@@ -256,7 +256,8 @@ Reply feed_stories(Store& store, const FeedSite& site, const QueryParams& params
     }
     entries.push_back(std::move(*e));
   }
-  const std::string query_text = *limit == kDefaultFeedLimit ? "" : "?limit=" + std::to_string(*limit);
+  const std::string query_text =
+      *limit == kDefaultFeedLimit ? "" : "?limit=" + std::to_string(*limit);
   FeedMeta meta = meta_for(site, "/feeds/stories", query_text, format, "tidings: latest stories",
                            "The latest stories, each linking the article that first reported it "
                            "and naming every outlet that carried it.",
@@ -287,10 +288,9 @@ Reply feed_story(Store& store, const FeedSite& site, std::string_view id_text, F
     entries.push_back(std::move(*e));
   }
   const std::string sid = std::to_string(*id);
-  FeedMeta meta = meta_for(site, "/feeds/stories/" + sid, "", format,
-                           "tidings: " + detail->story.headline,
-                           "Every report of this story, copies folded under their original.",
-                           "/stories/" + sid);
+  FeedMeta meta = meta_for(
+      site, "/feeds/stories/" + sid, "", format, "tidings: " + detail->story.headline,
+      "Every report of this story, copies folded under their original.", "/stories/" + sid);
   meta.updated = newest(entries);
   return feed_reply(meta, entries, format, if_none_match);
 }
@@ -314,7 +314,8 @@ Reply feed_search_hits(Store& store, const FeedSite& site, std::string_view quer
       if (!c) return store_error_reply(c.error());
       copies = std::move(*c);
       // The reference in copy_of has no sort time of its own.
-      if (original.sort_time == Instant{}) original.sort_time = original.published_at.value_or(hit.sort_time);
+      if (original.sort_time == Instant{})
+        original.sort_time = original.published_at.value_or(hit.sort_time);
     }
     if (!shown.insert(original.id).second) continue;
     auto e = article_entry(store, site, original, copies);
@@ -322,11 +323,11 @@ Reply feed_search_hits(Store& store, const FeedSite& site, std::string_view quer
     entries.push_back(std::move(*e));
   }
   const std::string q = "?q=" + percent_encode(query);
-  FeedMeta meta = meta_for(site, "/feeds/search", q, format,
-                           "tidings: search for " + std::string(query),
-                           "Articles matching a saved search, each linking the original and its "
-                           "copies.",
-                           "/search" + q);
+  FeedMeta meta =
+      meta_for(site, "/feeds/search", q, format, "tidings: search for " + std::string(query),
+               "Articles matching a saved search, each linking the original and its "
+               "copies.",
+               "/search" + q);
   meta.updated = newest(entries);
   return feed_reply(meta, entries, format, if_none_match);
 }

@@ -3,6 +3,8 @@
 // filters (dates, outlet, article ids), OPML read back by collect's OPML
 // importer, and WARC read back by collect's WARC reader (plain and gzip),
 // with the digests the spec asks for.
+#include "export/export.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -10,7 +12,6 @@
 
 #include "collect/collect.h"
 #include "collect/opml.h"
-#include "export/export.h"
 #include "store/fact_fixtures.h"
 #include "store/story_fixtures.h"
 
@@ -109,8 +110,9 @@ class ExportTest : public ::testing::Test {
     link_article(*store_, copy_, 1, wire_, 0.97, "near:source_link");
     link_article(*store_, later_, 2);
     auto facts = store_->set_article_facts(
-        wire_, 1, {testing::figure_fact("killed/people", 12, "at_least", "officials"),
-                   testing::named_fact("person", "ali khaji", "Ali, \"the\" Khaji")});
+        wire_, 1,
+        {testing::figure_fact("killed/people", 12, "at_least", "officials"),
+         testing::named_fact("person", "ali khaji", "Ali, \"the\" Khaji")});
     ASSERT_TRUE(facts) << facts.error().message;
   }
 
@@ -129,8 +131,8 @@ class ExportTest : public ::testing::Test {
 
 TEST_F(ExportTest, ArticlesAsJsonLinesInTheApiShape) {
   int64_t n = 0;
-  const auto lines = parse_lines(
-      run(exports::RecordKind::kArticles, exports::RecordFormat::kJsonl, {}, &n));
+  const auto lines =
+      parse_lines(run(exports::RecordKind::kArticles, exports::RecordFormat::kJsonl, {}, &n));
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(n, 3);
   EXPECT_EQ(lines[0]["id"], later_);  // newest first
@@ -165,7 +167,8 @@ TEST_F(ExportTest, FiltersByDatesOutletAndIds) {
   exports::ExportFilter january;
   january.from = *parse_iso8601("2024-01-01T00:00:00Z");
   january.to = *parse_iso8601("2024-01-31T23:59:59Z");
-  auto lines = parse_lines(run(exports::RecordKind::kArticles, exports::RecordFormat::kJsonl, january));
+  auto lines =
+      parse_lines(run(exports::RecordKind::kArticles, exports::RecordFormat::kJsonl, january));
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0]["id"], copy_);
   exports::ExportFilter february;
@@ -236,7 +239,8 @@ TEST(OpmlExport, ReadBackByTheImporter) {
   Store& store = **opened;
   ASSERT_TRUE(store.add_source({"https://wire.example/feed.xml", "Wire & <Co>", "feed", 900}));
   ASSERT_TRUE(store.add_source({"https://daily.example/", "", "page", 3600}));
-  ASSERT_TRUE(store.add_source({"https://map.example/news-sitemap.xml", "Map \"news\"", "sitemap", 600}));
+  ASSERT_TRUE(
+      store.add_source({"https://map.example/news-sitemap.xml", "Map \"news\"", "sitemap", 600}));
   std::ostringstream out;
   auto counts = exports::export_sources_opml(store, *parse_iso8601("2024-01-02T00:00:00Z"), out);
   ASSERT_TRUE(counts) << counts.error().message;
@@ -282,7 +286,8 @@ TEST_P(WarcExportTest, ReadBackByTheWarcReader) {
   missing_headers.headers.clear();
   missing_headers.http_status = 404;
   missing_headers.body = "gone";
-  for (const Document* d : {&fetched, &local, &missing_headers}) ASSERT_TRUE(store.put_document(*d));
+  for (const Document* d : {&fetched, &local, &missing_headers})
+    ASSERT_TRUE(store.put_document(*d));
 
   exports::WarcOptions options;
   options.gzip = GetParam();

@@ -3,12 +3,13 @@
 // the feed routes over a real WebServer and an in-memory store seeded with
 // stories and copies: entries, outlets named, copies folded, ETag and 304,
 // the base URL, bad parameters, and the search feed from given hits.
+#include "serve/feeds_out.h"
+
 #include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
 
-#include "serve/feeds_out.h"
 #include "serve/running_server.h"
 #include "store/story_fixtures.h"
 
@@ -51,16 +52,23 @@ FeedEntry hostile_entry() {
   e.updated = *parse_iso8601("2024-01-02T10:00:00Z");
   e.published = *parse_iso8601("2024-01-02T09:00:00Z");
   e.authors = {"<b>Wire</b>"};
-  e.outlets = {{"Wire", "https://wire.example/a", e.published, false},
-               {"<img src=x onerror=alert(1)>", "data:text/html,<script>x</script>", std::nullopt,
-                true}};
+  e.outlets = {
+      {"Wire", "https://wire.example/a", e.published, false},
+      {"<img src=x onerror=alert(1)>", "data:text/html,<script>x</script>", std::nullopt, true}};
   return e;
 }
 
 TEST(XmlClean, DropsWhatXmlForbidsAndRepairsUtf8) {
-  EXPECT_EQ(serve::xml_clean("a\x01" "b\x0b" "c\td\ne"), "abc\td\ne");
-  EXPECT_EQ(serve::xml_clean("x\xff" "y"), "x\xEF\xBF\xBDy");
-  EXPECT_EQ(serve::xml_clean("u\xEF\xBF\xBF" "v"), "uv");   // U+FFFF
+  EXPECT_EQ(serve::xml_clean("a\x01"
+                             "b\x0b"
+                             "c\td\ne"),
+            "abc\td\ne");
+  EXPECT_EQ(serve::xml_clean("x\xff"
+                             "y"),
+            "x\xEF\xBF\xBDy");
+  EXPECT_EQ(serve::xml_clean("u\xEF\xBF\xBF"
+                             "v"),
+            "uv");                                                      // U+FFFF
   EXPECT_EQ(serve::xml_clean("\xF0\x9F\x93\xB0"), "\xF0\x9F\x93\xB0");  // U+1F4F0 stays
   EXPECT_EQ(serve::xml_text("<a href=\"x\">&'</a>"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
@@ -85,15 +93,17 @@ TEST(AtomRenderer, EscapesHostileTextAndNeverLinksNonHttp) {
   EXPECT_NE(atom.find("&amp;lt;img src=x onerror=alert(1)&amp;gt;"), std::string::npos);
   // Required RFC 4287 elements.
   for (const char* element : {"<id>", "<title", "<updated>", "<author>", "rel=\"self\"",
-                              "rel=\"alternate\" type=\"text/html\"", "<published>",
-                              "<summary", "<content type=\"html\">", "<contributor>"}) {
+                              "rel=\"alternate\" type=\"text/html\"", "<published>", "<summary",
+                              "<content type=\"html\">", "<contributor>"}) {
     EXPECT_NE(atom.find(element), std::string::npos) << element;
   }
   EXPECT_EQ(count(atom, "<entry>"), 1u);
   // No alternate link for the entry: its URL is javascript:.
   EXPECT_EQ(count(atom, "<link rel=\"alternate\" type=\"text/html\""), 1u);
-  EXPECT_NE(atom.find("<link rel=\"related\" type=\"text/html\" href=\"https://news.example/stories/1\"/>"),
-            std::string::npos);
+  EXPECT_NE(
+      atom.find(
+          "<link rel=\"related\" type=\"text/html\" href=\"https://news.example/stories/1\"/>"),
+      std::string::npos);
 }
 
 TEST(JsonFeedRenderer, HasTheRequiredFieldsAndNoHostileLinks) {
@@ -250,8 +260,8 @@ TEST_F(FeedsServerTest, SearchFeedFromHits) {
   ASSERT_EQ(copy_ref->size(), 1u);
   ASSERT_EQ(copy_ref->front().id, copy_);
   const std::vector<ArticleRef> hits = {copy_ref->front(), copy_ref->front()};
-  serve::Reply reply = serve::feed_search_hits(*store_, site, "quake & <coast>", hits,
-                                               serve::FeedFormat::kJson, "");
+  serve::Reply reply =
+      serve::feed_search_hits(*store_, site, "quake & <coast>", hits, serve::FeedFormat::kJson, "");
   ASSERT_EQ(reply.status, 200);
   const json feed = json::parse(reply.body);
   EXPECT_EQ(feed["feed_url"], "https://news.example/feeds/search.json?q=quake%20%26%20%3Ccoast%3E");
@@ -280,8 +290,8 @@ TEST_F(FeedsServerTest, SearchFeedFromHits) {
 TEST(FeedsBaseUrl, ServerUsesTheGivenBaseAndRefusesABadOne) {
   auto opened = open_sqlite_store(":memory:");
   ASSERT_TRUE(opened);
-  const int64_t id = seed_article(**opened, "https://wire.example/a", "A", "Wire",
-                                  "2024-01-02T09:00:00Z");
+  const int64_t id =
+      seed_article(**opened, "https://wire.example/a", "A", "Wire", "2024-01-02T09:00:00Z");
   link_article(**opened, id, 1);
   {
     WebServer bad(**opened, ServeOptions{"127.0.0.1", 0, "javascript:alert(1)"});
