@@ -13,6 +13,7 @@ namespace {
 
 struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
+  std::string base_url;  ///< public base URL of the feeds' absolute links
 };
 
 // "host:port", "[::1]:port" or ":port".
@@ -40,6 +41,7 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
     report_error("--listen: expected HOST:PORT, got \"" + args.listen + "\"");
     return 2;
   }
+  options.base_url = args.base_url;
   auto store = open_store_or_report(global);
   if (!store) return 1;
 
@@ -84,6 +86,8 @@ void add_serve_command(CLI::App& app, GlobalOptions& global) {
   auto args = std::make_shared<ServeArgs>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve the web UI and the JSON API.");
   cmd->add_option("--listen", args->listen, "address to listen on")->capture_default_str();
+  cmd->add_option("--base-url", args->base_url,
+                  "public base URL of the absolute links in feeds (default http://HOST:PORT)");
   cmd->callback([args, &global] { global.exit_code = run_serve(*args, global); });
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -27,6 +28,8 @@ struct Reply {
   int status = 200;
   std::string content_type;
   std::string body;
+  /// Extra response headers (the feeds' ETag and Last-Modified).
+  std::vector<std::pair<std::string, std::string>> headers = {};
 };
 
 // --- params.cc: strict parsing of hostile query strings ---

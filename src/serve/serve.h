@@ -15,6 +15,9 @@ namespace tidings {
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  ///< 0 = any free port (tests)
+  /// The public base URL of the absolute links in feeds ("https://news.example");
+  /// "" = http://HOST:PORT as bound. Checked by bind().
+  std::string base_url = "";
 };
 
 class WebServer {

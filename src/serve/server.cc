@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -15,6 +16,7 @@
 
 #include <xxhash.h>
 
+#include "serve/feeds_out.h"
 #include "serve/handlers.h"
 #include "serve/pages.h"
 #include "serve/serve.h"
@@ -45,6 +47,7 @@ void send(httplib::Response& res, const Reply& reply) {
   res.status = reply.status;
   res.set_content(reply.body, reply.content_type.c_str());
   res.set_header("Cache-Control", "no-cache");
+  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
 }
 
 // The error body for a status, in the form the path asks for.
@@ -105,16 +108,18 @@ bool none_match_hits(std::string_view header, std::string_view tag) {
 
 // Sends a successful reply with its ETag, or 304 when the client has it.
 void send_tagged(const httplib::Request& req, httplib::Response& res, const Reply& reply) {
-  if (reply.status != 200) {
+  const bool has_own_tag = std::any_of(reply.headers.begin(), reply.headers.end(),
+                                       [](const auto& h) { return h.first == "ETag"; });
+  if (reply.status != 200 || has_own_tag) {  // the feeds compute their own
     send(res, reply);
     return;
   }
   const std::string tag = entity_tag(reply);
   res.set_header("ETag", tag);
-  res.set_header("Cache-Control", "no-cache");
   if (req.has_header("If-None-Match") &&
       none_match_hits(req.get_header_value("If-None-Match"), tag)) {
     res.status = 304;
+    res.set_header("Cache-Control", "no-cache");
     return;
   }
   send(res, reply);
@@ -187,6 +192,24 @@ void install_routes(httplib::Server& http, Store& store) {
   });
 }
 
+serve::FeedFormat feed_format(const std::string& extension) {
+  return extension == "atom" ? serve::FeedFormat::kAtom : serve::FeedFormat::kJson;
+}
+
+// Feeds out (feeds_out.h): `site` is filled in by bind(), before run().
+void install_feed_routes(httplib::Server& http, Store& store, const serve::FeedSite& site) {
+  http.Get(R"(/feeds/stories\.(atom|json))", guarded([&store, &site](const httplib::Request& req) {
+             return serve::feed_stories(store, site, req.params, feed_format(req.matches[1].str()),
+                                        req.get_header_value("If-None-Match"));
+           }));
+  http.Get(R"(/feeds/stories/([^/]+)\.(atom|json))",
+           guarded([&store, &site](const httplib::Request& req) {
+             return serve::feed_story(store, site, req.matches[1].str(),
+                                      feed_format(req.matches[2].str()),
+                                      req.get_header_value("If-None-Match"));
+           }));
+}
+
 // SO_REUSEADDR (restart while old connections sit in TIME_WAIT) but not
 // httplib's default SO_REUSEPORT, which would let a second server bind the
 // same port and silently take half the connections.
@@ -244,6 +267,7 @@ struct WebServer::Impl {
 
   Store& store;
   ServeOptions options;
+  serve::FeedSite feed_site;
   httplib::Server http;
   bool bound = false;
   std::atomic<bool> stop_requested{false};
@@ -254,6 +278,7 @@ WebServer::WebServer(Store& store, ServeOptions options)
     : impl_(std::make_unique<Impl>(store, std::move(options))) {
   configure(impl_->http);
   install_routes(impl_->http, impl_->store);
+  install_feed_routes(impl_->http, impl_->store, impl_->feed_site);
 }
 
 WebServer::~WebServer() {
@@ -272,6 +297,9 @@ Result<int> WebServer::bind() {
     return fail(ErrorCode::kInvalidInput,
                 "port must be from 0 to 65535, not " + std::to_string(port));
   }
+  auto base = s.options.base_url.empty() ? Result<std::string>(std::string())
+                                         : serve::normalize_base_url(s.options.base_url);
+  if (!base) return tl::unexpected(base.error());
   errno = 0;
   int bound_port = -1;
   if (port == 0) {
@@ -284,6 +312,13 @@ Result<int> WebServer::bind() {
     std::string message = "cannot listen on " + s.options.host + ":" + std::to_string(port);
     if (saved != 0) message += std::string(": ") + std::strerror(saved);
     return fail(ErrorCode::kIo, message);
+  }
+  if (s.options.base_url.empty()) {
+    const std::string& h = s.options.host;
+    s.feed_site.base_url = "http://" + (h.find(':') != std::string::npos ? "[" + h + "]" : h) +
+                           ":" + std::to_string(bound_port);
+  } else {
+    s.feed_site.base_url = *base;
   }
   s.bound = true;
   return bound_port;

@@ -1,0 +1,174 @@
+// `tidings export`: articles, stories and facts as JSON lines or CSV, the
+// sources as OPML, the raw documents as WARC (src/export, docs/export.md).
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "cli/cli.h"
+#include "export/export.h"
+
+namespace tidings::cli {
+
+namespace {
+
+struct ExportArgs {
+  std::string what;
+  std::string format;  ///< "" = the kind's default
+  std::string from, to;
+  std::string outlet;
+  std::string out;  ///< "" = standard output
+};
+
+// "2024-01-02" or an RFC 3339 time; a bare date as `to` means its whole day.
+std::optional<Instant> parse_bound(const std::string& text, bool end_of_day) {
+  auto t = parse_iso8601(text);
+  if (t && end_of_day && text.size() == 10) *t += std::chrono::seconds(86399);
+  return t;
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string default_format(const std::string& what) {
+  if (what == "sources") return "opml";
+  if (what == "documents") return "warc";
+  return "jsonl";
+}
+
+// Runs `write` on the output: standard output, or FILE written as FILE.tmp
+// and renamed once complete, so a failed export leaves no half file.
+int with_output(const ExportArgs& args,
+                const std::function<Result<exports::ExportCounts>(std::ostream&)>& write,
+                const std::string& noun) {
+  Result<exports::ExportCounts> counts = exports::ExportCounts{};
+  if (args.out.empty() || args.out == "-") {
+    std::ios::sync_with_stdio(false);
+    counts = write(std::cout);
+  } else {
+    const std::string tmp = args.out + ".tmp";
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      report_error("cannot write " + tmp);
+      return 1;
+    }
+    counts = write(file);
+    file.close();
+    if (counts && !file) counts = fail(ErrorCode::kIo, "cannot write " + tmp);
+    if (counts && std::rename(tmp.c_str(), args.out.c_str()) != 0) {
+      counts = fail(ErrorCode::kIo, "cannot rename " + tmp + " to " + args.out);
+    }
+    if (!counts) std::remove(tmp.c_str());
+  }
+  if (!counts) {
+    report_error(counts.error().message);
+    return 1;
+  }
+  std::cerr << "export: " << counts->records << " " << noun
+            << (args.out.empty() || args.out == "-" ? "" : " written to " + args.out) << "\n";
+  return 0;
+}
+
+int run_export(const ExportArgs& args, const GlobalOptions& global) {
+  const std::string format = args.format.empty() ? default_format(args.what) : args.format;
+  exports::ExportFilter filter;
+  if (!args.from.empty()) {
+    filter.from = parse_bound(args.from, false);
+    if (!filter.from) {
+      report_error("--from: expected a date (2024-01-02) or an RFC 3339 time, got \"" + args.from +
+                   "\"");
+      return 2;
+    }
+  }
+  if (!args.to.empty()) {
+    filter.to = parse_bound(args.to, true);
+    if (!filter.to) {
+      report_error("--to: expected a date (2024-01-02) or an RFC 3339 time, got \"" + args.to +
+                   "\"");
+      return 2;
+    }
+  }
+  filter.outlet = args.outlet;
+
+  if (args.what == "sources" || args.what == "documents") {
+    const std::string expected = default_format(args.what);
+    if (format != expected) {
+      report_error("--what " + args.what + " is exported as --format " + expected);
+      return 2;
+    }
+    if (args.what == "sources" && (filter.from || filter.to || !filter.outlet.empty())) {
+      report_error("--from, --to and --outlet do not apply to sources");
+      return 2;
+    }
+    if (args.what == "documents" && !filter.outlet.empty()) {
+      report_error("--outlet does not apply to documents");
+      return 2;
+    }
+    auto store = open_store_or_report(global);
+    if (!store) return 1;
+    if (args.what == "sources") {
+      return with_output(
+          args,
+          [&](std::ostream& out) {
+            return exports::export_sources_opml(*store, now_seconds(), out);
+          },
+          "sources");
+    }
+    exports::WarcOptions options;
+    options.gzip = ends_with(args.out, ".gz");
+    options.from = filter.from;
+    options.to = filter.to;
+    options.now = now_seconds();
+    return with_output(
+        args, [&](std::ostream& out) { return exports::export_warc(*store, options, out); },
+        "documents");
+  }
+
+  const auto kind = exports::parse_record_kind(args.what);
+  const auto record_format = exports::parse_record_format(format);
+  if (!kind) {
+    report_error("--what must be articles, stories, facts, sources or documents");
+    return 2;
+  }
+  if (!record_format) {
+    report_error("--what " + args.what + " is exported as --format jsonl or csv");
+    return 2;
+  }
+  auto store = open_store_or_report(global);
+  if (!store) return 1;
+  return with_output(
+      args,
+      [&](std::ostream& out) {
+        return exports::export_records(*store, *kind, *record_format, filter, out);
+      },
+      args.what == "facts" ? "facts" : args.what);
+}
+
+void add_export_command(CLI::App& app, GlobalOptions& global) {
+  auto args = std::make_shared<ExportArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "export",
+      "Write articles, stories or facts (JSON lines, CSV), sources (OPML) or the raw "
+      "documents (WARC).");
+  cmd->add_option("--what", args->what, "articles, stories, facts, sources or documents")
+      ->required();
+  cmd->add_option("--format", args->format,
+                  "jsonl or csv (articles, stories, facts; default jsonl), opml (sources), warc "
+                  "(documents)");
+  cmd->add_option("--from", args->from, "only from this date or RFC 3339 time on");
+  cmd->add_option("--to", args->to, "only up to this date (its whole day) or time");
+  cmd->add_option("--outlet", args->outlet, "only this outlet (case-insensitive)");
+  cmd->add_option("--db", global.db_path, "database file (as the global --db)");
+  cmd->add_option("--out", args->out,
+                  "write to this file (a WARC ending in .gz is gzipped per record); default: "
+                  "standard output");
+  cmd->callback([args, &global] { global.exit_code = run_export(*args, global); });
+}
+
+const bool kRegistered = register_commands(85, add_export_command);
+
+}  // namespace
+
+}  // namespace tidings::cli
