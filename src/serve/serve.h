@@ -15,6 +15,9 @@ namespace tidings {
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  ///< 0 = any free port (tests)
+  /// The search index directory (search/search.h, `<db>.search`); "" = no
+  /// search: /search and /api/search answer 503.
+  std::string search_index_dir;
 };
 
 class WebServer {

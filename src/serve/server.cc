@@ -134,6 +134,20 @@ void install_routes(httplib::Server& http, Store& store) {
   });
 }
 
+// Search (docs/api.md "Search"): the handlers open the index in `index_dir`
+// per request; "" answers 503.
+void install_search_routes(httplib::Server& http, const std::string& index_dir) {
+  http.Get("/search", guarded([index_dir](const httplib::Request& req) {
+             return serve::page_search(index_dir, req.params);
+           }));
+  http.Get("/api/search", guarded([index_dir](const httplib::Request& req) {
+             return serve::api_search(index_dir, req.params);
+           }));
+  http.Get("/api/attention", guarded([index_dir](const httplib::Request& req) {
+             return serve::api_attention(index_dir, req.params);
+           }));
+}
+
 // SO_REUSEADDR (restart while old connections sit in TIME_WAIT) but not
 // httplib's default SO_REUSEPORT, which would let a second server bind the
 // same port and silently take half the connections.
@@ -201,6 +215,7 @@ WebServer::WebServer(Store& store, ServeOptions options)
     : impl_(std::make_unique<Impl>(store, std::move(options))) {
   configure(impl_->http);
   install_routes(impl_->http, impl_->store);
+  install_search_routes(impl_->http, impl_->options.search_index_dir);
 }
 
 WebServer::~WebServer() {
