@@ -38,7 +38,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Steady = std::chrono::steady_clock;
 
 struct Chain {  // word bigrams: successors of each word, with repeats (frequency)
   std::vector<std::string> words;
@@ -293,12 +293,12 @@ int main(int argc, char** argv) {
     }
     BackendResult& r = results[b];
     double gen_seconds = 0;
-    const auto start = Clock::now();
+    const auto start = Steady::now();
     for (int64_t first = 1; first <= docs; first += kBatch) {
-      const auto g0 = Clock::now();
+      const auto g0 = Steady::now();
       std::vector<SearchDoc> batch;
       for (int64_t id = first; id < first + kBatch && id <= docs; ++id) batch.push_back(g.make(id));
-      gen_seconds += std::chrono::duration<double>(Clock::now() - g0).count();
+      gen_seconds += std::chrono::duration<double>(Steady::now() - g0).count();
       if (auto e = (*index)->add(batch); !e) {
         std::fprintf(stderr, "%s\n", e.error().message.c_str());
         return 1;
@@ -307,16 +307,16 @@ int main(int argc, char** argv) {
                    static_cast<long long>(docs));
     }
     std::fprintf(stderr, "\n");
-    r.build_seconds = std::chrono::duration<double>(Clock::now() - start).count() - gen_seconds;
+    r.build_seconds = std::chrono::duration<double>(Steady::now() - start).count() - gen_seconds;
     index->reset();
     auto reader = open_index(d, false);
     if (!reader) return 1;
     r.bytes = (*reader)->size_bytes().value_or(0);
     for (size_t i = 0; i < std::min<size_t>(20, qs.size()); ++i) (void)(*reader)->search(qs[i].request);  // warm up
     for (const Query& q : qs) {
-      const auto t0 = Clock::now();
+      const auto t0 = Steady::now();
       auto res = (*reader)->search(q.request);
-      r.latency_ms[q.kind].push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      r.latency_ms[q.kind].push_back(std::chrono::duration<double, std::milli>(Steady::now() - t0).count());
       if (!res) ++r.errors;
     }
     // Attention: a year by day for single terms.
@@ -325,9 +325,9 @@ int main(int argc, char** argv) {
       a.queries = {qs[i].request.query};
       a.filters.from = Instant(std::chrono::seconds(g.year_start));
       a.filters.to = Instant(std::chrono::seconds(g.year_start + 365 * 86400));
-      const auto t0 = Clock::now();
+      const auto t0 = Steady::now();
       auto res = attention(**reader, a);
-      r.latency_ms["attention"].push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      r.latency_ms["attention"].push_back(std::chrono::duration<double, std::milli>(Steady::now() - t0).count());
       if (!res) ++r.errors;
     }
   }

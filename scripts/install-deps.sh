@@ -19,6 +19,8 @@ packages=(
   clang-14 libclang-rt-14-dev
   # peers measured by bench/extract and bench/feeds; bench/crawl's peak RSS
   python3 python3-readability python3-feedparser time
+  # full-text search (src/search, docs/search.md); bench/search's HTTP load
+  libxapian-dev wrk
 )
 # Node.js and npm (bench peers, later the web front end): the machine's own
 # Node.js may come from elsewhere with npm inside it, so only ask Debian when

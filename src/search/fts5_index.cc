@@ -251,7 +251,8 @@ class Fts5Index final : public SearchIndex {
     return st.column_int(0);
   }
 
-  Result<int64_t> size_bytes() override { return directory_bytes(dir_ + "/fts5.db"); }
+  // The database and its WAL.
+  Result<int64_t> size_bytes() override { return directory_bytes(dir_); }
 
  private:
   Result<void> add_all(const std::vector<SearchDoc>& docs) {

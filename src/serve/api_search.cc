@@ -74,7 +74,7 @@ Result<search::Filters> parse_filters(const QueryParams& params) {
 
 Reply search_error_reply(const Error& e) {
   switch (e.code) {
-    case ErrorCode::kInvalidInput: return json_error(400, "bad_query", e.message);
+    case ErrorCode::kInvalidInput: return json_error(400, "bad_request", e.message);
     case ErrorCode::kTooLarge: return json_error(400, "query_too_expensive", e.message);
     case ErrorCode::kNotFound: return json_error(503, "no_search_index", e.message);
     default: return json_error(500, "search_error", "search: " + e.message);
