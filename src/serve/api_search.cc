@@ -28,7 +28,7 @@ Result<std::optional<Instant>> time_param(const QueryParams& params, const std::
                                           bool end_of_day) {
   auto v = text_param(params, name);
   if (!v) return tl::unexpected(v.error());
-  if (!*v) return std::optional<Instant>();
+  if (!*v || (*v)->empty()) return std::optional<Instant>();  // an empty form field
   const std::string& s = **v;
   const bool date_only = s.size() == 10 && s[4] == '-' && s[7] == '-';
   auto t = s.size() <= 40 ? parse_iso8601(s) : std::nullopt;

@@ -154,6 +154,8 @@ TEST_F(SearchApiTest, PagePagingAndErrors) {
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("rel=\"next\" href=\"/search?q=gaza&amp;offset=20\""), std::string::npos);
   EXPECT_EQ(page_search(dir_, {}).status, 200);  // the form alone
+  // The form sends its empty fields.
+  EXPECT_EQ(page_search(dir_, {{"q", "gaza"}, {"outlet", ""}, {"lang", ""}, {"from", ""}, {"to", ""}}).status, 200);
   EXPECT_EQ(page_search(dir_, {{"q", "\"gaza"}}).status, 400);
   EXPECT_EQ(page_search(dir_, {{"q", "gaza"}, {"limit", "x"}}).status, 400);
   EXPECT_EQ(page_search(dir_, {{"q", "gaza"}, {"from", "2023-13-45"}}).status, 400);
