@@ -136,8 +136,9 @@ std::string attention_html(const search::AttentionRequest& request,
     }
   }
   const size_t skipped = rows.size() > kMaxTableRows ? rows.size() - kMaxTableRows : 0;
-  h += "<table class=\"attention-counts\"><caption>Articles (outlets) per " +
-       std::string(search::interval_name(a.interval)) + ", days without a match left out";
+  const std::string unit = search::interval_name(a.interval);
+  h += "<table class=\"attention-counts\"><caption>Articles (outlets) per " + unit + ", " + unit +
+       "s without a match left out";
   if (skipped) h += "; the latest " + std::to_string(kMaxTableRows) + " shown";
   h += "</caption>\n<thead><tr><th scope=\"col\">" +
        std::string(a.interval == search::Interval::kDay ? "Day" : "Hour") + "</th>";
