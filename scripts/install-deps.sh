@@ -21,6 +21,8 @@ packages=(
   python3 python3-readability python3-feedparser time
   # feed readers that read tidings' own feeds (tests/e2e/feeds_out.sh)
   newsboat
+  # full-text search (src/search, docs/search.md); bench/search's HTTP load
+  libxapian-dev wrk
 )
 # Node.js and npm (bench peers, later the web front end): the machine's own
 # Node.js may come from elsewhere with npm inside it, so only ask Debian when

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/progress.h"
 #include "pipeline/pipeline.h"
+#include "search/search.h"
 
 namespace tidings::cli {
 
@@ -64,6 +65,8 @@ int run_ingest(const IngestArgs& args, const GlobalOptions& global) {
   if (!store) return 1;
   PipelineOptions options;
   options.threads = args.threads;
+  options.search_index_dir = search::index_dir_for(global.db_path);
+  if (auto c = store->counts()) options.create_search_index = c->articles == 0;  // else: reindex
   ProgressBar bar(bar_enabled() ? static_cast<int64_t>(summarize_inputs(args.paths).files) : 0,
                   "files");
   auto counts = ingest_paths(*store, args.paths, options, event_printer(bar, args, true));
@@ -81,6 +84,7 @@ int run_reextract(const IngestArgs& args, const GlobalOptions& global) {
   if (!store) return 1;
   PipelineOptions options;
   options.threads = args.threads;
+  options.search_index_dir = search::index_dir_for(global.db_path);
   int64_t total = 0;
   if (auto ids = store->document_ids(args.failed_only)) total = static_cast<int64_t>(ids->size());
   ProgressBar bar(total, "documents");

@@ -10,6 +10,7 @@
 #include "core/article_json.h"
 #include "core/duration.h"
 #include "pipeline/crawl.h"
+#include "search/search.h"
 #include "store/source_json.h"
 
 namespace tidings::cli {
@@ -85,6 +86,8 @@ int run_collect(const RunArgs& args, const GlobalOptions& global) {
   options.fetch.max_body_bytes = args.max_bytes;
   options.max_new_per_poll = args.max_new_per_poll;
   options.pipeline.threads = args.threads;
+  options.pipeline.search_index_dir = search::index_dir_for(global.db_path);
+  if (auto c = store->counts()) options.pipeline.create_search_index = c->articles == 0;  // else: reindex
   options.max_fetch = args.max_fetch;
   options.stop = &g_stop;
   std::signal(SIGINT, request_stop);

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "cli/cli.h"
+#include "search/search.h"
 #include "serve/serve.h"
 
 namespace tidings::cli {
@@ -44,6 +45,7 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   options.base_url = args.base_url;
   auto store = open_store_or_report(global);
   if (!store) return 1;
+  options.search_index_dir = search::index_dir_for(global.db_path);
 
   // Signals go to one thread that stops the server; block them everywhere
   // else (httplib's workers inherit this mask).

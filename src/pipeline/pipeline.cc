@@ -20,6 +20,7 @@
 #include "facts/story_people.h"
 #include "pipeline/fact_records.h"
 #include "pipeline/story_linker.h"
+#include "search/from_store.h"
 
 namespace tidings {
 
@@ -38,6 +39,7 @@ struct Pending {
   dedup::Fingerprint fingerprint;   // of the extracted text, for copies
   std::optional<std::vector<FactRecord>> facts;  // when the facts pass ran
   std::optional<std::vector<std::string>> people;  // for the story linker, found with the facts models
+  int64_t article_id = 0;  // the article saved, for the search index
 };
 
 // The facts of an extracted article, as the store keeps them.
@@ -153,6 +155,7 @@ class BatchWriter {
     if (!r) return r;
     add(delta);
     report(batch);
+    index_for_search(batch);
     return {};
   }
 
@@ -172,10 +175,25 @@ class BatchWriter {
     if (!r) return r;
     add(delta);
     report(batch);
+    index_for_search(batch);
     return {};
   }
 
  private:
+  // The search index follows the committed batch; what it cannot take is
+  // a warning (the articles are stored; `tidings reindex` repairs it).
+  void index_for_search(const std::vector<Pending>& batch) {
+    if (options_.search_index_dir.empty()) return;
+    std::vector<int64_t> ids;
+    for (const Pending& p : batch) {
+      if (p.article_id > 0) ids.push_back(p.article_id);
+    }
+    for (const std::string& problem :
+         search::index_articles(store_, options_.search_index_dir, ids, options_.create_search_index)) {
+      if (events_) events_({PipelineEvent::Kind::kWarning, "search index", problem, counts_});
+    }
+  }
+
   Result<void> write_ingested(Pending& p, IngestCounts& delta) {
     ++delta.read;
     if (p.read_error) {
@@ -224,6 +242,7 @@ class BatchWriter {
     const std::string outlet = outlet_name(ex->article, source_name(p.document.source_id));
     auto saved = store_.save_article(document_id, ex->article, outlet, kExtractorVersion);
     if (!saved) return tl::unexpected(saved.error());
+    p.article_id = *saved;
     if (options_.link_stories) {
       if (auto e = link_article(*saved, p, ex->article, outlet); !e) return e;
     }

@@ -61,6 +61,13 @@ struct PipelineOptions {
   /// models are loaded on the first article unless the caller passes them.
   bool extract_facts = true;
   std::shared_ptr<const facts::FactsModels> facts_models;
+  /// Search (search/from_store.h): after each batch committed, its saved
+  /// articles are indexed into the index in this directory ("" = none).
+  /// An article that fails to index is a warning, never lost: it stays
+  /// stored and `tidings reindex` repairs the index. An absent index is
+  /// created only when `create_search_index` is set.
+  std::string search_index_dir;
+  bool create_search_index = false;
 };
 
 /// Reads `paths`, stores every document and the article extracted from it.

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/error.h"
+#include "search/search.h"
 #include "store/store.h"
 
 namespace tidings::serve {
@@ -148,4 +150,37 @@ Reply api_story_disagreements(Store& store, std::string_view id_text, const Quer
 /// non-default limit: "<path>?before_id=7" or "<path>?limit=10&before_id=7".
 std::string next_page_href(std::string_view path, int limit, int64_t last_id);
 
+// --- api_search.cc: search and attention over time (docs/api.md "Search") ---
+
+/// The search parameters of /api/search and /search: q, from, to (a date
+/// YYYY-MM-DD, `to` inclusive, or an RFC 3339 time), outlet, lang, story,
+/// entity, place, limit (1..200, default 20), offset (0..10,000). Each at
+/// most once; kInvalidInput naming the parameter.
+Result<search::SearchRequest> parse_search_params(const QueryParams& params);
+/// The attention parameters: q (1..10 of them, or none with entity or
+/// place), interval ("day" or "hour", default day), from and to (default:
+/// the 30 days, or 48 hours, up to now) and the filters.
+Result<search::AttentionRequest> parse_attention_params(const QueryParams& params);
+/// The query string of a search (non-default parameters only, encoded):
+/// "q=gaza&outlet=X&offset=20".
+std::string search_query_string(const search::SearchRequest& request);
+/// Percent-encodes a query-string value (RFC 3986 unreserved kept).
+std::string url_encode(std::string_view value);
+/// Opens the index in `index_dir` for reading; kNotFound saying to run
+/// `tidings reindex` when there is none (the handlers answer 503).
+Result<std::unique_ptr<search::SearchIndex>> open_search_index(const std::string& index_dir);
+/// GET /api/search: {"query", "total", "total_exact", "offset", "limit",
+/// "hits": [search_json.h], "next": path | null}.
+Reply api_search(const std::string& index_dir, const QueryParams& params);
+/// GET /api/attention: search_json.h attention_to_json.
+Reply api_attention(const std::string& index_dir, const QueryParams& params);
+
+// --- search_pages.cc: the search page ---
+
+/// GET /search: the form, the hits with their snippets marked, pages, and
+/// the attention chart of the query (and each `compare`) with a table of
+/// its counts.
+Reply page_search(const std::string& index_dir, const QueryParams& params);
+
 }  // namespace tidings::serve
+

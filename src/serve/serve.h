@@ -18,6 +18,9 @@ struct ServeOptions {
   /// The public base URL of the absolute links in feeds ("https://news.example");
   /// "" = http://HOST:PORT as bound. Checked by bind().
   std::string base_url = "";
+  /// The search index directory (search/search.h, `<db>.search`); "" = no
+  /// search: /search and /api/search answer 503.
+  std::string search_index_dir;
 };
 
 class WebServer {

@@ -207,6 +207,17 @@ void install_feed_routes(httplib::Server& http, Store& store, const serve::FeedS
              return serve::feed_story(store, site, req.matches[1].str(),
                                       feed_format(req.matches[2].str()),
                                       req.get_header_value("If-None-Match"));
+// Search (docs/api.md "Search"): the handlers open the index in `index_dir`
+// per request; "" answers 503.
+void install_search_routes(httplib::Server& http, const std::string& index_dir) {
+  http.Get("/search", guarded([index_dir](const httplib::Request& req) {
+             return serve::page_search(index_dir, req.params);
+           }));
+  http.Get("/api/search", guarded([index_dir](const httplib::Request& req) {
+             return serve::api_search(index_dir, req.params);
+           }));
+  http.Get("/api/attention", guarded([index_dir](const httplib::Request& req) {
+             return serve::api_attention(index_dir, req.params);
            }));
 }
 
@@ -279,6 +290,7 @@ WebServer::WebServer(Store& store, ServeOptions options)
   configure(impl_->http);
   install_routes(impl_->http, impl_->store);
   install_feed_routes(impl_->http, impl_->store, impl_->feed_site);
+  install_search_routes(impl_->http, impl_->options.search_index_dir);
 }
 
 WebServer::~WebServer() {

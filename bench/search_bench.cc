@@ -1,0 +1,358 @@
+// Search speed (bench/search runs it): the Xapian and FTS5 backends of
+// src/search build an index of the same generated articles and answer the
+// same queries, side by side in one process.
+//
+//   tidings_search_bench --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT]
+//   tidings_search_bench --corpus ARTICLES.json --make-store DB [--docs N]
+//
+// ARTICLES.json is `tidings articles --json` of the ingested sample
+// collection. The generator mixes its real vocabulary: text is a walk on
+// the word bigrams of the real articles (so word frequencies and phrases
+// are the sample's), titles a walk on the titles' bigrams; outlets and
+// languages are the sample's (outlets multiplied into 200 regional
+// editions), dates spread over 2023, stories Zipf-sized, entities the
+// sample's runs of capitalised words, places the capitalised words after
+// "in". Every document is a pure function of its id, so the second backend
+// indexes exactly what the first did. --make-store writes such articles
+// into a tidings database (for `tidings serve` under wrk).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "search/search.h"
+#include "store/store.h"
+
+using namespace tidings;
+using namespace tidings::search;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Steady = std::chrono::steady_clock;
+
+struct Chain {  // word bigrams: successors of each word, with repeats (frequency)
+  std::vector<std::string> words;
+  std::unordered_map<std::string, int> index;
+  std::vector<std::vector<int>> next;
+  std::vector<int> starts;
+
+  int id(const std::string& w) {
+    auto [it, added] = index.emplace(w, static_cast<int>(words.size()));
+    if (added) {
+      words.push_back(w);
+      next.emplace_back();
+    }
+    return it->second;
+  }
+  void learn(const std::string& text) {
+    int prev = -1;
+    std::string w;
+    auto flush = [&] {
+      if (w.empty()) return;
+      const int i = id(w);
+      if (prev < 0) starts.push_back(i);
+      else next[prev].push_back(i);
+      prev = i;
+      w.clear();
+    };
+    for (char c : text) {
+      if (c == ' ' || c == '\n' || c == '\t') flush();
+      else w += c;
+    }
+    flush();
+  }
+  std::string walk(std::mt19937_64& rng, int n) const {
+    std::string out;
+    int cur = starts[rng() % starts.size()];
+    for (int k = 0; k < n; ++k) {
+      if (k) out += ' ';
+      out += words[cur];
+      const auto& nx = next[cur];
+      cur = nx.empty() || rng() % 50 == 0 ? starts[rng() % starts.size()] : nx[rng() % nx.size()];
+    }
+    return out;
+  }
+};
+
+struct Generator {
+  Chain body, titles;
+  std::vector<std::string> outlets, languages, entities, places;
+  std::vector<double> story_weights;
+  int64_t year_start = 1672531200;  // 2023-01-01T00:00:00Z
+
+  explicit Generator(const nlohmann::json& articles) {
+    std::set<std::string> ents, pls, outs;
+    for (const auto& a : articles) {
+      const std::string text = a.value("text", "");
+      body.learn(text);
+      titles.learn(a.value("title", ""));
+      outs.insert(a.value("outlet", ""));
+      const std::string lang = a.value("language", "");
+      if (!lang.empty()) languages.push_back(lang);
+      // Runs of capitalised words: entities (2-3 words), and "in X": places.
+      std::vector<std::string> ws;
+      std::string w;
+      for (char c : text + " ") {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') w += c;
+        else if (!w.empty()) ws.push_back(w), w.clear();
+      }
+      for (size_t i = 0; i + 1 < ws.size(); ++i) {
+        auto cap = [&](size_t k) { return k < ws.size() && std::isupper(static_cast<unsigned char>(ws[k][0])); };
+        if (cap(i) && cap(i + 1)) ents.insert(ws[i] + " " + ws[i + 1]);
+        if (ws[i] == "in" && cap(i + 1)) pls.insert(ws[i + 1]);
+      }
+    }
+    for (const std::string& o : outs) {
+      for (int e = 0; e < 200 / static_cast<int>(outs.size()) + 1; ++e) {
+        outlets.push_back(e == 0 ? o : o + " edition " + std::to_string(e));
+      }
+    }
+    entities.assign(ents.begin(), ents.end());
+    places.assign(pls.begin(), pls.end());
+    if (languages.empty()) languages.push_back("en");
+  }
+
+  SearchDoc make(int64_t id) const {
+    std::mt19937_64 rng(static_cast<uint64_t>(id) * 0x9E3779B97F4A7C15ULL + 17);
+    SearchDoc d;
+    d.article_id = id;
+    d.title = titles.walk(rng, 6 + static_cast<int>(rng() % 8));
+    d.text = body.walk(rng, 100 + static_cast<int>(rng() % 200));
+    d.outlet = outlets[rng() % outlets.size()];
+    d.language = languages[rng() % languages.size()];
+    d.url = "https://bench.example/" + std::to_string(id);
+    d.published_at = Instant(std::chrono::seconds(year_start + static_cast<int64_t>(rng() % (365 * 86400))));
+    // Zipf-ish story sizes: a few big stories, many small ones.
+    const double u = std::uniform_real_distribution<double>(0, 1)(rng);
+    d.story_id = 1 + static_cast<int64_t>(std::pow(u, 3) * 50000);
+    for (int k = static_cast<int>(rng() % 4); k > 0 && !entities.empty(); --k) {
+      d.entities.push_back(entities[rng() % std::min<size_t>(entities.size(), 300)]);
+    }
+    for (int k = static_cast<int>(rng() % 3); k > 0 && !places.empty(); --k) {
+      d.places.push_back(places[rng() % std::min<size_t>(places.size(), 100)]);
+    }
+    return d;
+  }
+};
+
+struct Query {
+  std::string kind;
+  SearchRequest request;
+};
+
+std::vector<Query> make_queries(const Generator& g, int per_kind) {
+  // Terms by document frequency in a sample of generated documents.
+  std::unordered_map<std::string, int> df;
+  for (int64_t id = 1; id <= 2000; ++id) {
+    std::set<std::string> seen;
+    std::string w;
+    for (char c : g.make(id).text + " ") {
+      if (std::isalpha(static_cast<unsigned char>(c))) w += static_cast<char>(std::tolower(c));
+      else if (!w.empty()) seen.insert(w), w.clear();
+    }
+    for (const auto& s : seen) ++df[s];
+  }
+  std::vector<std::pair<int, std::string>> by_df;
+  for (auto& [w, n] : df) if (w.size() >= 4) by_df.emplace_back(n, w);
+  std::sort(by_df.rbegin(), by_df.rend());
+  std::mt19937_64 rng(7);
+  std::vector<Query> out;
+  // Single terms from all frequency ranks (common ones included: the hard case).
+  for (int i = 0; i < per_kind; ++i) {
+    const size_t k = static_cast<size_t>(std::pow(std::uniform_real_distribution<double>(0, 1)(rng), 2) * std::min<size_t>(by_df.size(), 3000));
+    out.push_back({"term", {by_df[k].second}});
+  }
+  for (int i = 0; i < per_kind; ++i) {  // real bigrams of the body chain
+    std::mt19937_64 r2(1000 + i);
+    const std::string two = g.body.walk(r2, 2);
+    std::string clean;
+    for (char c : two) clean += c == '"' ? ' ' : c;
+    out.push_back({"phrase", {"\"" + clean + "\""}});
+  }
+  for (int i = 0; i < per_kind; ++i) {
+    Query q{"filtered", {by_df[rng() % std::min<size_t>(by_df.size(), 500)].second}};
+    switch (i % 3) {
+      case 0: q.request.filters.outlet = g.outlets[rng() % g.outlets.size()]; break;
+      case 1: {
+        const int64_t start = g.year_start + static_cast<int64_t>(rng() % (330 * 86400));
+        q.request.filters.from = Instant(std::chrono::seconds(start));
+        q.request.filters.to = Instant(std::chrono::seconds(start + 30 * 86400));
+        break;
+      }
+      default:
+        if (!g.entities.empty()) q.request.filters.entity = g.entities[rng() % std::min<size_t>(g.entities.size(), 300)];
+    }
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<size_t>(p * (v.size() - 1) + 0.5))];
+}
+
+struct BackendResult {
+  double build_seconds = 0;
+  int64_t bytes = 0;
+  std::map<std::string, std::vector<double>> latency_ms;
+  int64_t errors = 0;
+};
+
+int make_store(const Generator& g, const std::string& path, int64_t docs) {
+  auto store = open_sqlite_store(path);
+  if (!store) {
+    std::fprintf(stderr, "%s\n", store.error().message.c_str());
+    return 1;
+  }
+  for (int64_t first = 1; first <= docs; first += 1000) {
+    auto r = (*store)->transaction([&]() -> Result<void> {
+      for (int64_t id = first; id < first + 1000 && id <= docs; ++id) {
+        SearchDoc d = g.make(id);
+        Document doc;
+        doc.url = d.url;
+        doc.body = "<html><title>" + d.title + "</title></html>";
+        doc.fetched_at = d.published_at;
+        auto put = (*store)->put_document(doc);
+        if (!put) return tl::unexpected(put.error());
+        Article a;
+        a.url = a.canonical_url = d.url;
+        a.title = d.title;
+        a.text = d.text;
+        a.language = d.language;
+        a.site_name = d.outlet;
+        a.published_at = d.published_at;
+        auto saved = (*store)->save_article(put->id, a, d.outlet, 1);
+        if (!saved) return tl::unexpected(saved.error());
+        ArticleLinks links;
+        links.story_id = 1 + d.story_id % std::max<int64_t>(1, docs / 20);
+        if (auto e = (*store)->set_article_links(*saved, links); !e) return e;
+      }
+      return {};
+    });
+    if (!r) {
+      std::fprintf(stderr, "%s\n", r.error().message.c_str());
+      return 1;
+    }
+  }
+  std::printf("store: %lld articles in %s\n", static_cast<long long>(docs), path.c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string corpus, dir = "/tmp/tidings-search-bench", json_out, store_path;
+  int64_t docs = 1'000'000;
+  int queries = 200;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+    if (a == "--corpus") corpus = value();
+    else if (a == "--docs") docs = std::stoll(value());
+    else if (a == "--dir") dir = value();
+    else if (a == "--queries") queries = std::stoi(value());
+    else if (a == "--json") json_out = value();
+    else if (a == "--make-store") store_path = value();
+    else {
+      std::fprintf(stderr, "usage: %s --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--make-store DB]\n", argv[0]);
+      return 2;
+    }
+  }
+  std::ifstream in(corpus);
+  auto articles = nlohmann::json::parse(in, nullptr, false);
+  if (!articles.is_array() || articles.empty()) {
+    std::fprintf(stderr, "--corpus: expected the JSON array of `tidings articles --json`\n");
+    return 2;
+  }
+  const Generator g(articles);
+  if (!store_path.empty()) return make_store(g, store_path, docs);
+
+  const std::vector<Query> qs = make_queries(g, queries);
+  std::map<Backend, BackendResult> results;
+  constexpr int64_t kBatch = 10'000;
+  for (Backend b : {Backend::kXapian, Backend::kFts5}) {
+    const std::string d = dir + "/" + backend_name(b);
+    fs::remove_all(d);
+    fs::create_directories(dir);
+    auto index = create_index(d, b);
+    if (!index) {
+      std::fprintf(stderr, "%s\n", index.error().message.c_str());
+      return 1;
+    }
+    BackendResult& r = results[b];
+    double gen_seconds = 0;
+    const auto start = Steady::now();
+    for (int64_t first = 1; first <= docs; first += kBatch) {
+      const auto g0 = Steady::now();
+      std::vector<SearchDoc> batch;
+      for (int64_t id = first; id < first + kBatch && id <= docs; ++id) batch.push_back(g.make(id));
+      gen_seconds += std::chrono::duration<double>(Steady::now() - g0).count();
+      if (auto e = (*index)->add(batch); !e) {
+        std::fprintf(stderr, "%s\n", e.error().message.c_str());
+        return 1;
+      }
+      std::fprintf(stderr, "\r%s: %lld / %lld", backend_name(b), static_cast<long long>(first + batch.size() - 1),
+                   static_cast<long long>(docs));
+    }
+    std::fprintf(stderr, "\n");
+    r.build_seconds = std::chrono::duration<double>(Steady::now() - start).count() - gen_seconds;
+    index->reset();
+    auto reader = open_index(d, false);
+    if (!reader) return 1;
+    r.bytes = (*reader)->size_bytes().value_or(0);
+    for (size_t i = 0; i < std::min<size_t>(20, qs.size()); ++i) (void)(*reader)->search(qs[i].request);  // warm up
+    for (const Query& q : qs) {
+      const auto t0 = Steady::now();
+      auto res = (*reader)->search(q.request);
+      r.latency_ms[q.kind].push_back(std::chrono::duration<double, std::milli>(Steady::now() - t0).count());
+      if (!res) ++r.errors;
+    }
+    // Attention: a year by day for single terms.
+    for (size_t i = 0; i < 20 && i < qs.size(); ++i) {
+      AttentionRequest a;
+      a.queries = {qs[i].request.query};
+      a.filters.from = Instant(std::chrono::seconds(g.year_start));
+      a.filters.to = Instant(std::chrono::seconds(g.year_start + 365 * 86400));
+      const auto t0 = Steady::now();
+      auto res = attention(**reader, a);
+      r.latency_ms["attention"].push_back(std::chrono::duration<double, std::milli>(Steady::now() - t0).count());
+      if (!res) ++r.errors;
+    }
+  }
+  const BackendResult& x = results[Backend::kXapian];
+  const BackendResult& f = results[Backend::kFts5];
+  std::printf("search bench: %lld generated articles, %d queries per kind\n\n", static_cast<long long>(docs), queries);
+  std::printf("%-28s %14s %14s %10s\n", "", "xapian", "fts5", "fts5/xapian");
+  const double xr = docs / x.build_seconds, fr = docs / f.build_seconds;
+  std::printf("%-28s %14.0f %14.0f %10.2f\n", "build rate (docs/s)", xr, fr, fr / xr);
+  std::printf("%-28s %14.1f %14.1f %10.2f\n", "index size (MiB)", x.bytes / 1048576.0, f.bytes / 1048576.0,
+              static_cast<double>(f.bytes) / x.bytes);
+  nlohmann::json out = {{"docs", docs}, {"queries_per_kind", queries}};
+  for (auto [b, r] : results) {
+    out[backend_name(b)] = {{"build_docs_per_s", docs / r.build_seconds}, {"index_bytes", r.bytes}, {"errors", r.errors}};
+  }
+  for (const char* kind : {"term", "phrase", "filtered", "attention"}) {
+    for (double p : {0.5, 0.99}) {
+      const double a = percentile(x.latency_ms.at(kind), p), b = percentile(f.latency_ms.at(kind), p);
+      char label[64];
+      std::snprintf(label, sizeof label, "%s p%d (ms)", kind, static_cast<int>(p * 100));
+      std::printf("%-28s %14.2f %14.2f %10.2f\n", label, a, b, b / a);
+      for (auto [bk, r] : results) out[backend_name(bk)][label] = percentile(r.latency_ms.at(kind), p);
+    }
+  }
+  std::printf("%-28s %14lld %14lld\n", "query errors", static_cast<long long>(x.errors), static_cast<long long>(f.errors));
+  if (!json_out.empty()) std::ofstream(json_out) << out.dump(2) << "\n";
+  return 0;
+}

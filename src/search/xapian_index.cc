@@ -1,0 +1,264 @@
+// The Xapian backend (search.h): a glass database in `<dir>/xapian`.
+// Document id = article id. Terms: each word with its position (phrases)
+// and its Snowball stem under "Z" (ranked queries), title words weighted
+// up; filters as boolean terms (XO outlet, XL language, XS story, XE
+// entity, XP place); values: 0 the publication time (sortable_serialise,
+// for date ranges), 1 "hour|outlet" (attention, by a ValueCountMatchSpy).
+// The document data is the hit as JSON plus the text for snippets.
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+
+#include "search/backends.h"
+#include "search/query.h"
+
+namespace tidings::search {
+
+namespace {
+
+constexpr Xapian::valueno kTimeSlot = 0;
+constexpr Xapian::valueno kHourOutletSlot = 1;
+constexpr Xapian::termpos kBodyOffset = 1000;  // no phrase spans title and body
+constexpr Xapian::termcount kTitleWdf = 3;     // a title word counts as three body words
+constexpr size_t kMaxIndexedWords = 50'000;
+
+int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
+
+std::string bool_term(std::string_view prefix, std::string_view value) {
+  return std::string(prefix) + utf8_prefix(value, 240 - prefix.size());
+}
+
+Xapian::Query to_xapian(const QueryNode& n) {
+  switch (n.kind) {
+    case QueryNode::Kind::kAll: return Xapian::Query::MatchAll;
+    case QueryNode::Kind::kTerm: return Xapian::Query("Z" + stem(n.words[0]));
+    case QueryNode::Kind::kPhrase:
+      return Xapian::Query(Xapian::Query::OP_PHRASE, n.words.begin(), n.words.end(), n.words.size());
+    case QueryNode::Kind::kAnd:
+    case QueryNode::Kind::kOr: {
+      std::vector<Xapian::Query> kids;
+      for (const QueryNode& c : n.children) kids.push_back(to_xapian(c));
+      Xapian::Query q(n.kind == QueryNode::Kind::kAnd ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
+                      kids.begin(), kids.end());
+      if (n.excluded.empty()) return q;
+      std::vector<Xapian::Query> out;
+      for (const QueryNode& c : n.excluded) out.push_back(to_xapian(c));
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                           Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end()));
+    }
+  }
+  return Xapian::Query::MatchNothing;
+}
+
+// The filters as one boolean query; MatchAll when none.
+Xapian::Query filter_query(const Filters& f) {
+  std::vector<Xapian::Query> parts;
+  if (!f.outlet.empty()) parts.emplace_back(bool_term("XO", normalise_name(f.outlet)));
+  if (!f.language.empty()) parts.emplace_back(bool_term("XL", normalise_name(f.language)));
+  if (f.story_id) parts.emplace_back("XS" + std::to_string(*f.story_id));
+  if (!f.entity.empty()) parts.emplace_back(bool_term("XE", normalise_name(f.entity)));
+  if (!f.place.empty()) parts.emplace_back(bool_term("XP", normalise_place(f.place)));
+  if (f.from || f.to) {
+    const double lo = f.from ? static_cast<double>(seconds(*f.from)) : -1e18;
+    const double hi = f.to ? static_cast<double>(seconds(*f.to) - 1) : 1e18;
+    parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, kTimeSlot, Xapian::sortable_serialise(lo),
+                       Xapian::sortable_serialise(hi));
+  }
+  if (parts.empty()) return Xapian::Query::MatchAll;
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query full_query(const QueryNode& node, const Filters& f) {
+  const Xapian::Query filter = filter_query(f);
+  if (node.kind == QueryNode::Kind::kAll) return filter;
+  if (!f.any()) return to_xapian(node);
+  return Xapian::Query(Xapian::Query::OP_FILTER, to_xapian(node), filter);
+}
+
+Xapian::Document to_document(const SearchDoc& d) {
+  Xapian::Document doc;
+  Xapian::termpos pos = 1;
+  for (const Word& w : split_words(d.title, 1000)) {
+    doc.add_posting(w.text, pos++, kTitleWdf);
+    doc.add_term("Z" + stem(w.text), kTitleWdf);
+  }
+  pos = kBodyOffset;
+  const std::string text = utf8_prefix(d.text, kMaxStoredTextBytes);
+  for (const Word& w : split_words(text, kMaxIndexedWords)) {
+    doc.add_posting(w.text, pos++);
+    doc.add_term("Z" + stem(w.text));
+  }
+  if (!d.outlet.empty()) doc.add_boolean_term(bool_term("XO", normalise_name(d.outlet)));
+  if (!d.language.empty()) doc.add_boolean_term(bool_term("XL", normalise_name(d.language)));
+  if (d.story_id > 0) doc.add_boolean_term("XS" + std::to_string(d.story_id));
+  for (const std::string& e : d.entities) {
+    const std::string n = normalise_name(e);
+    if (!n.empty()) doc.add_boolean_term(bool_term("XE", n));
+  }
+  for (const std::string& p : d.places) {
+    const std::string n = normalise_place(p);
+    if (!n.empty()) doc.add_boolean_term(bool_term("XP", n));
+  }
+  const int64_t t = seconds(d.published_at);
+  doc.add_value(kTimeSlot, Xapian::sortable_serialise(static_cast<double>(t)));
+  const int64_t hour = t >= 0 ? t / 3600 : -((-t + 3599) / 3600);
+  doc.add_value(kHourOutletSlot, std::to_string(hour) + "|" + utf8_prefix(d.outlet, 200));
+  nlohmann::json data = {{"title", d.title},       {"url", d.url},
+                         {"outlet", d.outlet},     {"language", d.language},
+                         {"published", t},         {"story", d.story_id},
+                         {"text", text}};
+  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return doc;
+}
+
+Hit to_hit(const Xapian::Document& doc, Xapian::docid id, double score,
+           const std::vector<std::string>& words) {
+  Hit h;
+  h.article_id = id;
+  h.score = score;
+  auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  if (data.is_discarded() || !data.is_object()) return h;
+  h.title = data.value("title", "");
+  h.url = data.value("url", "");
+  h.outlet = data.value("outlet", "");
+  h.language = data.value("language", "");
+  h.published_at = Instant(std::chrono::seconds(data.value("published", int64_t{0})));
+  h.story_id = data.value("story", int64_t{0});
+  Snippet s = make_snippet(data.value("text", ""), words);
+  h.snippet = std::move(s.text);
+  h.highlights = std::move(s.highlights);
+  return h;
+}
+
+class XapianIndex final : public SearchIndex {
+ public:
+  XapianIndex(std::string dir, bool writable) : dir_(std::move(dir)), writable_(writable) {}
+
+  Result<void> open(bool create) {
+    try {
+      const std::string path = dir_ + "/xapian";
+      if (writable_) {
+        wdb_ = Xapian::WritableDatabase(
+            path, (create ? Xapian::DB_CREATE : Xapian::DB_OPEN) | Xapian::DB_BACKEND_GLASS);
+        db_ = wdb_;
+      } else {
+        db_ = Xapian::Database(path);
+      }
+      return {};
+    } catch (const Xapian::DatabaseLockError& e) {
+      return fail(ErrorCode::kIo, "the search index is locked by another writer: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+      return fail(ErrorCode::kIo, "cannot open the search index: " + e.get_description());
+    }
+  }
+
+  Backend backend() const override { return Backend::kXapian; }
+
+  Result<void> add(const std::vector<SearchDoc>& docs) override {
+    if (!writable_) return fail(ErrorCode::kInvalidInput, "the search index is open read-only");
+    try {
+      for (const SearchDoc& d : docs) {
+        if (d.article_id <= 0) return fail(ErrorCode::kInvalidInput, "an article id must be > 0");
+        wdb_.replace_document(static_cast<Xapian::docid>(d.article_id), to_document(d));
+      }
+      wdb_.commit();
+      return {};
+    } catch (const Xapian::Error& e) {
+      return fail(ErrorCode::kIo, "search index: " + e.get_description());
+    }
+  }
+
+  Result<SearchResults> search(const SearchRequest& r) override {
+    if (auto ok = check_request(r); !ok) return tl::unexpected(ok.error());
+    auto node = parse_query(r.query);
+    if (!node) return tl::unexpected(node.error());
+    if (node->kind == QueryNode::Kind::kAll && !r.filters.any()) {
+      return fail(ErrorCode::kInvalidInput, "the query has no words and no filter");
+    }
+    try {
+      db_.reopen();
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(full_query(*node, r.filters));
+      enquire.set_time_limit(kQueryTimeLimitSeconds);
+      if (node->kind == QueryNode::Kind::kAll) {  // a filter-only list: newest first
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_sort_by_value_then_relevance(kTimeSlot, true);
+      } else {
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+      }
+      Xapian::MSet mset = enquire.get_mset(r.offset, r.limit, r.offset + r.limit + 1);
+      SearchResults out;
+      out.total = mset.get_matches_estimated();
+      out.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+      const std::vector<std::string> words = positive_words(*node);
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        out.hits.push_back(to_hit(it.get_document(), *it, it.get_weight(), words));
+      }
+      return out;
+    } catch (const Xapian::Error& e) {
+      return fail(ErrorCode::kIo, "search: " + e.get_description());
+    }
+  }
+
+  Result<std::vector<HourCount>> hourly_counts(std::string_view query,
+                                               const Filters& filters) override {
+    if (auto ok = check_filters(filters); !ok) return tl::unexpected(ok.error());
+    auto node = parse_query(query);
+    if (!node) return tl::unexpected(node.error());
+    try {
+      db_.reopen();
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(full_query(*node, filters));
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
+      enquire.set_time_limit(kQueryTimeLimitSeconds);
+      Xapian::ValueCountMatchSpy spy(kHourOutletSlot);
+      enquire.add_matchspy(&spy);
+      enquire.get_mset(0, 0, db_.get_doccount());
+      std::vector<HourCount> out;
+      for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string v = *it;
+        const auto bar = v.find('|');
+        if (bar == std::string::npos) continue;
+        HourCount c;
+        c.hour = std::stoll(v.substr(0, bar));
+        c.outlet = v.substr(bar + 1);
+        c.articles = it.get_termfreq();
+        out.push_back(std::move(c));
+      }
+      return out;
+    } catch (const Xapian::Error& e) {
+      return fail(ErrorCode::kIo, "attention: " + e.get_description());
+    } catch (const std::exception& e) {  // stoll on a corrupt value
+      return fail(ErrorCode::kIo, std::string("attention: ") + e.what());
+    }
+  }
+
+  Result<int64_t> doc_count() override {
+    try {
+      db_.reopen();
+      return static_cast<int64_t>(db_.get_doccount());
+    } catch (const Xapian::Error& e) {
+      return fail(ErrorCode::kIo, "search index: " + e.get_description());
+    }
+  }
+
+  Result<int64_t> size_bytes() override { return directory_bytes(dir_ + "/xapian"); }
+
+ private:
+  std::string dir_;
+  bool writable_;
+  Xapian::WritableDatabase wdb_;
+  Xapian::Database db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SearchIndex>> open_xapian(const std::string& dir, bool writable,
+                                                 bool create) {
+  auto index = std::make_unique<XapianIndex>(dir, writable);
+  if (auto ok = index->open(create); !ok) return tl::unexpected(ok.error());
+  return std::unique_ptr<SearchIndex>(std::move(index));
+}
+
+}  // namespace tidings::search
