@@ -19,6 +19,8 @@ packages=(
   clang-14 libclang-rt-14-dev
   # peers measured by bench/extract and bench/feeds; bench/crawl's peak RSS
   python3 python3-readability python3-feedparser time
+  # the browser test (tests/e2e/browser.sh): headless chromium and a font
+  chromium fonts-dejavu-core
 )
 # Node.js and npm (bench peers, later the web front end): the machine's own
 # Node.js may come from elsewhere with npm inside it, so only ask Debian when

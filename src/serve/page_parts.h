@@ -26,8 +26,10 @@ std::string story_items_html(const std::vector<Story>& stories);
 /// The article page's box: copy of..., N copies (folded), its story and
 /// its first report; "" when the store knows none of these.
 std::string relations_box_html(const ArticleRelations& relations);
-/// The coverage over time as an inline SVG bar chart with its axis times.
-std::string coverage_chart_html(const Coverage& coverage);
+/// The coverage over time as an inline SVG bar chart with its axis times;
+/// with `data_src` (the story's JSON URL), inside a
+/// `<div class="chart" data-chart-kind="coverage">` that charts.js redraws.
+std::string coverage_chart_html(const Coverage& coverage, std::string_view data_src = "");
 
 /// A quantity for people: "8,796", "2.50" (fact_pages.cc).
 std::string quantity_text(double value);
