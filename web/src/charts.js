@@ -147,9 +147,13 @@
       }
       series.push(one);
     });
+    // Half a bucket either side, so the first and last bars show whole.
+    var half = (data.interval === 'hour' ? 3600 : 86400) / 2;
+    var xScale = {time: true};
+    if (bars) xScale.range = function (u, min, max) { return [min - half, max + half]; };
     var opts = {
       width: size.width, height: size.height,
-      scales: {x: {time: true}, y: {range: function (u, min, max) { return [0, Math.max(1, max)]; }}},
+      scales: {x: xScale, y: {range: function (u, min, max) { return [0, Math.max(1, max)]; }}},
       series: series, axes: axes(), legend: {show: true},
       cursor: {points: {show: true}},
     };
