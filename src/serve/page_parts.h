@@ -15,6 +15,10 @@ namespace tidings::serve {
 
 /// The whole HTML document around `main_html`: head, site header, footer.
 std::string layout(std::string_view title, const std::string& main_html);
+/// The same, with the nav link whose href is `current` ("/search",
+/// "/stories", "/sources") marked as the page's (aria-current).
+std::string layout(std::string_view title, const std::string& main_html,
+                   std::string_view current);
 /// "1,234".
 std::string with_thousands(int64_t n);
 /// "1 article", "3 articles".

@@ -31,6 +31,11 @@ std::string scripts_html() {
 }  // namespace
 
 std::string layout(std::string_view title, const std::string& main_html) {
+  return layout(title, main_html, "");
+}
+
+std::string layout(std::string_view title, const std::string& main_html,
+                   std::string_view current) {
   std::string out;
   out.reserve(main_html.size() + 1200);
   out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -44,8 +49,15 @@ std::string layout(std::string_view title, const std::string& main_html) {
   out += "</head>\n<body>\n";
   out += "<a class=\"skip\" href=\"#main\">Skip to content</a>\n";
   out += "<header class=\"site\"><div class=\"wrap\"><a class=\"brand\" href=\"/\">tidings</a>";
-  out += "<nav aria-label=\"Site\"><a href=\"/search\">Search</a><a href=\"/stories\">Stories</a>"
-         "<a href=\"/sources\">Sources</a><a href=\"/api/articles\">API</a></nav></div></header>\n";
+  out += "<nav aria-label=\"Site\">";
+  static constexpr std::pair<std::string_view, std::string_view> kNav[] = {
+      {"/search", "Search"}, {"/stories", "Stories"}, {"/sources", "Sources"},
+      {"/api/articles", "API"}};
+  for (const auto& [href, label] : kNav) {
+    out += "<a href=\"" + std::string(href) + "\"" +
+           (href == current ? " aria-current=\"page\"" : "") + ">" + std::string(label) + "</a>";
+  }
+  out += "</nav></div></header>\n";
   out += "<main id=\"main\" class=\"wrap\">\n" + main_html + "</main>\n";
   out +=
       "<footer class=\"site wrap\">tidings \xE2\x80\x94 every article traced to its source"
@@ -304,7 +316,7 @@ std::string render_sources_page(const std::vector<Source>& sources, int64_t fron
                      plural(frontier_pending, "URL", "URLs") + " waiting to be fetched</p>\n";
   if (sources.empty()) {
     main += "<p class=\"empty\">No sources yet. Add one with <code>tidings sources add URL</code>.</p>\n";
-    return layout("Sources", main);
+    return layout("Sources", main, "/sources");
   }
   main += "<table class=\"sources\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Kind</th>"
           "<th scope=\"col\">Last poll</th><th scope=\"col\">Status</th><th scope=\"col\">Items</th>"
@@ -339,7 +351,7 @@ std::string render_sources_page(const std::vector<Source>& sources, int64_t fron
     main += "</td></tr>\n";
   }
   main += "</tbody>\n</table>\n";
-  return layout("Sources", main);
+  return layout("Sources", main, "/sources");
 }
 
 std::string render_error_page(int status, std::string_view title, std::string_view message) {

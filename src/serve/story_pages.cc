@@ -217,7 +217,7 @@ std::string render_story_list_page(const StoryListPage& page) {
     }
     main += "</nav>\n";
   }
-  return layout("Stories", main);
+  return layout("Stories", main, "/stories");
 }
 
 std::string render_story_page(const StoryDetail& d, const StoryFactsView* facts) {

@@ -168,6 +168,8 @@ mark.fact-date { border-bottom-style: dotted; border-bottom-color: var(--muted);
 .skip:focus { left: 0.5rem; }
 header.site nav { display: flex; flex-wrap: wrap; gap: 0 1rem; }
 header.site nav a { margin-left: 0; }
+header.site nav a[aria-current="page"] { color: var(--fg); font-weight: 600;
+                                         box-shadow: inset 0 -2px 0 var(--accent); }
 :focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 div.chart { position: relative; min-height: 12rem; }
 div.chart .u-legend { font-size: 0.8rem; color: var(--muted); }

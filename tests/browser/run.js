@@ -301,7 +301,14 @@ async function main() {
       });
     }
     await visit(browser, '/stories', 'stories');
-    await visit(browser, '/sources', 'sources');
+    await visit(browser, '/sources', 'sources', async (page) => {
+      const rows = await page.locator('table.sources tbody tr').count();
+      check(rows >= 5, 'sources: lists the collected sources (' + rows + ')');
+      check(await page.locator('table.sources svg.volume').count() === rows,
+            'sources: each source has its volume chart');
+      check(await page.locator('table.sources ul.flags, table.sources .ok').count() >= 1,
+            'sources: health shown');
+    });
     await attentionFixture(browser);
     await searchPage(browser);
     await hostile(browser);

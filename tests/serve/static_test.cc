@@ -20,6 +20,14 @@ namespace {
 using testing::FakeStore;
 using testing::RunningServer;
 
+// "\"VERSION\"" (appended: GCC 12 warns -Wrestrict on "\"" + std::string).
+std::string quoted(std::string_view version) {
+  std::string out = "\"";
+  out += version;
+  out += '"';
+  return out;
+}
+
 const char* const kLinkedFiles[] = {
     "style.css",          "favicon.svg",           "charts.js",
     "map.js",             "vendor/uPlot.iife.min.js", "vendor/uPlot.min.css",
@@ -63,6 +71,11 @@ TEST(StaticFiles, TheLayoutLinksVersionedFilesAndNoInlineScript) {
   EXPECT_EQ(html.find(" style="), std::string::npos);
   EXPECT_NE(html.find("<a href=\"/search\">Search</a>"), std::string::npos);
   EXPECT_NE(html.find("name=\"viewport\""), std::string::npos);
+  EXPECT_EQ(html.find("aria-current"), std::string::npos);
+  const std::string stories = serve::layout("T", "", "/stories");
+  EXPECT_NE(stories.find("<a href=\"/stories\" aria-current=\"page\">Stories</a>"),
+            std::string::npos);
+  EXPECT_NE(stories.find("<a href=\"/search\">Search</a>"), std::string::npos);
 }
 
 class StaticServerTest : public ::testing::Test {
@@ -83,7 +96,7 @@ TEST_F(StaticServerTest, ServesEveryFileWithItsTypeAndCache) {
     EXPECT_EQ(r->get_header_value("Content-Type"), f->content_type) << path;
     EXPECT_EQ(r->body, f->body) << path;
     EXPECT_EQ(r->get_header_value("Cache-Control"), "public, max-age=31536000, immutable") << path;
-    EXPECT_EQ(r->get_header_value("ETag"), "\"" + std::string(f->version) + "\"") << path;
+    EXPECT_EQ(r->get_header_value("ETag"), quoted(f->version)) << path;
     EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff");
   }
   // Without its version (or with an old one) only an hour.
@@ -97,7 +110,7 @@ TEST_F(StaticServerTest, ServesEveryFileWithItsTypeAndCache) {
 
 TEST_F(StaticServerTest, MatchingETagIsA304) {
   const serve::StaticFile* f = serve::find_static_file("map.js");
-  auto r = get(serve::static_href("map.js"), {{"If-None-Match", "\"" + std::string(f->version) + "\""}});
+  auto r = get(serve::static_href("map.js"), {{"If-None-Match", quoted(f->version)}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 304);
   EXPECT_TRUE(r->body.empty());
