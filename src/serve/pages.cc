@@ -25,7 +25,8 @@ std::string scripts_html() {
          static_href("map.js") + "\" data-d3-array=\"" + static_href("vendor/d3-array.min.js") +
          "\" data-d3-geo=\"" + static_href("vendor/d3-geo.min.js") + "\" data-topojson=\"" +
          static_href("vendor/topojson-client.min.js") + "\" data-world=\"" +
-         static_href("vendor/countries-50m.json") + "\"></script>\n";
+         static_href("vendor/countries-50m.json") + "\" data-world-coarse=\"" +
+         static_href("vendor/countries-110m.json") + "\"></script>\n";
 }
 
 }  // namespace

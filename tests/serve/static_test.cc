@@ -32,7 +32,7 @@ const char* const kLinkedFiles[] = {
     "style.css",          "favicon.svg",           "charts.js",
     "map.js",             "vendor/uPlot.iife.min.js", "vendor/uPlot.min.css",
     "vendor/d3-array.min.js", "vendor/d3-geo.min.js", "vendor/topojson-client.min.js",
-    "vendor/countries-50m.json"};
+    "vendor/countries-50m.json", "vendor/countries-110m.json"};
 
 TEST(StaticFiles, EveryLinkedFileIsEmbeddedWithAVersion) {
   std::set<std::string_view> versions;

@@ -1,6 +1,6 @@
 // map.js: draws every <div class="map" data-map-src="/api/stories/{id}/facts">
 // as an SVG map of the story's places: the countries of npm's world-atlas
-// (Natural Earth, served by tidings itself) projected with d3-geo and
+// (Natural Earth 1:110m or 1:50m, served by tidings itself) projected with d3-geo and
 // topojson-client, zoomed to the places' extent, with a circle per geocoded
 // place sized by its mentions and titled with its name. No tiles, nothing
 // from elsewhere; the libraries are loaded only when a page has a map.
@@ -85,15 +85,24 @@
       });
   }
 
-  // d3-geo needs d3-array first; the outlines come with them.
+  // d3-geo needs d3-array first.
   function loadLibraries() {
     if (!ready) {
       var d = script.dataset;
       ready = loadScript(d.d3Array)
-        .then(function () { return Promise.all([loadScript(d.d3Geo), loadScript(d.topojson)]); })
-        .then(function () { return getJson(d.world); });
+        .then(function () { return Promise.all([loadScript(d.d3Geo), loadScript(d.topojson)]); });
     }
     return ready;
+  }
+
+  // The outlines: Natural Earth 1:110m (38 KB gzipped) for a wide view,
+  // 1:50m (230 KB) when zoomed in to under 60 degrees of longitude.
+  var worlds = {};
+  function loadWorld(extent) {
+    var d = script.dataset;
+    var src = extent[1][0] - extent[0][0] < 60 ? d.world : d.worldCoarse;
+    if (!worlds[src]) worlds[src] = getJson(src);
+    return worlds[src];
   }
 
   function svgNode(name, attrs) {
@@ -159,10 +168,12 @@
         if (!places.length) {
           el.dataset.mapState = 'empty';
           el.hidden = true;
-          return;
+          return null;
         }
-        draw(el, got[1], places);
-        el.dataset.mapState = 'drawn';
+        return loadWorld(placesExtent(places)).then(function (world) {
+          draw(el, world, places);
+          el.dataset.mapState = 'drawn';
+        });
       })
       .catch(function (err) {
         el.dataset.mapState = 'failed';
