@@ -319,7 +319,7 @@ std::string render_sources_page(const std::vector<Source>& sources, int64_t fron
     main += "<p class=\"empty\">No sources yet. Add one with <code>tidings sources add URL</code>.</p>\n";
     return layout("Sources", main, "/sources");
   }
-  main += "<table class=\"sources\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Kind</th>"
+  main += "<div class=\"wide\"><table class=\"sources\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Kind</th>"
           "<th scope=\"col\">Last poll</th><th scope=\"col\">Status</th><th scope=\"col\">Items</th>"
           "<th scope=\"col\">Articles</th><th scope=\"col\">Next poll</th>";
   if (with_volume) main += "<th scope=\"col\">Volume</th>";
@@ -351,7 +351,7 @@ std::string render_sources_page(const std::vector<Source>& sources, int64_t fron
     if (with_health) main += "</td><td>" + health_cell(health[i]);
     main += "</td></tr>\n";
   }
-  main += "</tbody>\n</table>\n";
+  main += "</tbody>\n</table></div>\n";
   return layout("Sources", main, "/sources");
 }
 

@@ -190,6 +190,10 @@ div.map .chart-message { padding: 1rem; }
 .map-svg .marker { fill: var(--accent); fill-opacity: 0.55; stroke: var(--accent);
                    stroke-width: 1.2; }
 .map-svg .marker:hover { fill-opacity: 0.85; }
+.wide { width: min(76rem, calc(100vw - 2rem)); position: relative; left: 50%;
+        transform: translateX(-50%); }
+.wide .sources { display: table; }
+@media (max-width: 60rem) { .wide .sources { display: block; } }
 .volume { display: block; width: 7.5rem; height: 1.6rem; margin-top: 0.2rem; }
 .volume rect { fill: var(--link); opacity: 0.6; }
 .volume .base { fill: var(--line); opacity: 1; }

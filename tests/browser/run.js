@@ -54,6 +54,10 @@ async function openPage(browser, viewport, colorScheme) {
   page.on('dialog', async (d) => { problems.push('dialog: ' + d.message()); await d.dismiss(); });
   // Runs before the page's own scripts (not subject to the page's CSP).
   await page.addInitScript(() => {
+    window.__cls = 0;  // cumulative layout shift (charts and maps must not move the page)
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({type: 'layout-shift', buffered: true});
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => {
       window.__csp.push(e.violatedDirective + ' ' + e.blockedURI);
@@ -115,6 +119,8 @@ async function visit(browser, url, name, checks) {
   const res = await p.page.goto(base + url, {waitUntil: 'networkidle'});
   check(res && res.status() === 200, name + ': HTTP 200');
   await settle(p.page);
+  const cls = await p.page.evaluate(() => window.__cls);
+  check(cls < 0.1, name + ': layout shift under 0.1 (' + cls.toFixed(3) + ')');
   if (checks) await checks(p.page);
   await axe(p, name);
   await noProblems(p, name);
