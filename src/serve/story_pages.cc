@@ -162,7 +162,7 @@ std::string coverage_chart_html(const Coverage& c, std::string_view data_src) {
     out += "<div class=\"chart\" data-chart-kind=\"coverage\" data-chart-src=\"" +
            escape_html(data_src) + "\">\n";
   }
-  out += "<svg class=\"chart-fallback\" viewBox=\"0 0 " +
+  out += "<svg class=\"chart\" viewBox=\"0 0 " +
                     std::to_string(width) + " " + std::to_string(kChartHeight) +
                     "\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Articles and "
                     "outlets per " +

@@ -121,8 +121,8 @@ h1 { line-height: 1.25; letter-spacing: -0.015em; }
              border-left: 2px solid var(--line); }
 .copies li { margin: 0.45rem 0; }
 .coverage { margin: 0.4rem 0 1rem; }
-.coverage .chart, .coverage .chart-fallback { display: block; width: 100%; height: 12rem; }
-.coverage .chart-fallback { background: var(--code); border-radius: 6px; }
+.coverage .chart { display: block; width: 100%; height: 12rem; }
+.coverage svg.chart { background: var(--code); border-radius: 6px; }
 .coverage .chart-drawn + figcaption .legend { display: none; }
 .coverage rect.articles, .coverage .key.articles { fill: var(--link); background: var(--link);
                                                    opacity: 0.35; }

@@ -145,7 +145,7 @@ TEST_F(StoriesServerTest, StoryPageShowsFirstReportChartAndFoldedCopies) {
       html.find("First reported by <a class=\"first-outlet\" href=\"/articles/" +
                 std::to_string(wire_) + "\">Wire</a> at <time datetime=\"2024-01-02T09:00:00Z\">"),
       std::string::npos);
-  EXPECT_NE(html.find("<svg class=\"chart-fallback\""), std::string::npos);
+  EXPECT_NE(html.find("<svg class=\"chart\""), std::string::npos);
   EXPECT_NE(html.find("<details class=\"copies\"><summary>1 copy</summary>"), std::string::npos);
   EXPECT_NE(html.find("97% similar"), std::string::npos);
   EXPECT_NE(html.find("href=\"https://daily.example/quake\""), std::string::npos);

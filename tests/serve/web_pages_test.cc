@@ -64,7 +64,7 @@ TEST(CoverageChart, WrapsTheFallbackInAChartDivWhenGivenItsSource) {
   c.buckets.push_back({at("2024-01-02T09:00:00Z"), 2, 1});
   const std::string plain = serve::coverage_chart_html(c);
   EXPECT_EQ(plain.find("data-chart-kind"), std::string::npos);
-  EXPECT_NE(plain.find("<svg class=\"chart-fallback\""), std::string::npos);
+  EXPECT_NE(plain.find("<svg class=\"chart\""), std::string::npos);
   const std::string html = serve::coverage_chart_html(c, "/api/stories/7\"><script>");
   EXPECT_NE(html.find("<div class=\"chart\" data-chart-kind=\"coverage\" "
                       "data-chart-src=\"/api/stories/7&quot;&gt;&lt;script&gt;\">"),
