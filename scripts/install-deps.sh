@@ -23,6 +23,8 @@ packages=(
   newsboat
   # full-text search (src/search, docs/search.md); bench/search's HTTP load
   libxapian-dev wrk
+  # the browser test (tests/e2e/browser.sh): headless chromium and a font
+  chromium fonts-dejavu-core
 )
 # Node.js and npm (bench peers, later the web front end): the machine's own
 # Node.js may come from elsewhere with npm inside it, so only ask Debian when

@@ -61,12 +61,25 @@ std::string more_html(size_t shown, int64_t total) {
          " more not shown.</p>\n";
 }
 
+// The box map.js draws the places in (from `map_src`, the story's facts
+// JSON), when any place has coordinates; its text stands until then.
+std::string map_html(const std::vector<FactTally>& places, const std::string& map_src) {
+  const auto located = std::count_if(places.begin(), places.end(),
+                                     [](const FactTally& t) { return t.lat && t.lon; });
+  if (located == 0 || map_src.empty()) return "";
+  return "<div class=\"map\" data-map-src=\"" + escape_html(map_src) + "\"><p class=\"chart-message\">" +
+         plural(located, "place", "places") + " to map</p></div>\n";
+}
+
 std::string tallies_section(std::string_view id, std::string_view title,
-                            const std::vector<FactTally>& items, int64_t total, bool places) {
+                            const std::vector<FactTally>& items, int64_t total, bool places,
+                            const std::string& map_src = "") {
   if (items.empty()) return "";
   std::string out = "<section aria-labelledby=\"" + std::string(id) + "\">\n<h2 id=\"" +
                     std::string(id) + "\" class=\"section-title\">" + std::string(title) +
-                    "</h2>\n<ul class=\"fact-tallies\">\n";
+                    "</h2>\n";
+  if (places) out += map_html(items, map_src);
+  out += "<ul class=\"fact-tallies\">\n";
   for (const FactTally& t : items) {
     out += "<li><span class=\"fact-label\" dir=\"auto\">" +
            escape_html(t.label.empty() ? t.key : t.label) + "</span>";
@@ -247,7 +260,8 @@ std::string story_facts_html(const StoryFacts& s,
                              const std::vector<FigureDisagreement>& disagreements) {
   std::string out = figures_section(s, disagreements);
   out += tallies_section("people-heading", "People", s.people, s.people_total, false);
-  out += tallies_section("places-heading", "Places", s.places, s.places_total, true);
+  out += tallies_section("places-heading", "Places", s.places, s.places_total, true,
+                         "/api/stories/" + std::to_string(s.story_id) + "/facts");
   out += quotes_section(s);
   out += tallies_section("entities-heading", "Organisations and other names", s.entities,
                          s.entities_total, false);

@@ -15,6 +15,10 @@ namespace tidings::serve {
 
 /// The whole HTML document around `main_html`: head, site header, footer.
 std::string layout(std::string_view title, const std::string& main_html);
+/// The same, with the nav link whose href is `current` ("/search",
+/// "/stories", "/sources") marked as the page's (aria-current).
+std::string layout(std::string_view title, const std::string& main_html,
+                   std::string_view current);
 /// "1,234".
 std::string with_thousands(int64_t n);
 /// "1 article", "3 articles".
@@ -26,8 +30,10 @@ std::string story_items_html(const std::vector<Story>& stories);
 /// The article page's box: copy of..., N copies (folded), its story and
 /// its first report; "" when the store knows none of these.
 std::string relations_box_html(const ArticleRelations& relations);
-/// The coverage over time as an inline SVG bar chart with its axis times.
-std::string coverage_chart_html(const Coverage& coverage);
+/// The coverage over time as an inline SVG bar chart with its axis times;
+/// with `data_src` (the story's JSON URL), inside a
+/// `<div class="chart" data-chart-kind="coverage">` that charts.js redraws.
+std::string coverage_chart_html(const Coverage& coverage, std::string_view data_src = "");
 
 /// A quantity for people: "8,796", "2.50" (fact_pages.cc).
 std::string quantity_text(double value);

@@ -2,13 +2,41 @@
 // pages are escaped by html.h; the only raw HTML here is our own markup.
 #include "serve/pages.h"
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <optional>
+
 #include "core/url.h"
 #include "serve/html.h"
 #include "serve/page_parts.h"
+#include "serve/static_assets.h"
 
 namespace tidings::serve {
 
+namespace {
+
+// The chart and map scripts (web/src/), deferred; each loads its libraries
+// (named in its data- attributes) only on a page that has a chart or a map.
+std::string scripts_html() {
+  return "<script defer src=\"" + static_href("charts.js") + "\" data-uplot=\"" +
+         static_href("vendor/uPlot.iife.min.js") + "\" data-uplot-css=\"" +
+         static_href("vendor/uPlot.min.css") + "\"></script>\n<script defer src=\"" +
+         static_href("map.js") + "\" data-d3-array=\"" + static_href("vendor/d3-array.min.js") +
+         "\" data-d3-geo=\"" + static_href("vendor/d3-geo.min.js") + "\" data-topojson=\"" +
+         static_href("vendor/topojson-client.min.js") + "\" data-world=\"" +
+         static_href("vendor/countries-50m.json") + "\" data-world-coarse=\"" +
+         static_href("vendor/countries-110m.json") + "\"></script>\n";
+}
+
+}  // namespace
+
 std::string layout(std::string_view title, const std::string& main_html) {
+  return layout(title, main_html, "");
+}
+
+std::string layout(std::string_view title, const std::string& main_html,
+                   std::string_view current) {
   std::string out;
   out.reserve(main_html.size() + 1200);
   out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -16,12 +44,22 @@ std::string layout(std::string_view title, const std::string& main_html) {
   out += "<meta name=\"color-scheme\" content=\"light dark\">\n";
   out += "<meta name=\"referrer\" content=\"no-referrer\">\n";
   out += "<title>" + escape_html(title) + " \xC2\xB7 tidings</title>\n";
-  out += "<link rel=\"stylesheet\" href=\"/static/style.css\">\n";
-  out += "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n";
+  out += "<link rel=\"stylesheet\" href=\"" + static_href("style.css") + "\">\n";
+  out += "<link rel=\"icon\" href=\"" + static_href("favicon.svg") + "\" type=\"image/svg+xml\">\n";
+  out += scripts_html();
   out += "</head>\n<body>\n";
+  out += "<a class=\"skip\" href=\"#main\">Skip to content</a>\n";
   out += "<header class=\"site\"><div class=\"wrap\"><a class=\"brand\" href=\"/\">tidings</a>";
-  out += "<nav><a href=\"/stories\">Stories</a><a href=\"/sources\">Sources</a><a href=\"/api/articles\">API</a></nav></div></header>\n";
-  out += "<main class=\"wrap\">\n" + main_html + "</main>\n";
+  out += "<nav aria-label=\"Site\">";
+  static constexpr std::pair<std::string_view, std::string_view> kNav[] = {
+      {"/search", "Search"}, {"/stories", "Stories"}, {"/sources", "Sources"},
+      {"/api/articles", "API"}};
+  for (const auto& [href, label] : kNav) {
+    out += "<a href=\"" + std::string(href) + "\"" +
+           (href == current ? " aria-current=\"page\"" : "") + ">" + std::string(label) + "</a>";
+  }
+  out += "</nav></div></header>\n";
+  out += "<main id=\"main\" class=\"wrap\">\n" + main_html + "</main>\n";
   out +=
       "<footer class=\"site wrap\">tidings \xE2\x80\x94 every article traced to its source"
       " \xC2\xB7 <a href=\"/healthz\">status</a></footer>\n";
@@ -220,21 +258,71 @@ std::string health_cell(const SourceHealth& h) {
   return out + "</ul>";
 }
 
+// A day's share of the bar chart, drawn on the server: no script needed.
+std::string volume_cell(const SourceVolume& v) {
+  if (v.per_day.empty()) return "";
+  int64_t total = 0, most = 1;
+  for (int64_t n : v.per_day) {
+    total += n;
+    most = std::max(most, n);
+  }
+  const int days = static_cast<int>(v.per_day.size());
+  char avg[32];
+  std::snprintf(avg, sizeof avg, "%.1f", static_cast<double>(total) / days);
+  std::string out = std::string(v.partial ? "at least " : "") + avg + "/day";
+  out += "<svg class=\"volume\" viewBox=\"0 0 " + std::to_string(days * 6) +
+         " 20\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"" +
+         plural(total, "article", "articles") + " in the last " + std::to_string(days) +
+         " days\"><rect class=\"base\" x=\"0\" y=\"19\" width=\"" + std::to_string(days * 6) +
+         "\" height=\"1\"/>";
+  for (int i = 0; i < days; ++i) {
+    const int64_t n = v.per_day[static_cast<size_t>(i)];
+    if (n <= 0) continue;
+    const int64_t h = std::max<int64_t>(2, n * 19 / most);
+    out += "<rect x=\"" + std::to_string(i * 6 + 1) + "\" y=\"" + std::to_string(19 - h) +
+           "\" width=\"4\" height=\"" + std::to_string(h) + "\"><title>" +
+           plural(n, "article", "articles") + ", " + std::to_string(days - 1 - i) +
+           (days - 1 - i == 1 ? " day ago" : " days ago") + "</title></rect>";
+  }
+  return out + "</svg>";
+}
+
 }  // namespace
 
+SourceVolume source_volume(const std::vector<Instant>& times, Instant now, int days,
+                           bool reached_limit) {
+  SourceVolume v;
+  if (days <= 0) return v;
+  v.per_day.assign(static_cast<size_t>(days), 0);
+  const auto today = std::chrono::floor<std::chrono::days>(now);
+  const auto first = today - std::chrono::days(days - 1);
+  std::optional<Instant> oldest;
+  for (const Instant& t : times) {
+    if (!oldest || t < *oldest) oldest = t;
+    const auto day = std::chrono::floor<std::chrono::days>(t);
+    if (day < first || day > today) continue;
+    ++v.per_day[static_cast<size_t>((day - first).count())];
+  }
+  v.partial = reached_limit && oldest && std::chrono::floor<std::chrono::days>(*oldest) >= first;
+  return v;
+}
+
 std::string render_sources_page(const std::vector<Source>& sources, int64_t frontier_pending,
-                                const std::vector<SourceHealth>& health) {
+                                const std::vector<SourceHealth>& health,
+                                const std::vector<SourceVolume>& volumes) {
   const bool with_health = health.size() == sources.size();
+  const bool with_volume = volumes.size() == sources.size();
   std::string main = "<h1>Sources</h1>\n<p class=\"counts\">" +
                      plural(static_cast<int64_t>(sources.size()), "source", "sources") + " \xC2\xB7 " +
                      plural(frontier_pending, "URL", "URLs") + " waiting to be fetched</p>\n";
   if (sources.empty()) {
     main += "<p class=\"empty\">No sources yet. Add one with <code>tidings sources add URL</code>.</p>\n";
-    return layout("Sources", main);
+    return layout("Sources", main, "/sources");
   }
-  main += "<table class=\"sources\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Kind</th>"
+  main += "<div class=\"wide\"><table class=\"sources\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Kind</th>"
           "<th scope=\"col\">Last poll</th><th scope=\"col\">Status</th><th scope=\"col\">Items</th>"
           "<th scope=\"col\">Articles</th><th scope=\"col\">Next poll</th>";
+  if (with_volume) main += "<th scope=\"col\">Volume</th>";
   if (with_health) main += "<th scope=\"col\">Health</th>";
   main += "</tr></thead>\n<tbody>\n";
   for (size_t i = 0; i < sources.size(); ++i) {
@@ -259,11 +347,12 @@ std::string render_sources_page(const std::vector<Source>& sources, int64_t fron
     main += "</td><td>" + (s.last_status ? std::to_string(s.last_status) : std::string("\xE2\x80\x94"));
     main += "</td><td>" + with_thousands(s.items_found) + "</td><td>" + with_thousands(s.articles);
     main += "</td><td>" + (s.next_poll_at ? time_element(*s.next_poll_at) : std::string("now"));
+    if (with_volume) main += "</td><td>" + volume_cell(volumes[i]);
     if (with_health) main += "</td><td>" + health_cell(health[i]);
     main += "</td></tr>\n";
   }
-  main += "</tbody>\n</table>\n";
-  return layout("Sources", main);
+  main += "</tbody>\n</table></div>\n";
+  return layout("Sources", main, "/sources");
 }
 
 std::string render_error_page(int status, std::string_view title, std::string_view message) {

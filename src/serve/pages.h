@@ -46,12 +46,25 @@ struct StoryFactsView {
 /// A story: headline, first report, coverage chart, articles with their
 /// copies folded under them; then its facts, when given.
 std::string render_story_page(const StoryDetail& story, const StoryFactsView* facts = nullptr);
+/// A source's volume: its articles per day over the last days.
+struct SourceVolume {
+  std::vector<int64_t> per_day;  ///< oldest first, today last
+  bool partial = false;          ///< the times read did not reach back to the first day
+};
+/// Counts `times` (article times, any order) into the `days` calendar days
+/// (UTC) ending with `now`'s; times outside them are left out. `partial`
+/// when `reached_limit` (the times are a capped read) and the oldest of
+/// them falls inside the window.
+SourceVolume source_volume(const std::vector<Instant>& times, Instant now, int days,
+                           bool reached_limit);
 /// The sources page: each registered source with its last poll, status,
 /// error, items and articles; `frontier_pending` URLs wait to be fetched.
 /// `health`, when given, is one per source: its flags are shown and the row
-/// marked.
+/// marked. `volumes`, when one per source, adds each one's articles per day
+/// with a small bar chart.
 std::string render_sources_page(const std::vector<Source>& sources, int64_t frontier_pending,
-                                const std::vector<SourceHealth>& health = {});
+                                const std::vector<SourceHealth>& health = {},
+                                const std::vector<SourceVolume>& volumes = {});
 /// A page for 4xx/5xx answers; `message` is shown escaped.
 std::string render_error_page(int status, std::string_view title, std::string_view message);
 

@@ -20,6 +20,7 @@
 #include "serve/handlers.h"
 #include "serve/pages.h"
 #include "serve/serve.h"
+#include "serve/static_assets.h"
 
 namespace tidings {
 
@@ -34,10 +35,12 @@ constexpr time_t kKeepAliveSeconds = 5;
 constexpr size_t kKeepAliveMaxRequests = 100;
 constexpr size_t kWorkerThreads = 8;
 
-// Pages load nothing but our stylesheet and icon; nothing may frame them.
+// Pages load our stylesheet, icon and scripts (/static/, no inline script or
+// style, no eval), the scripts fetch JSON from this server only, forms
+// (search) submit here only, and nothing may frame them.
 constexpr const char* kContentSecurityPolicy =
-    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
-    "form-action 'none'; frame-ancestors 'none'";
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+    "img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 bool wants_json(const std::string& path) {
   return path == "/healthz" || path == "/api" || path.rfind("/api/", 0) == 0;
@@ -140,6 +143,28 @@ httplib::Server::Handler guarded(std::function<Reply(const httplib::Request&)> h
   };
 }
 
+// A file of static_assets.h: a year's cache when the URL carries its
+// current version (static_href), an hour's otherwise; 304 on a matching ETag.
+void send_static_file(const httplib::Request& req, httplib::Response& res) {
+  const serve::StaticFile* file = serve::find_static_file(req.matches[1].str());
+  if (!file) {
+    send(res, reply_for_status(req.path, 404));
+    return;
+  }
+  std::string etag = "\"";  // appended, not "\"" + ...: GCC 12 -Wrestrict false positive
+  etag += file->version;
+  etag += '"';
+  res.set_header("ETag", etag);
+  const bool versioned = req.get_param_value("v") == file->version;
+  res.set_header("Cache-Control",
+                 versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+  if (req.get_header_value("If-None-Match") == etag) {
+    res.status = 304;
+    return;
+  }
+  res.set_content(file->body.data(), file->body.size(), std::string(file->content_type));
+}
+
 void install_routes(httplib::Server& http, Store& store) {
   http.Get("/", guarded([&store](const httplib::Request& req) {
              return serve::page_list(store, req.params);
@@ -182,13 +207,8 @@ void install_routes(httplib::Server& http, Store& store) {
            }));
   http.Get("/healthz",
            guarded([&store](const httplib::Request&) { return serve::api_health(store); }));
-  http.Get(R"(/static/style\.css)", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(std::string(serve::style_css()), "text/css; charset=utf-8");
-    res.set_header("Cache-Control", "public, max-age=3600");
-  });
-  http.Get(R"(/static/favicon\.svg)", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(std::string(serve::favicon_svg()), "image/svg+xml");
-    res.set_header("Cache-Control", "public, max-age=86400");
+  http.Get(R"(/static/(.+))", [](const httplib::Request& req, httplib::Response& res) {
+    send_static_file(req, res);
   });
 }
 

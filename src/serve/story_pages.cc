@@ -150,13 +150,19 @@ std::string relations_box_html(const ArticleRelations& r) {
   return out + "</aside>\n";
 }
 
-std::string coverage_chart_html(const Coverage& c) {
+std::string coverage_chart_html(const Coverage& c, std::string_view data_src) {
   if (c.buckets.empty()) return "";
   int64_t most = 1;
   for (const CoverageBucket& b : c.buckets) most = std::max(most, b.articles);
   const bool daily = c.bucket_seconds >= 86400;
   const int width = static_cast<int>(c.buckets.size()) * kBarStep;
-  std::string out = "<figure class=\"coverage\">\n<svg class=\"chart\" viewBox=\"0 0 " +
+  std::string out = "<figure class=\"coverage\">\n";
+  // charts.js draws the chart from data_src in place of this SVG.
+  if (!data_src.empty()) {
+    out += "<div class=\"chart\" data-chart-kind=\"coverage\" data-chart-src=\"" +
+           escape_html(data_src) + "\">\n";
+  }
+  out += "<svg class=\"chart\" viewBox=\"0 0 " +
                     std::to_string(width) + " " + std::to_string(kChartHeight) +
                     "\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Articles and "
                     "outlets per " +
@@ -179,7 +185,9 @@ std::string coverage_chart_html(const Coverage& c) {
            bar("articles", x, kBarWidth, b.articles) +
            bar("outlets", x + kBarWidth / 4, kBarWidth / 2, b.outlets) + "</g>\n";
   }
-  out += "</svg>\n<figcaption><span class=\"axis\">" + time_element(c.buckets.front().start) +
+  out += "</svg>\n";
+  if (!data_src.empty()) out += "</div>\n";
+  out += "<figcaption><span class=\"axis\">" + time_element(c.buckets.front().start) +
          "<span>" + (daily ? "per day" : "per hour") + "</span>" +
          time_element(c.buckets.back().start) + "</span>";
   out +=
@@ -209,7 +217,7 @@ std::string render_story_list_page(const StoryListPage& page) {
     }
     main += "</nav>\n";
   }
-  return layout("Stories", main);
+  return layout("Stories", main, "/stories");
 }
 
 std::string render_story_page(const StoryDetail& d, const StoryFactsView* facts) {
@@ -224,7 +232,8 @@ std::string render_story_page(const StoryDetail& d, const StoryFactsView* facts)
   main +=
       "</header>\n<section aria-labelledby=\"coverage-heading\">\n"
       "<h2 id=\"coverage-heading\" class=\"section-title\">Coverage over time</h2>\n" +
-      coverage_chart_html(story_coverage(d.articles)) + "</section>\n";
+      coverage_chart_html(story_coverage(d.articles), "/api/stories/" + std::to_string(s.id)) +
+      "</section>\n";
   const std::vector<StoryEntry> entries = fold_copies(d.articles);
   main +=
       "<section aria-labelledby=\"articles-heading\">\n<h2 id=\"articles-heading\" "

@@ -11,14 +11,14 @@ namespace {
 constexpr std::string_view kStyle = R"css(:root {
   --bg: #fbfbf9; --fg: #1d1d1f; --muted: #5f6368; --line: #e3e3de;
   --link: #1a56b8; --visited: #6b3fa0; --accent: #b4481f; --box: #fff4e5; --box-line: #f0c07a;
-  --badge: #eef0f3; --code: #f2f2ef;
+  --badge: #eef0f3; --code: #f2f2ef; --sea: #e4edf5; --land: #fbfbf9; --border: #b9bec4;
   color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #141416; --fg: #e6e6e3; --muted: #9aa0a6; --line: #2c2c30;
     --link: #8ab4f8; --visited: #c5a3f5; --accent: #f28b54; --box: #2a2118; --box-line: #7a5a2c;
-    --badge: #26282c; --code: #222226;
+    --badge: #26282c; --code: #222226; --sea: #182029; --land: #2a2b30; --border: #55595f;
   }
 }
 * { box-sizing: border-box; }
@@ -121,8 +121,9 @@ h1 { line-height: 1.25; letter-spacing: -0.015em; }
              border-left: 2px solid var(--line); }
 .copies li { margin: 0.45rem 0; }
 .coverage { margin: 0.4rem 0 1rem; }
-.coverage .chart { display: block; width: 100%; height: 7rem; background: var(--code);
-                   border-radius: 6px; }
+.coverage .chart { display: block; width: 100%; height: 12rem; }
+.coverage svg.chart { background: var(--code); border-radius: 6px; }
+.coverage .chart-drawn + figcaption .legend { display: none; }
 .coverage rect.articles, .coverage .key.articles { fill: var(--link); background: var(--link);
                                                    opacity: 0.35; }
 .coverage rect.outlets, .coverage .key.outlets { fill: var(--accent); background: var(--accent); }
@@ -162,6 +163,44 @@ mark.fact-place { border-bottom-color: #2e8b57; }
 mark.fact-figure { background: var(--box); border-bottom-color: var(--accent); }
 mark.fact-quote { background: var(--badge); border-bottom: none; }
 mark.fact-date { border-bottom-style: dotted; border-bottom-color: var(--muted); }
+.skip { position: absolute; left: -999px; top: 0; padding: 0.5rem 1rem; background: var(--bg);
+        z-index: 10; }
+.skip:focus { left: 0.5rem; }
+header.site nav { display: flex; flex-wrap: wrap; gap: 0 1rem; }
+header.site nav a { margin-left: 0; }
+header.site nav a[aria-current="page"] { color: var(--fg); font-weight: 600;
+                                         box-shadow: inset 0 -2px 0 var(--accent); }
+:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
+div.chart { position: relative; min-height: 12rem; }
+div.chart .u-legend { font-size: 0.8rem; color: var(--muted); }
+div.chart .u-legend th { font-weight: 600; }
+div.chart canvas { display: block; }
+.chart-message { color: var(--muted); font-size: 0.9rem; margin: 0; padding: 1rem 0; }
+.chart-switch { display: inline-flex; border: 1px solid var(--line); border-radius: 8px;
+                overflow: hidden; margin: 0 0 0.4rem; }
+.chart-switch button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.8rem; border: 0;
+                       background: none; color: var(--fg); cursor: pointer; }
+.chart-switch button[aria-pressed="true"] { background: var(--link); color: var(--bg); }
+div.map { aspect-ratio: 2 / 1; width: 100%; margin: 0.4rem 0 0.8rem; background: var(--sea);
+          border-radius: 6px; overflow: hidden; }
+div.map .chart-message { padding: 1rem; }
+.map-svg { display: block; width: 100%; height: 100%; }
+.map-svg .sea { fill: var(--sea); }
+.map-svg .countries path { fill: var(--land); stroke: var(--border); stroke-width: 0.6; }
+.map-svg .marker { fill: var(--accent); fill-opacity: 0.55; stroke: var(--accent);
+                   stroke-width: 1.2; }
+.map-svg .marker:hover { fill-opacity: 0.85; }
+.wide { width: min(76rem, calc(100vw - 2rem)); position: relative; left: 50%;
+        transform: translateX(-50%); }
+.wide .sources { display: table; }
+@media (max-width: 60rem) { .wide .sources { display: block; } }
+.volume { display: block; width: 7.5rem; height: 1.6rem; margin-top: 0.2rem; }
+.volume rect { fill: var(--link); opacity: 0.6; }
+.volume .base { fill: var(--line); opacity: 1; }
+@media (max-width: 30rem) {
+  header.site .wrap { flex-direction: column; gap: 0.2rem; }
+  .page-title { font-size: 1.35rem; }
+}
 )css";
 
 constexpr std::string_view kFavicon =

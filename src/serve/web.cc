@@ -9,6 +9,7 @@ namespace tidings::serve {
 namespace {
 
 constexpr int kHomeStories = 10;
+constexpr int kVolumeDays = 14;  // the sources page's articles per day
 
 Reply html_reply(int status, std::string body) {
   return Reply{status, std::string(kHtmlType), std::move(body)};
@@ -64,8 +65,21 @@ Reply page_article(Store& store, std::string_view id_text) {
 Reply page_sources(Store& store) {
   const auto overview = sources_overview(store, now_seconds());
   if (!overview) return store_error_page(overview.error());
+  // Each source's articles per day: a nicety, left out when a read fails.
+  const Instant now = now_seconds();
+  std::vector<SourceVolume> volumes;
+  for (const Source& s : overview->sources) {
+    auto history = store.source_history(s.id, 1, kHealthArticleTimes);
+    if (!history) {
+      volumes.clear();
+      break;
+    }
+    volumes.push_back(source_volume(
+        history->article_times, now, kVolumeDays,
+        static_cast<int>(history->article_times.size()) >= kHealthArticleTimes));
+  }
   return html_reply(200, render_sources_page(overview->sources, overview->frontier_pending,
-                                             overview->health));
+                                             overview->health, volumes));
 }
 
 }  // namespace tidings::serve
