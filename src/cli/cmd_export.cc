@@ -1,12 +1,16 @@
 // `tidings export`: articles, stories and facts as JSON lines or CSV, the
 // sources as OPML, the raw documents as WARC (src/export, docs/export.md).
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <variant>
 
 #include "cli/cli.h"
 #include "export/export.h"
+#include "search/search.h"
 
 namespace tidings::cli {
 
@@ -17,8 +21,53 @@ struct ExportArgs {
   std::string format;  ///< "" = the kind's default
   std::string from, to;
   std::string outlet;
+  std::string query;  ///< "" = no search
   std::string out;  ///< "" = standard output
 };
+
+// The ids of the articles matching `query` within the filter, by relevance,
+// paged through the search index beside the database (docs/search.md). The
+// index answers at most kMaxOffset + kMaxLimit hits of one query; beyond
+// that the export says how many it left out rather than dropping them
+// silently. Returns the exit code on failure.
+std::variant<std::vector<int64_t>, int> query_article_ids(const std::string& db_path,
+                                                           const std::string& query,
+                                                           const exports::ExportFilter& filter) {
+  auto index = search::open_index(search::index_dir_for(db_path), false);
+  if (!index) {
+    report_error("--query needs the search index (" + index.error().message +
+                 "): run `tidings reindex` first");
+    return 1;
+  }
+  search::SearchRequest request;
+  request.query = query;
+  request.filters.from = filter.from;
+  if (filter.to) request.filters.to = *filter.to + std::chrono::seconds(1);  // inclusive
+  request.filters.outlet = filter.outlet;
+  request.limit = search::kMaxLimit;
+  std::vector<int64_t> ids;
+  int64_t total = 0;
+  for (request.offset = 0; request.offset <= search::kMaxOffset;
+       request.offset += search::kMaxLimit) {
+    auto page = (*index)->search(request);
+    if (!page) {
+      report_error("--query: " + page.error().message);
+      return page.error().code == ErrorCode::kInvalidInput ||
+                     page.error().code == ErrorCode::kTooLarge
+                 ? 2
+                 : 1;
+    }
+    total = std::max(total, page->total);
+    for (const search::Hit& h : page->hits) ids.push_back(h.article_id);
+    if (page->hits.size() < static_cast<size_t>(request.limit)) break;
+  }
+  if (total > static_cast<int64_t>(ids.size())) {
+    std::cerr << "export: the query matches about " << total << " articles; the search index "
+              << "gives the first " << ids.size()
+              << " by relevance, so the rest are not exported (narrow it with --from/--to)\n";
+  }
+  return ids;
+}
 
 // "2024-01-02" or an RFC 3339 time; a bare date as `to` means its whole day.
 std::optional<Instant> parse_bound(const std::string& text, bool end_of_day) {
@@ -91,6 +140,15 @@ int run_export(const ExportArgs& args, const GlobalOptions& global) {
     }
   }
   filter.outlet = args.outlet;
+  if (!args.query.empty()) {
+    if (args.what == "sources" || args.what == "documents") {
+      report_error("--query applies to articles, stories and facts");
+      return 2;
+    }
+    auto ids = query_article_ids(global.db_path, args.query, filter);
+    if (auto* code = std::get_if<int>(&ids)) return *code;
+    filter.article_ids = std::move(std::get<std::vector<int64_t>>(ids));
+  }
 
   if (args.what == "sources" || args.what == "documents") {
     const std::string expected = default_format(args.what);
@@ -160,6 +218,9 @@ void add_export_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--from", args->from, "only from this date or RFC 3339 time on");
   cmd->add_option("--to", args->to, "only up to this date (its whole day) or time");
   cmd->add_option("--outlet", args->outlet, "only this outlet (case-insensitive)");
+  cmd->add_option("--query", args->query,
+                  "only the articles matching this search query (tidings search's language; "
+                  "needs the search index), and the stories and facts of those");
   cmd->add_option("--db", global.db_path, "database file (as the global --db)");
   cmd->add_option("--out", args->out,
                   "write to this file (a WARC ending in .gz is gzipped per record); default: "

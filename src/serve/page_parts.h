@@ -19,6 +19,17 @@ std::string layout(std::string_view title, const std::string& main_html);
 /// "/stories", "/sources") marked as the page's (aria-current).
 std::string layout(std::string_view title, const std::string& main_html,
                    std::string_view current);
+/// A feed a page offers to feed readers (<link rel="alternate">): `href`
+/// without its extension ("/feeds/stories/7"), `query` appended after it
+/// ("?q=gaza", URL-encoded by the caller); both Atom and JSON Feed.
+struct FeedLink {
+  std::string title;
+  std::string href;
+  std::string query;
+};
+/// The same, offering `feed` to readers.
+std::string layout(std::string_view title, const std::string& main_html,
+                   std::string_view current, const FeedLink& feed);
 /// "1,234".
 std::string with_thousands(int64_t n);
 /// "1 article", "3 articles".

@@ -37,6 +37,11 @@ std::string layout(std::string_view title, const std::string& main_html) {
 
 std::string layout(std::string_view title, const std::string& main_html,
                    std::string_view current) {
+  return layout(title, main_html, current, FeedLink{});
+}
+
+std::string layout(std::string_view title, const std::string& main_html,
+                   std::string_view current, const FeedLink& feed) {
   std::string out;
   out.reserve(main_html.size() + 1200);
   out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -47,6 +52,13 @@ std::string layout(std::string_view title, const std::string& main_html,
   out += "<link rel=\"stylesheet\" href=\"" + static_href("style.css") + "\">\n";
   out += "<link rel=\"icon\" href=\"" + static_href("favicon.svg") + "\" type=\"image/svg+xml\">\n";
   out += scripts_html();
+  if (!feed.href.empty()) {
+    const std::string t = escape_html(feed.title);
+    out += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + t + "\" href=\"" +
+           escape_html(feed.href + ".atom" + feed.query) + "\">\n";
+    out += "<link rel=\"alternate\" type=\"application/feed+json\" title=\"" + t +
+           " (JSON Feed)\" href=\"" + escape_html(feed.href + ".json" + feed.query) + "\">\n";
+  }
   out += "</head>\n<body>\n";
   out += "<a class=\"skip\" href=\"#main\">Skip to content</a>\n";
   out += "<header class=\"site\"><div class=\"wrap\"><a class=\"brand\" href=\"/\">tidings</a>";
@@ -208,7 +220,7 @@ std::string render_list_page(const ListPage& page) {
   return layout(with_stories       ? "Top stories"
                 : page.first_page ? "Latest articles"
                                   : "Older articles",
-                main);
+                main, "", FeedLink{"tidings: latest stories", "/feeds/stories", ""});
 }
 
 std::string render_article_page(const StoredArticle& s, const ArticleRelations* relations,

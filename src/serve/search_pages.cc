@@ -217,7 +217,14 @@ Reply page_search(const std::string& index_dir, const QueryParams& params) {
     attention.interval = search::Interval::kHour;
   }
   main += attention_html(attention, search::attention(**index, attention));
-  return page(200, request->query.empty() ? "Search" : "Search: " + request->query, main);
+  const std::string title = request->query.empty() ? "Search" : "Search: " + request->query;
+  if (request->query.empty()) return page(200, title, main);
+  // A saved search: its feed follows the query (the filters are not part of
+  // the feed's URL).
+  return Reply{200, std::string(kHtmlType),
+               layout(title, main, "/search",
+                      FeedLink{"tidings search: " + request->query, "/feeds/search",
+                               "?q=" + url_encode(request->query)})};
 }
 
 }  // namespace tidings::serve

@@ -16,6 +16,7 @@
 
 #include <xxhash.h>
 
+#include "search/search.h"
 #include "serve/feeds_out.h"
 #include "serve/handlers.h"
 #include "serve/pages.h"
@@ -227,6 +228,63 @@ void install_feed_routes(httplib::Server& http, Store& store, const serve::FeedS
              return serve::feed_story(store, site, req.matches[1].str(),
                                       feed_format(req.matches[2].str()),
                                       req.get_header_value("If-None-Match"));
+           }));
+}
+
+// A saved search's feed (/feeds/search.atom|.json?q=...): the search index's
+// best hits for q, as feed entries. No index is a 503, as for /api/search;
+// a query past its time bound is a 400 like a malformed one.
+serve::Reply feed_search_reply(Store& store, const serve::FeedSite& site,
+                               const std::string& index_dir, const httplib::Request& req,
+                               serve::FeedFormat format) {
+  auto index = index_dir.empty()
+                   ? Result<std::unique_ptr<search::SearchIndex>>(
+                         fail(ErrorCode::kNotFound, "this server was started without a search index"))
+                   : search::open_index(index_dir, false);
+  if (!index) {
+    return serve::json_error(503, "no_search_index",
+                             index.error().message + "; run `tidings reindex` to build it");
+  }
+  search::SearchIndex& searcher = **index;
+  const auto find_hits = [&searcher](std::string_view q,
+                                     int limit) -> Result<std::vector<ArticleRef>> {
+    search::SearchRequest request;
+    request.query = std::string(q);
+    request.limit = std::clamp(limit, 1, search::kMaxLimit);
+    auto found = searcher.search(request);
+    if (!found) {
+      if (found.error().code == ErrorCode::kTooLarge) {
+        return fail(ErrorCode::kInvalidInput, found.error().message);
+      }
+      return tl::unexpected(found.error());
+    }
+    std::vector<ArticleRef> refs;
+    refs.reserve(found->hits.size());
+    for (const search::Hit& h : found->hits) {
+      ArticleRef r;
+      r.id = h.article_id;
+      r.outlet = h.outlet;
+      r.url = h.url;
+      r.title = h.title;
+      r.published_at = h.published_at;
+      r.sort_time = h.published_at;
+      refs.push_back(std::move(r));
+    }
+    return refs;
+  };
+  return serve::feed_search(store, site, req.params, format, req.get_header_value("If-None-Match"),
+                            find_hits);
+}
+
+void install_search_feed_route(httplib::Server& http, Store& store, const serve::FeedSite& site,
+                               const std::string& index_dir) {
+  http.Get(R"(/feeds/search\.(atom|json))",
+           guarded([&store, &site, index_dir](const httplib::Request& req) {
+             return feed_search_reply(store, site, index_dir, req,
+                                      feed_format(req.matches[1].str()));
+           }));
+}
+
 // Search (docs/api.md "Search"): the handlers open the index in `index_dir`
 // per request; "" answers 503.
 void install_search_routes(httplib::Server& http, const std::string& index_dir) {
@@ -311,6 +369,8 @@ WebServer::WebServer(Store& store, ServeOptions options)
   install_routes(impl_->http, impl_->store);
   install_feed_routes(impl_->http, impl_->store, impl_->feed_site);
   install_search_routes(impl_->http, impl_->options.search_index_dir);
+  install_search_feed_route(impl_->http, impl_->store, impl_->feed_site,
+                            impl_->options.search_index_dir);
 }
 
 WebServer::~WebServer() {

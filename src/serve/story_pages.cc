@@ -217,7 +217,8 @@ std::string render_story_list_page(const StoryListPage& page) {
     }
     main += "</nav>\n";
   }
-  return layout("Stories", main, "/stories");
+  return layout("Stories", main, "/stories",
+                FeedLink{"tidings: latest stories", "/feeds/stories", ""});
 }
 
 std::string render_story_page(const StoryDetail& d, const StoryFactsView* facts) {
@@ -242,7 +243,9 @@ std::string render_story_page(const StoryDetail& d, const StoryFactsView* facts)
   main += "</ol>\n</section>\n";
   if (facts) main += story_facts_html(facts->facts, facts->disagreements);
   main += "<p class=\"muted\"><a href=\"/api/stories/" + std::to_string(s.id) + "\">JSON</a></p>\n";
-  return layout(headline_or_fallback(s), main);
+  return layout(headline_or_fallback(s), main, "",
+                FeedLink{"tidings story: " + std::string(headline_or_fallback(s)),
+                         "/feeds/stories/" + std::to_string(s.id), ""});
 }
 
 }  // namespace tidings::serve

@@ -154,6 +154,27 @@ with open(f"{work}/expected_unread", "w") as out:
 sys.exit(1 if failures else 0)
 EOF
 
+# A saved search's feed: the search index's hits for a word of the top
+# story's headline, as /api/search finds them; the pages offer their feeds.
+word=$(json_get "$WORK/stories.json" "[w for w in __import__('re').findall(r'[A-Za-z]{5,}', j['stories'][0]['headline'])][0].lower()")
+curl -fsS "$BASE_URL/api/search?q=$word&limit=30" >"$WORK/search.json"
+n_hits=$(json_get "$WORK/search.json" "len(j['hits'])")
+check "the search for '$word' finds articles" test "$n_hits" -ge 1
+curl -fsS "$BASE_URL/feeds/search.atom?q=$word" >"$WORK/feed-search.atom"
+"$PY" - "$WORK/feed-search.atom" "$n_hits" <<'PYEOF' || fail "the search feed"
+import sys, feedparser
+d = feedparser.parse(sys.argv[1])
+assert d.bozo == 0, d.get("bozo_exception")
+assert len(d.entries) == int(sys.argv[2]), (len(d.entries), sys.argv[2])
+print(f"search feed: {len(d.entries)} entries, bozo 0")
+PYEOF
+code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/feeds/search.atom?q=%22unbalanced")
+check "a malformed saved search is a 400" test "$code" = 400
+curl -fsS "$BASE_URL/stories/$story" >"$WORK/story.html"
+check "the story page offers its Atom feed" grep -q "rel=\"alternate\" type=\"application/atom+xml\"[^>]*href=\"/feeds/stories/$story.atom\"" "$WORK/story.html"
+curl -fsS "$BASE_URL/search?q=$word" >"$WORK/search.html"
+check "the search page offers the saved search's feed" grep -q "href=\"/feeds/search.atom?q=$word\"" "$WORK/search.html"
+
 # newsboat, without a terminal: a config, a urls file and a cache of our own.
 mkdir -p "$WORK/home"
 printf '%s\n' "$BASE_URL/feeds/stories.atom" "$BASE_URL/feeds/stories/$story.atom" >"$WORK/urls"

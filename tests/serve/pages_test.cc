@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "serve/fake_store.h"
+#include "serve/page_parts.h"
 
 namespace tidings::serve {
 namespace {
@@ -108,6 +109,19 @@ TEST(ListPage, EmptyStore) {
   const std::string html = render_list_page(ListPage{});
   EXPECT_NE(html.find("No articles yet."), std::string::npos);
   EXPECT_EQ(html.find("class=\"pager\""), std::string::npos);
+}
+
+TEST(Layout, OffersAPagesFeedsEscaped) {
+  const std::string html = layout("T", "<p>x</p>", "/search",
+                                  FeedLink{"search: \"<b>\"", "/feeds/search", "?q=a&b"});
+  EXPECT_NE(html.find("<link rel=\"alternate\" type=\"application/atom+xml\" "
+                      "title=\"search: &quot;&lt;b&gt;&quot;\" href=\"/feeds/search.atom?q=a&amp;b\">"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("type=\"application/feed+json\""), std::string::npos);
+  EXPECT_NE(html.find("href=\"/feeds/search.json?q=a&amp;b\""), std::string::npos);
+  EXPECT_EQ(layout("T", "<p>x</p>", "/search").find("rel=\"alternate\""), std::string::npos)
+      << "no feed, no link";
 }
 
 TEST(ErrorPage, EscapesTheMessage) {
