@@ -1,4 +1,4 @@
-// Named entities (PER, ORG, LOC) with a greedy averaged-perceptron tagger
+// Named entities (PER, ORG, LOC) with a structured averaged-perceptron tagger
 // over hashed features (Collins 2002; Ratinov & Roth 2009 for the feature
 // set): word, case, shape, affixes, a ±2 window, the two previous tags, how
 // often the word is capitalised in unlabelled news (a table shipped in the
@@ -87,6 +87,8 @@ class NerModel {
   /// Rows of weights kept and words in the capitalisation table.
   size_t weight_rows() const;
   size_t case_words() const;
+  /// Words with a cluster.
+  size_t cluster_words() const;
 
  private:
   std::shared_ptr<const NerWeights> weights_;
