@@ -49,9 +49,9 @@ constexpr int kBeam = 3;
 
 /// First-order Viterbi decoding of one sentence (n tokens, their static
 /// features and keys): the tag sequence allowed by BIO with the highest
-/// score, searched with a beam of kBeam states. `add(feature, scores)` adds a feature's kNerTags weights to
-/// `scores`; training and tagging pass their own tables. Ties go to the
-/// lower tag, so the result is deterministic.
+/// score, searched with a beam of kBeam states. `add(feature, scores)` adds
+/// a feature's kNerTags weights to `scores`; training and tagging pass their
+/// own tables. Ties go to the lower tag, so the result is deterministic.
 template <class Add>
 void viterbi(const uint64_t* features, const TokenKeys* keys, size_t n, const Add& add,
              std::vector<uint8_t>& back, std::vector<uint8_t>& tags) {

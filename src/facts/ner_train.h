@@ -2,7 +2,8 @@
 // 2002) over the features of ner_features.h, on sentences from corpora whose
 // conventions differ. A corpus that does not annotate some kinds (UNER has no
 // nationalities or titles) is not penalised when the tagger finds one of
-// those where its gold says O: the update is skipped ("partial labels").
+// those where its gold says O: the guess counts as gold there ("partial
+// labels").
 #pragma once
 
 #include <cstdint>
