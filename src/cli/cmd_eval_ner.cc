@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "eval/ner_eval.h"
+#include "facts/geo.h"
 
 namespace tidings::cli {
 namespace {
@@ -25,6 +26,7 @@ struct EvalNerArgs {
   int gold_repeats = 0;
   int lower_cased_every = 0;
   bool json = false;
+  bool no_clusters = false, no_gazetteer = false;
 };
 
 struct Row {
@@ -68,6 +70,15 @@ int run_eval_ner(const EvalNerArgs& args) {
     facts::NerTrainOptions options = eval::default_ner_options();
     if (args.epochs > 0) options.epochs = args.epochs;
     if (args.gold_repeats > 0) eval::set_gold_repeats(options, args.gold_repeats);
+    options.word_clusters = !args.no_clusters;
+    if (!args.no_gazetteer) {
+      auto gazetteer = facts::load_gazetteer(facts::default_gazetteer_path());
+      if (!gazetteer) {
+        report_error(gazetteer.error().message);
+        return 1;
+      }
+      options.gazetteer = *gazetteer;
+    }
     Row wiki{"wikigold (" + std::to_string(args.cv) + "-fold cv)", {}};
     Row uner{"uner dev (" + std::to_string(args.cv) + "-fold cv)", {}};
     for (int fold = 0; fold < args.cv; ++fold) {
@@ -137,6 +148,8 @@ void add_eval_ner_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--gold-repeats", args->gold_repeats, "times wikigold and UNER are seen per epoch (cv models)");
   cmd->add_option("--lower-cased-every", args->lower_cased_every,
                   "cv models: every Nth GMB sentence again in lower case (0 = no)");
+  cmd->add_flag("--no-clusters", args->no_clusters, "cv models: no word clusters");
+  cmd->add_flag("--no-gazetteer", args->no_gazetteer, "cv models: no place names");
   cmd->add_flag("--json", args->json, "print JSON");
   cmd->callback([args, &global] { global.exit_code = run_eval_ner(*args); });
 }

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "eval/ner_eval.h"
+#include "facts/geo.h"
 
 namespace tidings::cli {
 namespace {
@@ -21,7 +22,7 @@ struct TrainNerArgs {
   int lower_cased_every = 0;
   uint32_t bits = 0;
   float min_weight = -1;
-  bool no_uner = false, no_wikigold = false;
+  bool no_uner = false, no_wikigold = false, no_clusters = false, no_unlabelled = false, no_gazetteer = false;
 };
 
 int run_train_ner(const TrainNerArgs& args) {
@@ -36,6 +37,15 @@ int run_train_ner(const TrainNerArgs& args) {
   if (args.bits > 0) options.bits = args.bits;
   if (args.gold_repeats > 0) eval::set_gold_repeats(options, args.gold_repeats);
   if (args.min_weight >= 0) options.min_weight = args.min_weight;
+  options.word_clusters = !args.no_clusters;
+  if (!args.no_gazetteer) {
+    auto gazetteer = facts::load_gazetteer(facts::default_gazetteer_path());
+    if (!gazetteer) {
+      report_error(gazetteer.error().message + " (the build makes it; --no-gazetteer to train without)");
+      return 1;
+    }
+    options.gazetteer = *gazetteer;
+  }
   options.on_epoch = [&](int epoch, size_t errors, size_t tokens) {
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::fprintf(stderr, "epoch %d: %zu errors in %zu tokens (%.1f s)\n", epoch, errors, tokens, s);
@@ -44,6 +54,7 @@ int run_train_ner(const TrainNerArgs& args) {
   set.uner = !args.no_uner;
   set.wikigold = !args.no_wikigold;
   set.lower_cased_every = args.lower_cased_every;
+  set.unlabelled = !args.no_unlabelled;
   auto model = eval::train_ner_model(*data, set, options);
   if (!model) {
     report_error(model.error().message);
@@ -58,8 +69,10 @@ int run_train_ner(const TrainNerArgs& args) {
     return 1;
   }
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("wrote %s: %zu bytes, %zu weight rows, %zu words in the case table; %.1f s\n",
-              args.out.c_str(), bytes.size(), model->weight_rows(), model->case_words(), s);
+  std::printf("wrote %s: %zu bytes, %zu weight rows, %zu words in the case table, %zu in clusters "
+              "(%zu unlabelled sentences); %.1f s\n",
+              args.out.c_str(), bytes.size(), model->weight_rows(), model->case_words(), model->cluster_words(),
+              set.unlabelled ? data->unlabelled.size() : size_t(0), s);
   return 0;
 }
 
@@ -80,6 +93,9 @@ void add_train_commands(CLI::App& app, GlobalOptions& global) {
   ner->add_option("--min-weight", args->min_weight, "prune weight rows below this");
   ner->add_flag("--no-uner", args->no_uner, "leave UNER-EWT dev out of training");
   ner->add_flag("--no-wikigold", args->no_wikigold, "leave wikigold out of training");
+  ner->add_flag("--no-clusters", args->no_clusters, "no word clusters");
+  ner->add_flag("--no-gazetteer", args->no_gazetteer, "no place names from the geocoder's gazetteer");
+  ner->add_flag("--no-unlabelled", args->no_unlabelled, "no unlabelled text (ECB+, scrapinghub bodies)");
   ner->callback([args, &global] { global.exit_code = run_train_ner(*args); });
 }
 

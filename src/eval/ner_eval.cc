@@ -3,9 +3,15 @@
 
 #include <zlib.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <set>
+
+#include "facts/segment.h"
 
 namespace tidings::eval {
 namespace {
@@ -426,6 +432,43 @@ std::vector<int> document_folds(const std::vector<NerGoldSentence>& sentences, i
   return out;
 }
 
+namespace {
+
+void append_sentences(std::string_view text, std::vector<std::vector<std::string>>& out) {
+  const facts::Segmented s = facts::segment(text);
+  for (const auto& sentence : s.sentences) {
+    std::vector<std::string> words;
+    for (uint32_t i = 0; i < sentence.token_count; ++i) words.emplace_back(s.token_text(sentence.first_token + i));
+    if (!words.empty()) out.push_back(std::move(words));
+  }
+}
+
+// ECB+ articles (JSON lines with "text") and the scrapinghub bodies (one JSON
+// object of {"articleBody"}), when present.
+void load_unlabelled(const std::string& dir, std::vector<std::vector<std::string>>& out) {
+  constexpr size_t kMaxBytes = 64u << 20;
+  if (auto ecb = read_gzip_file(dir + "/../clustering/ecbplus/ecbplus_docs.jsonl.gz", kMaxBytes)) {
+    std::string_view rest = *ecb;
+    while (!rest.empty()) {
+      const size_t end = std::min(rest.find('\n'), rest.size());
+      const auto doc = nlohmann::json::parse(rest.substr(0, end), nullptr, false);
+      if (doc.is_object() && doc.contains("text") && doc["text"].is_string())
+        append_sentences(doc["text"].get<std::string>(), out);
+      rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
+  }
+  std::ifstream in(dir + "/../extraction/scrapinghub/ground-truth.json", std::ios::binary);
+  if (!in) return;
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto truth = nlohmann::json::parse(bytes, nullptr, false);
+  if (!truth.is_object()) return;
+  for (const auto& [id, page] : truth.items())  // keys in sorted order
+    if (page.is_object() && page.contains("articleBody") && page["articleBody"].is_string())
+      append_sentences(page["articleBody"].get<std::string>(), out);
+}
+
+}  // namespace
+
 Result<NerData> load_ner_data(const std::string& dir) {
   constexpr size_t kMaxCorpusBytes = 256u << 20;
   NerData data;
@@ -444,6 +487,7 @@ Result<NerData> load_ner_data(const std::string& dir) {
   auto uner = read_uner(*uner_bytes);
   if (!uner) return tl::unexpected(uner.error());
   data.uner = std::move(*uner);
+  load_unlabelled(dir, data.unlabelled);
   return data;
 }
 
@@ -489,7 +533,10 @@ Result<facts::NerModel> train_ner_model(const NerData& data, const NerTrainingSe
   };
   if (set.wikigold) add_gold(data.wikigold, NerCorpus::kWikigold);
   if (set.uner) add_gold(data.uner, NerCorpus::kUner);
-  return facts::train_ner(train, {}, options);
+  std::vector<facts::NerWords> unlabelled;
+  if (set.unlabelled)
+    for (const auto& words : data.unlabelled) unlabelled.emplace_back(words.begin(), words.end());
+  return facts::train_ner(train, unlabelled, options);
 }
 
 }  // namespace tidings::eval

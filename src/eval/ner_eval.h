@@ -102,10 +102,16 @@ struct NerData {
   std::vector<NerGoldSentence> gmb_train;    ///< GMB sentences 1..43,163
   std::vector<NerGoldSentence> gmb_heldout;  ///< GMB sentences 43,164..47,959 (never trained on)
   std::vector<NerGoldSentence> wikigold, uner;
+  /// Unlabelled news text for the word clusters and the capitalisation
+  /// table, as sentences of words: ECB+'s 982 articles
+  /// (../clustering/ecbplus beside the NER folder) and the 125 bodies of
+  /// ../extraction/scrapinghub. Empty when those folders are absent.
+  std::vector<std::vector<std::string>> unlabelled;
 };
 /// The first GMB sentence held out (the README's split).
 constexpr uint32_t kGmbFirstHeldOut = 43164;
-/// Reads gmb/, wikigold/ and uner_en_ewt/ under `dir`.
+/// Reads gmb/, wikigold/ and uner_en_ewt/ under `dir`, and the unlabelled
+/// text of its sibling folders.
 Result<NerData> load_ner_data(const std::string& dir);
 
 /// Which gold data goes into a model beside GMB's training sentences.
@@ -116,6 +122,7 @@ struct NerTrainingSet {
   /// > 0: every Nth GMB sentence again in lower case (off in the shipped
   /// model: 8 gave UNER CV 0.598 against 0.608, docs/ner.md)
   int lower_cased_every = 0;
+  bool unlabelled = true;  ///< NerData::unlabelled as unlabelled text
 };
 /// The options the committed model was trained with (docs/ner.md).
 facts::NerTrainOptions default_ner_options();

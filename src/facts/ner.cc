@@ -18,7 +18,7 @@
 namespace tidings::facts {
 namespace {
 
-constexpr char kMagic[8] = {'T', 'I', 'D', 'N', 'E', 'R', '0', '1'};
+constexpr char kMagic[8] = {'T', 'I', 'D', 'N', 'E', 'R', '0', '2'};
 constexpr size_t kMaxModelBytes = 64u << 20;     // the file
 constexpr size_t kMaxPayloadBytes = 512u << 20;  // inflated
 constexpr uint32_t kMinBits = 10, kMaxBits = 26;
@@ -101,6 +101,39 @@ Result<NerWeights> parse_payload(std::string_view payload) {
   w.cases.classes.assign(classes.begin(), classes.end());
   for (size_t i = 1; i < w.cases.keys.size(); ++i)
     if (w.cases.keys[i] <= w.cases.keys[i - 1]) return bad("word table out of order");
+  const uint32_t cluster_count = in.u32();
+  if (!in.ok() || cluster_count > payload.size()) return bad("bad cluster table");
+  w.clusters.keys.resize(cluster_count);
+  w.clusters.paths.resize(cluster_count);
+  key = 0;
+  for (uint32_t i = 0; i < cluster_count; ++i) {
+    const uint32_t delta = in.varint();
+    if (i > 0 && delta == 0) return bad("cluster table out of order");
+    key += delta;
+    w.clusters.keys[i] = key;
+  }
+  for (uint32_t i = 0; i < cluster_count; ++i) {
+    const uint32_t path = in.varint();
+    if (path > 0xFFFF) return bad("bad cluster path");
+    w.clusters.paths[i] = static_cast<uint16_t>(path);
+  }
+  if (!in.ok()) return bad("truncated cluster table");
+  for (size_t i = 1; i < w.clusters.keys.size(); ++i)
+    if (w.clusters.keys[i] <= w.clusters.keys[i - 1]) return bad("cluster table out of order");
+  const uint32_t name_count = in.u32();
+  if (!in.ok() || name_count > payload.size()) return bad("bad name list");
+  w.names.keys.resize(name_count);
+  key = 0;
+  for (uint32_t i = 0; i < name_count; ++i) {
+    key += in.varint();
+    w.names.keys[i] = key;
+  }
+  const auto name_classes = in.take(name_count);
+  if (!in.ok()) return bad("truncated name list");
+  w.names.classes.assign(name_classes.begin(), name_classes.end());
+  for (size_t i = 1; i < w.names.keys.size(); ++i)
+    if (w.names.keys[i] <= w.names.keys[i - 1]) return bad("name list out of order");
+  w.names.index();
   const uint32_t row_count = in.u32();
   if (!in.ok() || row_count > (1u << w.bits)) return bad("bad row count");
   w.row_of.assign(size_t(1) << w.bits, 0);
@@ -157,10 +190,13 @@ std::vector<NerSpan> ner_spans(const std::vector<uint8_t>& tags) {
 namespace ner {
 
 NerWeights compress_weights(const std::vector<float>& dense, uint32_t bits, float min_weight,
-                            CaseTable cases) {
+                            CaseTable cases, ClusterTable clusters, NameList names) {
   NerWeights w;
   w.bits = bits;
   w.cases = std::move(cases);
+  w.clusters = std::move(clusters);
+  w.names = std::move(names);
+  w.names.index();
   w.row_of.assign(size_t(1) << bits, 0);
   for (size_t b = 0; b < w.row_of.size(); ++b) {
     const float* row = &dense[b * kNerTags];
@@ -185,6 +221,7 @@ NerModel::NerModel(std::shared_ptr<const NerWeights> weights) : weights_(std::mo
 
 size_t NerModel::weight_rows() const { return weights_ ? weights_->scales.size() : 0; }
 size_t NerModel::case_words() const { return weights_ ? weights_->cases.keys.size() : 0; }
+size_t NerModel::cluster_words() const { return weights_ ? weights_->clusters.keys.size() : 0; }
 
 std::string NerModel::to_bytes() const {
   if (!weights_) return {};
@@ -198,6 +235,20 @@ std::string NerModel::to_bytes() const {
     prev = k;
   }
   payload.append(w.cases.classes.begin(), w.cases.classes.end());
+  put_u32(payload, static_cast<uint32_t>(w.clusters.keys.size()));
+  prev = 0;
+  for (uint32_t k : w.clusters.keys) {
+    put_varint(payload, k - prev);
+    prev = k;
+  }
+  for (uint16_t p : w.clusters.paths) put_varint(payload, p);
+  put_u32(payload, static_cast<uint32_t>(w.names.keys.size()));
+  prev = 0;
+  for (uint32_t k : w.names.keys) {
+    put_varint(payload, k - prev);
+    prev = k;
+  }
+  payload.append(w.names.classes.begin(), w.names.classes.end());
   put_u32(payload, static_cast<uint32_t>(w.scales.size()));
   prev = 0;
   for (uint32_t b = 0; b < w.row_of.size(); ++b) {
@@ -221,7 +272,7 @@ std::string NerModel::to_bytes() const {
 
 Result<NerModel> NerModel::from_bytes(std::string_view bytes) {
   if (bytes.size() < 12 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
-    return fail(ErrorCode::kInvalidInput, "not a tidings NER model (version 1)");
+    return fail(ErrorCode::kInvalidInput, "not a tidings NER model (version 2)");
   uint32_t size = 0;
   for (int i = 0; i < 4; ++i) size |= uint32_t(uint8_t(bytes[8 + i])) << (8 * i);
   if (size > kMaxPayloadBytes) return fail(ErrorCode::kTooLarge, "ner model: payload too large");
@@ -271,6 +322,7 @@ std::vector<std::vector<uint8_t>> NerModel::tag_document(const std::vector<NerWo
   const ner::DocumentCases doc(sentences);
   std::vector<uint64_t> features;
   std::vector<ner::TokenKeys> keys;
+  std::vector<uint8_t> back, piece_tags;
   for (size_t s = 0; s < sentences.size(); ++s) {
     auto& tags = out[s];
     tags.reserve(sentences[s].size());
@@ -281,20 +333,10 @@ std::vector<std::vector<uint8_t>> NerModel::tag_document(const std::vector<NerWo
       NerWords piece;
       if (from > 0 || to < sentences[s].size()) piece.assign(sentences[s].begin() + from, sentences[s].begin() + to);
       const NerWords& words = piece.empty() ? sentences[s] : piece;
-      ner::static_features(words, w.cases, doc, features, keys);
-      uint8_t prev1 = kTagO, prev2 = kTagO;
-      for (size_t i = 0; i < words.size(); ++i) {
-        float scores[kNerTags] = {};
-        const uint64_t* f = &features[i * ner::kStaticFeatures];
-        for (int k = 0; k < ner::kStaticFeatures; ++k) w.add(f[k], scores);
-        uint64_t dynamic[ner::kDynamicFeatures];
-        ner::dynamic_features(keys[i], prev1, prev2, dynamic);
-        for (uint64_t d : dynamic) w.add(d, scores);
-        const uint8_t tag = ner::best_tag(scores, prev1);
-        tags.push_back(tag);
-        prev2 = prev1;
-        prev1 = tag;
-      }
+      ner::static_features(words, w.cases, w.clusters, w.names, doc, features, keys);
+      ner::viterbi(features.data(), keys.data(), words.size(),
+                   [&w](uint64_t f, float* scores) { w.add(f, scores); }, back, piece_tags);
+      tags.insert(tags.end(), piece_tags.begin(), piece_tags.end());
     }
   }
   return out;

@@ -1,8 +1,10 @@
-// Named entities (PER, ORG, LOC) with a greedy averaged-perceptron tagger
-// over hashed features (Collins 2002; Ratinov & Roth 2009 for the feature
-// set): word, case, shape, affixes, a ±2 window, the two previous tags, how
-// often the word is capitalised in unlabelled news (a table shipped in the
-// model) and whether the document writes it capitalised elsewhere.
+// Named entities (PER, ORG, LOC) with a structured averaged-perceptron tagger
+// (Collins 2002) decoded by Viterbi over BIO tags, over hashed features
+// (Ratinov & Roth 2009 for the feature set): word, case, shape, affixes, a
+// ±2 window, the previous tag, how often the word is capitalised in
+// unlabelled news, its cluster of words used alike in unlabelled news, the
+// place names of the gazetteer (three tables shipped in the model) and
+// whether the document writes the word capitalised elsewhere.
 // docs/ner.md has the data, the scores and the model format.
 //
 // The model is trained (ner_train.h) on corpora with different conventions,
@@ -87,6 +89,8 @@ class NerModel {
   /// Rows of weights kept and words in the capitalisation table.
   size_t weight_rows() const;
   size_t case_words() const;
+  /// Words with a cluster.
+  size_t cluster_words() const;
 
  private:
   std::shared_ptr<const NerWeights> weights_;

@@ -16,7 +16,8 @@ enum Template : uint64_t {
   kSuffix4, kLowerM1, kLowerP1, kLowerM2, kLowerP2, kShapeM1Shape, kShapeShapeP1,
   kShapeTrigram, kLowerM1Lower, kLowerLowerP1, kInitialCase, kStyleCase, kCaseStat,
   kCaseStatCaseInitial, kCaseStatM1, kCaseStatP1, kDocState, kWordM1, kWordP1, kCaseTrigram,
-  kLengthCase, kLowerM1Case, kLowerP1Case, kSuffix3Case,
+  kLengthCase, kLowerM1Case, kLowerP1Case, kSuffix3Case, kCluster4, kCluster8, kCluster12, kClusterPath,
+  kClusterM1, kClusterP1, kName, kNameCase,
 };
 
 constexpr uint64_t kBoundary = 0x5EB0;  // the value of words beyond the sentence
@@ -27,6 +28,7 @@ struct TokenInfo {
   Case casing;
   uint8_t case_stat;
   uint8_t length;
+  uint16_t cluster;
 };
 
 void shape_of(std::string_view word, std::string& out) {
@@ -196,10 +198,12 @@ uint8_t DocumentCases::state(uint64_t lower_hash, size_t position, Case own_case
   return static_cast<uint8_t>((cap > 0 ? 1 : 0) | (low > 0 ? 2 : 0));
 }
 
-void static_features(const NerWords& words, const CaseTable& cases, const DocumentCases& doc,
-                     std::vector<uint64_t>& out, std::vector<TokenKeys>& keys) {
+void static_features(const NerWords& words, const CaseTable& cases, const ClusterTable& clusters,
+                     const NameList& names, const DocumentCases& doc, std::vector<uint64_t>& out,
+                     std::vector<TokenKeys>& keys) {
   const size_t n = words.size();
-  std::vector<TokenInfo> info(n);
+  thread_local std::vector<TokenInfo> info;
+  info.resize(n);
   std::string lower, shape;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view w = words[i];
@@ -213,6 +217,7 @@ void static_features(const NerWords& words, const CaseTable& cases, const Docume
       for (auto& h : t.prefix) h = t.lower;
       for (auto& h : t.suffix) h = t.lower;
       t.case_stat = 0;
+      t.cluster = 0;
       continue;
     }
     t.word = hash_bytes(w, kWord);
@@ -224,14 +229,23 @@ void static_features(const NerWords& words, const CaseTable& cases, const Docume
       t.suffix[k] = hash_bytes(std::string_view(lower).substr(lower.size() - len), kSuffix1 + k);
     }
     t.case_stat = cases.lookup(t.lower);
+    t.cluster = clusters.lookup(t.lower);
   }
   const uint64_t style = sentence_style(info);
+  thread_local std::vector<uint64_t> lower_hashes;  // reused: no allocation per sentence
+  thread_local std::vector<uint16_t> name_match;
+  lower_hashes.resize(n);
+  for (size_t i = 0; i < n; ++i) lower_hashes[i] = info[i].lower;
+  match_names(names, lower_hashes, name_match);
   out.resize(n * kStaticFeatures);
   keys.resize(n);
   auto lower_at = [&](ptrdiff_t j) { return j < 0 || j >= ptrdiff_t(n) ? kBoundary + j : info[j].lower; };
   auto word_at = [&](ptrdiff_t j) { return j < 0 || j >= ptrdiff_t(n) ? kBoundary + j : info[j].word; };
   auto shape_at = [&](ptrdiff_t j) { return j < 0 || j >= ptrdiff_t(n) ? kBoundary + j : info[j].shape; };
   auto case_at = [&](ptrdiff_t j) -> uint64_t { return j < 0 || j >= ptrdiff_t(n) ? 9 : uint64_t(info[j].casing); };
+  auto cluster6_at = [&](ptrdiff_t j) -> uint64_t {
+    return j < 0 || j >= ptrdiff_t(n) ? 0x10000 : path_prefix(info[j].cluster, 6);
+  };
   auto stat_at = [&](ptrdiff_t j) -> uint64_t { return j < 0 || j >= ptrdiff_t(n) ? 99 : info[j].case_stat; };
   for (size_t i = 0; i < n; ++i) {
     const auto& t = info[i];
@@ -270,6 +284,17 @@ void static_features(const NerWords& words, const CaseTable& cases, const Docume
     f[k++] = mix(mix(lower_at(j - 1), casing), kLowerM1Case);
     f[k++] = mix(mix(lower_at(j + 1), casing), kLowerP1Case);
     f[k++] = mix(mix(t.suffix[2], casing), kSuffix3Case);
+    // Word clusters: prefixes of the path at three depths and whole, the
+    // neighbours' at depth 6 (Ratinov & Roth 2009).
+    f[k++] = mix(path_prefix(t.cluster, 4) * 16 + casing, kCluster4);
+    f[k++] = mix(path_prefix(t.cluster, 8), kCluster8);
+    f[k++] = mix(path_prefix(t.cluster, 12), kCluster12);
+    f[k++] = mix(t.cluster, kClusterPath);
+    f[k++] = mix(cluster6_at(j - 1) * 16 + casing, kClusterM1);
+    f[k++] = mix(cluster6_at(j + 1) * 16 + casing, kClusterP1);
+    // The longest place name over the word (its classes and position).
+    f[k++] = mix(name_match[i], kName);
+    f[k++] = mix((uint64_t(name_match[i]) * 16 + casing) * 2 + initial, kNameCase);
     keys[i] = {t.lower, t.shape};
   }
 }

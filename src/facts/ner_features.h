@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "facts/ner.h"
+#include "facts/ner_clusters.h"
+#include "facts/ner_gazetteer.h"
 
 namespace tidings::facts::ner {
 
@@ -66,9 +68,9 @@ class DocumentCases {
 };
 
 /// Static features per token.
-constexpr int kStaticFeatures = 34;
-/// Features that read the previous two tags.
-constexpr int kDynamicFeatures = 4;
+constexpr int kStaticFeatures = 42;
+/// Features that read the previous tag (first-order, for Viterbi decoding).
+constexpr int kDynamicFeatures = 3;
 
 /// What the dynamic features need of each token.
 struct TokenKeys {
@@ -77,15 +79,21 @@ struct TokenKeys {
 
 /// Fills `out` with words.size() * kStaticFeatures hashes and `keys` with
 /// one TokenKeys per word.
-void static_features(const NerWords& words, const CaseTable& cases, const DocumentCases& doc,
-                     std::vector<uint64_t>& out, std::vector<TokenKeys>& keys);
+void static_features(const NerWords& words, const CaseTable& cases, const ClusterTable& clusters,
+                     const NameList& names, const DocumentCases& doc, std::vector<uint64_t>& out,
+                     std::vector<TokenKeys>& keys);
 
-inline void dynamic_features(const TokenKeys& k, uint8_t prev1, uint8_t prev2, uint64_t* out) {
-  const uint64_t p1 = 0xD1000 + prev1, p12 = 0xD2000 + prev1 * 32 + prev2;
-  out[0] = mix(p1, 1);
-  out[1] = mix(p12, 2);
-  out[2] = mix(k.lower, mix(p1, 3));
-  out[3] = mix(k.shape, mix(p1, 4));
+/// The previous tag alone: the same for every token (a transition weight).
+inline uint64_t transition_feature(uint8_t prev) { return mix(0xD1000 + prev, 1); }
+/// The previous tag with the word and with its shape.
+inline void token_transition_features(const TokenKeys& k, uint8_t prev, uint64_t* out) {
+  const uint64_t p1 = 0xD1000 + prev;
+  out[0] = mix(k.lower, mix(p1, 3));
+  out[1] = mix(k.shape, mix(p1, 4));
+}
+inline void dynamic_features(const TokenKeys& k, uint8_t prev, uint64_t* out) {
+  out[0] = transition_feature(prev);
+  token_transition_features(k, prev, out + 1);
 }
 
 /// Whether `tag` may follow `prev` (an I-k only after B-k or I-k).

@@ -86,6 +86,14 @@ Result<NerModel> train_ner(const std::vector<NerTrainSentence>& sentences,
     }
   }
   ner::CaseTable cases = all.table(options.case_min_count);
+  ner::ClusterTable clusters;
+  if (options.word_clusters) {
+    std::vector<NerWords> text(unlabelled.begin(), unlabelled.end());
+    for (const auto& s : sentences) text.emplace_back(s.words.begin(), s.words.end());
+    clusters = ner::learn_word_clusters(text, options.clusters);
+  }
+  ner::NameList names;
+  if (options.gazetteer) names = ner::place_names(*options.gazetteer);
   const ner::CaseTable half_cases[2] = {halves[0].table(options.case_min_count),
                                         halves[1].table(options.case_min_count)};
 
@@ -106,7 +114,7 @@ Result<NerModel> train_ner(const std::vector<NerTrainSentence>& sentences,
         doc_words[s - begin].assign(sentences[s].words.begin(), sentences[s].words.end());
       const ner::DocumentCases doc(doc_words);
       for (size_t s = begin; s < end; ++s) {
-        ner::static_features(doc_words[s - begin], half_cases[half_of[s]], doc, f, k);
+        ner::static_features(doc_words[s - begin], half_cases[half_of[s]], clusters, names, doc, f, k);
         prepared[s] = {features.size(), keys.size()};
         features.insert(features.end(), f.begin(), f.end());
         keys.insert(keys.end(), k.begin(), k.end());
@@ -122,6 +130,7 @@ Result<NerModel> train_ner(const std::vector<NerTrainSentence>& sentences,
   }
   Perceptron model(options.bits);
   std::mt19937_64 rng(options.seed);
+  std::vector<uint8_t> back, guess, gold;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::vector<uint32_t> order = base_order;
     shuffle(order, rng);
@@ -131,43 +140,45 @@ Result<NerModel> train_ner(const std::vector<NerTrainSentence>& sentences,
       const uint8_t unannotated =
           sentence.corpus < options.corpora.size() ? options.corpora[sentence.corpus].unannotated : 0;
       const size_t n = sentence.words.size();
-      uint8_t prev1 = kTagO, prev2 = kTagO;
+      const uint64_t* f = &features[prepared[s].first_feature];
+      const ner::TokenKeys* k = &keys[prepared[s].first_key];
+      ner::viterbi(f, k, n, [&model](uint64_t feature, float* scores) { model.score(feature, scores); }, back,
+                   guess);
+      // The gold the guess is measured against: a kind the corpus does not
+      // annotate, found where its gold says O (or MISC), is not an error.
+      gold = sentence.tags;
       for (size_t i = 0; i < n; ++i) {
-        const uint64_t* f = &features[prepared[s].first_feature + i * ner::kStaticFeatures];
-        uint64_t dynamic[ner::kDynamicFeatures];
-        ner::dynamic_features(keys[prepared[s].first_key + i], prev1, prev2, dynamic);
-        float scores[kNerTags] = {};
-        for (int k = 0; k < ner::kStaticFeatures; ++k) model.score(f[k], scores);
-        for (uint64_t d : dynamic) model.score(d, scores);
-        uint8_t guess = ner::best_tag(scores, prev1);
-        // After a tag the decoder chose, a gold I-k it cannot follow is
-        // learnt as B-k: the best it could have done from there.
-        uint8_t gold = sentence.tags[i];
-        if (!ner::allowed(prev1, gold)) gold = begin_tag(tag_kind(gold));
-        bool wrong = guess != gold;
-        if (wrong && guess != kTagO && (unannotated >> int(tag_kind(guess)) & 1) &&
-            (gold == kTagO || tag_kind(gold) == NerKind::kMisc))
-          wrong = false;
-        if (wrong) {
+        if (guess[i] != kTagO && (unannotated >> int(tag_kind(guess[i])) & 1) &&
+            (gold[i] == kTagO || tag_kind(gold[i]) == NerKind::kMisc))
+          gold[i] = guess[i];
+        if (!ner::allowed(i > 0 ? gold[i - 1] : kTagO, gold[i])) gold[i] = begin_tag(tag_kind(gold[i]));
+      }
+      // The structured perceptron's update (Collins 2002): the gold
+      // sequence's features up, the guess's down, where they differ.
+      for (size_t i = 0; i < n; ++i) {
+        const uint8_t gp = i > 0 ? gold[i - 1] : kTagO, yp = i > 0 ? guess[i - 1] : kTagO;
+        if (gold[i] != guess[i]) {
           ++errors;
-          for (int k = 0; k < ner::kStaticFeatures; ++k) {
-            model.update(f[k], gold, 1);
-            model.update(f[k], guess, -1);
-          }
-          for (uint64_t d : dynamic) {
-            model.update(d, gold, 1);
-            model.update(d, guess, -1);
+          for (int j = 0; j < ner::kStaticFeatures; ++j) {
+            model.update(f[i * ner::kStaticFeatures + j], gold[i], 1);
+            model.update(f[i * ner::kStaticFeatures + j], guess[i], -1);
           }
         }
-        model.step += 1;
-        ++tokens;
-        prev2 = prev1;
-        prev1 = guess;
+        if (gold[i] != guess[i] || gp != yp) {
+          uint64_t dynamic[ner::kDynamicFeatures];
+          ner::dynamic_features(k[i], gp, dynamic);
+          for (uint64_t d : dynamic) model.update(d, gold[i], 1);
+          ner::dynamic_features(k[i], yp, dynamic);
+          for (uint64_t d : dynamic) model.update(d, guess[i], -1);
+        }
       }
+      model.step += static_cast<double>(n);
+      tokens += n;
     }
     if (options.on_epoch) options.on_epoch(epoch, errors, tokens);
   }
-  auto weights = ner::compress_weights(model.averaged(), options.bits, options.min_weight, std::move(cases));
+  auto weights = ner::compress_weights(model.averaged(), options.bits, options.min_weight, std::move(cases),
+                                           std::move(clusters), std::move(names));
   return NerModel(std::make_shared<const NerWeights>(std::move(weights)));
 }
 

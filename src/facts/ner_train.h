@@ -1,19 +1,24 @@
-// Training the NER tagger (ner.h): a greedy averaged perceptron (Collins
+// Training the NER tagger (ner.h): a structured averaged perceptron (Collins
 // 2002) over the features of ner_features.h, on sentences from corpora whose
 // conventions differ. A corpus that does not annotate some kinds (UNER has no
 // nationalities or titles) is not penalised when the tagger finds one of
-// those where its gold says O: the update is skipped ("partial labels").
+// those where its gold says O: the guess counts as gold there ("partial
+// labels").
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/error.h"
 #include "facts/ner.h"
+#include "facts/ner_clusters.h"
 
 namespace tidings::facts {
+
+class Gazetteer;  // geo.h
 
 struct NerTrainSentence {
   std::vector<std::string> words;
@@ -37,6 +42,13 @@ struct NerTrainOptions {
   uint64_t seed = 20231101;  ///< the order of sentences in each epoch
   float min_weight = 0.02f;  ///< averaged rows below this are pruned
   uint32_t case_min_count = 2;
+  /// Word clusters (ner_clusters.h) learnt from the unlabelled sentences and
+  /// the training sentences' words; false: none (the features stay silent).
+  bool word_clusters = true;
+  ner::ClusterOptions clusters;
+  /// The place names of the gazetteer features (ner_gazetteer.h), shipped in
+  /// the model; none: the features stay silent.
+  std::shared_ptr<const Gazetteer> gazetteer;
   std::vector<NerCorpusRule> corpora;  ///< by NerTrainSentence::corpus; missing = default rule
   /// Called after each epoch with its number (1-based) and the errors made.
   std::function<void(int epoch, size_t errors, size_t tokens)> on_epoch;
@@ -44,7 +56,8 @@ struct NerTrainOptions {
 
 /// Trains a model. The word capitalisation table is counted on the
 /// `unlabelled` sentences (news text, as words) and the training sentences
-/// (cross-fitted while training, ner_train.cc). Deterministic: the same inputs give the same
+/// (cross-fitted while training, ner_train.cc); the word clusters are
+/// learnt on both. Deterministic: the same inputs give the same
 /// model bytes. kInvalidInput when a sentence's tags do not match its words.
 Result<NerModel> train_ner(const std::vector<NerTrainSentence>& sentences,
                            const std::vector<NerWords>& unlabelled, const NerTrainOptions& options);

@@ -4,11 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "facts/ner_clusters.h"
+#include "facts/ner_features.h"
 #include "facts/ner_train.h"
 #include "facts/segment.h"
 
@@ -153,7 +156,8 @@ TEST(Ner, ModelBytesRoundTripAndCorruptFilesAreRejected) {
   ASSERT_TRUE(again);
   EXPECT_EQ(again->to_bytes(), bytes);
   EXPECT_FALSE(NerModel::from_bytes(""));
-  EXPECT_FALSE(NerModel::from_bytes("TIDNER01\xFF\xFF\xFF\x7F garbage"));
+  EXPECT_FALSE(NerModel::from_bytes("TIDNER01\xFF\xFF\xFF\x7F garbage"));  // the old version
+  EXPECT_FALSE(NerModel::from_bytes("TIDNER02\xFF\xFF\xFF\x7F garbage"));
   for (size_t cut : {size_t(8), size_t(12), size_t(100), bytes.size() / 2, bytes.size() - 1})
     EXPECT_FALSE(NerModel::from_bytes(std::string_view(bytes).substr(0, cut))) << cut;
   std::string flipped = bytes;
@@ -204,6 +208,94 @@ TEST(NerTrain, RejectsTagsThatDoNotMatchWords) {
   corpus = toy_corpus();
   corpus[0].tags[0] = 77;
   EXPECT_FALSE(train_ner(corpus, {}, NerTrainOptions{}));
+}
+
+// Bits two paths share from the root.
+int common_prefix(uint16_t a, uint16_t b) {
+  auto depth = [](uint16_t p) {
+    int d = 0;
+    for (; p > 1; p >>= 1) ++d;
+    return d;
+  };
+  int n = 0;
+  for (int l = 1; l <= std::min(depth(a), depth(b)); ++l, ++n)
+    if (ner::path_prefix(a, l) != ner::path_prefix(b, l)) break;
+  return n;
+}
+
+TEST(NerClusters, WordsUsedAlikeShareAPath) {
+  const std::vector<std::string> animals = {"cat", "dog", "cow", "pig", "goat"};
+  const std::vector<std::string> cities = {"Paris", "Rome", "Oslo", "Lima", "Kyiv"};
+  std::vector<std::vector<std::string>> text;
+  for (int r = 0; r < 4; ++r) {
+    for (const auto& a : animals) {
+      text.push_back({"the", a, "ate", "the", "grass", "."});
+      text.push_back({"a", "hungry", a, "slept", "."});
+    }
+    for (const auto& c : cities) {
+      text.push_back({"we", "flew", "to", c, "yesterday", "."});
+      text.push_back({"rain", "fell", "in", c, "."});
+    }
+  }
+  std::vector<NerWords> sentences;
+  for (const auto& words : text) sentences.emplace_back(words.begin(), words.end());
+  ner::ClusterOptions options;
+  options.min_leaf = 1;
+  const auto table = ner::learn_word_clusters(sentences, options);
+  const auto again = ner::learn_word_clusters(sentences, options);
+  EXPECT_EQ(table.keys, again.keys);
+  EXPECT_EQ(table.paths, again.paths);
+  auto path = [&](std::string_view w) {
+    std::string lower;
+    ner::lower_case(w, lower);
+    return table.lookup(ner::hash_bytes(lower));
+  };
+  ASSERT_NE(path("cat"), 0);
+  ASSERT_NE(path("Paris"), 0);
+  EXPECT_EQ(path("zebra"), 0) << "an unseen word has no cluster";
+  EXPECT_GT(common_prefix(path("cat"), path("dog")), common_prefix(path("cat"), path("paris")));
+  EXPECT_GT(common_prefix(path("rome"), path("oslo")), common_prefix(path("rome"), path("pig")));
+  EXPECT_EQ(ner::path_prefix(0b1101101, 3), 0b1101);
+  EXPECT_EQ(ner::path_prefix(0b101, 6), 0b101);
+}
+
+TEST(NerGazetteer, LongestNameFirstLeftToRight) {
+  auto word = [](std::string_view w) {
+    std::string lower;
+    ner::lower_case(w, lower);
+    return ner::hash_bytes(lower);
+  };
+  const uint64_t york = ner::mix(ner::kNameSeed, word("york"));
+  const uint64_t new_york = ner::mix(ner::mix(ner::kNameSeed, word("new")), word("york"));
+  ner::NameList names;
+  const uint64_t new_ = ner::mix(ner::kNameSeed, word("new"));  // the first word of a longer name
+  std::vector<std::pair<uint32_t, uint8_t>> rows = {{uint32_t(york), ner::kNameCity},
+                                                    {uint32_t(new_york), ner::kNameBigCity},
+                                                    {uint32_t(new_), ner::kNamePrefix}};
+  std::sort(rows.begin(), rows.end());
+  for (const auto& [k, c] : rows) {
+    names.keys.push_back(k);
+    names.classes.push_back(c);
+  }
+  names.index();
+  std::vector<uint16_t> match;
+  ner::match_names(names, {word("in"), word("New"), word("York"), word("and"), word("YORK")}, match);
+  const std::vector<uint16_t> want = {0, ner::kNameBigCity * 4 + 1, ner::kNameBigCity * 4 + 2, 0,
+                                      ner::kNameCity * 4 + 1};
+  EXPECT_EQ(match, want);
+  ner::match_names(ner::NameList{}, {word("York")}, match);
+  EXPECT_EQ(match, std::vector<uint16_t>{0});
+}
+
+TEST(NerTrain, ViterbiRespectsBio) {
+  NerTrainOptions options;
+  options.epochs = 3;
+  options.bits = 16;
+  auto model = train_ner(toy_corpus(), {}, options);
+  ASSERT_TRUE(model);
+  const auto tags = model->tag_document({{"in", "in", "Oslo", "Oslo", "met", "met", "Anna", "x", "Lima"}});
+  for (size_t i = 0; i < tags[0].size(); ++i)
+    EXPECT_TRUE(ner::allowed(i ? tags[0][i - 1] : kTagO, tags[0][i])) << i;
 }
 
 }  // namespace

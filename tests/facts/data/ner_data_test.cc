@@ -65,12 +65,22 @@ TEST(NerData, TrainingLabelsGiveBackEachCorpusConvention) {
   }
 }
 
+TEST(NerData, UnlabelledTextForTheClusters) {
+  REQUIRE_DATA();
+  // ECB+ and the scrapinghub bodies beside the NER folder: about 18,000 sentences.
+  EXPECT_GT(data()->unlabelled.size(), 15000u);
+  size_t words = 0;
+  for (const auto& s : data()->unlabelled) words += s.size();
+  EXPECT_GT(words, 300000u);
+}
+
 TEST(NerData, CommittedModelOnGmbHeldOut) {
   REQUIRE_DATA();
   const NerScore s = score_ner(*model, data()->gmb_heldout, NerCorpus::kGmb);
-  EXPECT_GE(s.all.f1(), 0.83) << "P " << s.all.precision() << " R " << s.all.recall();
-  EXPECT_GE(s.by_type[0].f1(), 0.75);
-  EXPECT_GE(s.by_type[1].f1(), 0.70);
+  // 0.850 when committed (Viterbi, clusters, place names); the greedy tagger had 0.838.
+  EXPECT_GE(s.all.f1(), 0.845) << "P " << s.all.precision() << " R " << s.all.recall();
+  EXPECT_GE(s.by_type[0].f1(), 0.765);
+  EXPECT_GE(s.by_type[1].f1(), 0.73);
   EXPECT_GE(s.by_type[2].f1(), 0.90);
 }
 

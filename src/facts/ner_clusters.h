@@ -1,0 +1,48 @@
+// Word clusters for the NER tagger (private to src/facts/ner*): words that
+// occur in the same contexts of unlabelled text share a path in a binary
+// tree, and prefixes of the path are features (as Brown clusters are in
+// Ratinov & Roth 2009), so that a word seen in unlabelled news but never in
+// the labelled data still looks like the words it is used like.
+//
+// The tree is learnt by bisecting k-means (Steinbach et al. 2000) on each
+// frequent word's contexts: its left and right neighbours among the most
+// frequent words, weighted by positive PMI and reduced by a fixed random
+// projection (Achlioptas 2003). Deterministic: the same sentences give the
+// same table.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "facts/ner.h"
+
+namespace tidings::facts::ner {
+
+/// A word's path: a leading 1 bit, then one bit per level (root = 1).
+/// 0 is "no cluster" (a rare or unseen word).
+struct ClusterTable {
+  std::vector<uint32_t> keys;  ///< sorted; 32 bits of hash_bytes(lower case word)
+  std::vector<uint16_t> paths;
+  uint16_t lookup(uint64_t lower_hash) const;
+};
+
+/// The first `length` bits of a path (the whole path when it is shorter).
+inline uint16_t path_prefix(uint16_t path, int length) {
+  int depth = 0;
+  for (uint16_t p = path; p > 1; p >>= 1) ++depth;
+  return depth <= length ? path : static_cast<uint16_t>(path >> (depth - length));
+}
+
+struct ClusterOptions {
+  uint32_t min_count = 3;     ///< words seen fewer times get no cluster
+  uint32_t context_words = 800;
+  uint32_t dimensions = 64;   ///< of the random projection
+  int depth = 14;             ///< at most 15 (paths are 16 bits)
+  uint32_t min_leaf = 3;      ///< a node with fewer words is not split
+  int iterations = 8;         ///< of each 2-means
+};
+
+/// Learns the clusters of the words of `sentences` (lower-cased).
+ClusterTable learn_word_clusters(const std::vector<NerWords>& sentences, const ClusterOptions& options);
+
+}  // namespace tidings::facts::ner
