@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -93,9 +94,24 @@ int with_output(const ExportArgs& args,
                 const std::function<Result<exports::ExportCounts>(std::ostream&)>& write,
                 const std::string& noun) {
   Result<exports::ExportCounts> counts = exports::ExportCounts{};
+  std::error_code ec;
+  const auto status = std::filesystem::status(args.out, ec);
+  const bool special = !ec && std::filesystem::exists(status) &&
+                       !std::filesystem::is_regular_file(status);
   if (args.out.empty() || args.out == "-") {
     std::ios::sync_with_stdio(false);
     counts = write(std::cout);
+  } else if (special) {
+    // A device or a pipe (/dev/null, a FIFO): written in place. Renaming a
+    // temporary file over it would replace the device with a file.
+    std::ofstream file(args.out, std::ios::binary);
+    if (!file) {
+      report_error("cannot write " + args.out);
+      return 1;
+    }
+    counts = write(file);
+    file.close();
+    if (counts && !file) counts = fail(ErrorCode::kIo, "cannot write " + args.out);
   } else {
     const std::string tmp = args.out + ".tmp";
     std::ofstream file(tmp, std::ios::binary | std::ios::trunc);

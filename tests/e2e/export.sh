@@ -122,4 +122,14 @@ while pos < len(data):
     checked += 1
 print(f"ok: {checked} WARC records with correct sha1 digests")
 EOF
+# --out naming a pipe (or /dev/null) writes into it: the temporary file and
+# rename that protect a regular file would replace the pipe with a file.
+mkfifo "$WORK/pipe"
+cat "$WORK/pipe" >"$WORK/piped.jsonl" &
+reader=$!
+tidings --db "$db" export --what articles --out "$WORK/pipe" 2>"$WORK/pipe.err" || fail "export into a pipe"
+wait "$reader"
+check "the pipe is still a pipe" test -p "$WORK/pipe"
+check "the articles went through the pipe" test "$(wc -l <"$WORK/piped.jsonl")" -ge 1
+
 echo "export: all checks passed"
