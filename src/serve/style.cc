@@ -201,6 +201,33 @@ div.map .chart-message { padding: 1rem; }
   header.site .wrap { flex-direction: column; gap: 0.2rem; }
   .page-title { font-size: 1.35rem; }
 }
+/* Search: the form as a grid of labelled fields, the query across the top. */
+form.search { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+              gap: 0.6rem 0.8rem; align-items: end; margin: 0 0 1.5rem; padding: 1rem;
+              border: 1px solid var(--line); border-radius: 10px; background: var(--code); }
+form.search label { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.8rem;
+                    color: var(--muted); }
+form.search label.q { grid-column: 1 / -1; font-size: 0.9rem; }
+form.search input { font: inherit; font-size: 1rem; color: var(--fg); background: var(--bg);
+                    padding: 0.4rem 0.55rem; border: 1px solid var(--border); border-radius: 6px;
+                    min-width: 0; width: 100%; }
+form.search label.q input { font-size: 1.1rem; padding: 0.55rem 0.7rem; }
+form.search button { font: inherit; font-weight: 600; padding: 0.45rem 1.2rem; border: 0;
+                     border-radius: 6px; background: var(--link); color: var(--bg);
+                     cursor: pointer; }
+form.search input:focus-visible, form.search button:focus-visible {
+  outline: 2px solid var(--accent); outline-offset: 1px; }
+.count { color: var(--muted); font-size: 0.9rem; }
+.search-hits .snippet { margin: 0.3rem 0 0; }
+.search-hits > li + li { margin-top: 1.2rem; }
+mark { background: #ffe58a; color: #1d1d1f; padding: 0 0.1em; border-radius: 2px; }
+table.attention-counts { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem;
+                         font-variant-numeric: tabular-nums; }
+table.attention-counts caption { caption-side: bottom; text-align: left; color: var(--muted);
+                                 font-size: 0.8rem; padding-top: 0.4rem; }
+table.attention-counts th, table.attention-counts td { padding: 0.2rem 0.8rem 0.2rem 0;
+                                                        border-bottom: 1px solid var(--line);
+                                                        text-align: left; }
 )css";
 
 constexpr std::string_view kFavicon =
