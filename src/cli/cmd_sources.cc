@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "export/export.h"
 #include "cli/read_file.h"
 #include "collect/opml.h"
 #include "core/article_json.h"
@@ -139,33 +140,11 @@ int run_import(const SourcesArgs& args, const GlobalOptions& global) {
 int run_export(const GlobalOptions& global) {
   auto store = open_store_or_report(global);
   if (!store) return 1;
-  auto sources = store->list_sources();
-  if (!sources) {
-    report_error(sources.error().message);
+  auto written = exports::export_sources_opml(*store, now_seconds(), std::cout);
+  if (!written) {
+    report_error(written.error().message);
     return 1;
   }
-  OpmlDocument doc;
-  doc.title = "tidings sources";
-  for (const Source& s : *sources) {
-    OpmlOutline o;
-    o.title = s.name.empty() ? url_host(s.url) : s.name;
-    o.kind = s.kind;
-    o.every = format_duration(s.every_seconds);
-    // Feed readers see feeds as xmlUrl; tidings' kind and URL survive the
-    // round trip through tidings:kind (a discovered feed is exported as the
-    // feed, the registered page as htmlUrl).
-    if (s.kind == "feed") {
-      o.xml_url = s.url;
-    } else if (!s.feed_url.empty()) {
-      o.xml_url = s.feed_url;
-      o.html_url = s.url;
-      o.kind = "feed";
-    } else {
-      o.url = s.url;
-    }
-    doc.outlines.push_back(std::move(o));
-  }
-  std::cout << write_opml(doc, format_rfc822(now_seconds()));
   return 0;
 }
 

@@ -209,58 +209,66 @@ Result<std::vector<NerGoldSentence>> read_gmb(std::string_view csv) {
   return out;
 }
 
-Result<std::vector<NerGoldSentence>> read_wikigold(std::string_view text) {
+namespace {
+
+// Gathers the sentences of a one-word-per-line corpus: words and labels in
+// order, a blank line ending a sentence, a document marker ending it too.
+struct SentenceCollector {
   std::vector<NerGoldSentence> out;
   NerGoldSentence current;
   uint32_t document = 0;
-  auto flush = [&] {
+
+  void end_sentence() {
     if (!current.words.empty()) {
       current.document = document;
       out.push_back(std::move(current));
     }
     current = {};
-  };
+  }
+  void new_document() {
+    end_sentence();
+    ++document;
+  }
+  void add(std::string_view word, std::string_view label) {
+    current.words.emplace_back(word);
+    current.labels.emplace_back(label);
+  }
+  std::vector<NerGoldSentence> finish() {
+    end_sentence();
+    return std::move(out);
+  }
+};
+
+}  // namespace
+
+Result<std::vector<NerGoldSentence>> read_wikigold(std::string_view text) {
+  SentenceCollector c;
   for (std::string_view line : split_lines(text)) {
     if (line.empty()) {
-      flush();
+      c.end_sentence();
       continue;
     }
     const size_t space = line.rfind(' ');
     if (space == std::string_view::npos) return fail(ErrorCode::kInvalidInput, "wikigold: a line without a tag");
     const std::string_view word = line.substr(0, space), label = line.substr(space + 1);
     if (word == "-DOCSTART-") {
-      flush();
-      ++document;
+      c.new_document();
       continue;
     }
-    current.words.emplace_back(word);
-    current.labels.emplace_back(label);
+    c.add(word, label);
   }
-  flush();
-  return out;
+  return c.finish();
 }
 
 Result<std::vector<NerGoldSentence>> read_uner(std::string_view text) {
-  std::vector<NerGoldSentence> out;
-  NerGoldSentence current;
-  uint32_t document = 0;
-  auto flush = [&] {
-    if (!current.words.empty()) {
-      current.document = document;
-      out.push_back(std::move(current));
-    }
-    current = {};
-  };
+  SentenceCollector c;
   for (std::string_view line : split_lines(text)) {
     if (line.empty()) {
-      flush();
+      c.end_sentence();
       continue;
     }
     if (line[0] == '#') {
-      if (line.rfind("# newdoc", 0) == 0) {
-        flush();
-        ++document;
-      }
+      if (line.rfind("# newdoc", 0) == 0) c.new_document();
       continue;
     }
     std::vector<std::string_view> cols;
@@ -271,11 +279,9 @@ Result<std::vector<NerGoldSentence>> read_uner(std::string_view text) {
       start = tab + 1;
     }
     if (cols.size() < 3) return fail(ErrorCode::kInvalidInput, "uner: fewer than 3 columns");
-    current.words.emplace_back(cols[1]);
-    current.labels.emplace_back(cols[2]);
+    c.add(cols[1], cols[2]);
   }
-  flush();
-  return out;
+  return c.finish();
 }
 
 uint8_t unannotated_kinds(NerCorpus corpus) {
