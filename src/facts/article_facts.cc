@@ -53,6 +53,16 @@ struct Writer {
 
 }  // namespace
 
+void mark_polities(std::vector<Entity>& entities, const std::vector<std::optional<Place>>& places) {
+  for (size_t i = 0; i < entities.size() && i < places.size(); ++i) {
+    if (entities[i].type != EntityType::kLocation || !places[i]) continue;
+    const PlaceClass c = places[i]->feature;
+    if (c == PlaceClass::kCountry || c == PlaceClass::kAdmin || c == PlaceClass::kCity) {
+      entities[i].type = EntityType::kGpe;
+    }
+  }
+}
+
 Result<FactsModels> load_facts_models(bool gazetteer_optional) {
   FactsModels m;
   auto ner = NerModel::load_default();
@@ -74,7 +84,6 @@ FactSet extract_facts(std::string text, const std::optional<PublicationTime>& pu
   f.published = published;
   f.segmented = segment(*f.text);
   f.entities = models.ner.tag(f.segmented);
-  f.people = find_people(f.segmented, f.entities);
   f.places.assign(f.entities.size(), std::nullopt);
   if (models.gazetteer) {
     std::vector<Entity> toponyms;
@@ -88,7 +97,9 @@ FactSet extract_facts(std::string text, const std::optional<PublicationTime>& pu
     }
     auto resolved = resolve_places(*models.gazetteer, f.segmented, toponyms);
     for (size_t k = 0; k < resolved.size() && k < index.size(); ++k) f.places[index[k]] = std::move(resolved[k]);
+    mark_polities(f.entities, f.places);
   }
+  f.people = find_people(f.segmented, f.entities);
   f.dates = find_dates(f.segmented, published);
   f.figures = find_figures(f.segmented, f.dates);
   f.quotes = find_quotes(f.segmented, f.entities, f.people);

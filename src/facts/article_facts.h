@@ -26,7 +26,7 @@ namespace tidings::facts {
 
 /// Bumped whenever what the pass finds changes, so stored facts of an
 /// older version are recomputed (`tidings reextract`).
-constexpr int kFactsVersion = 1;
+constexpr int kFactsVersion = 2;  // 2: GPE apart from LOC
 
 /// The models the pass reads, loaded once and shared by every thread.
 struct FactsModels {
@@ -52,6 +52,12 @@ struct FactSet {
   std::vector<Figure> figures;
   std::vector<Quote> quotes;
 };
+
+/// GPE apart from LOC: a LOC entity whose place resolved to a country, a
+/// first-level division or a city becomes GPE (also when used for its
+/// government, "Moscow warned"); seas, regions, territories and continents
+/// stay LOC. `places` is per entity, as in FactSet.
+void mark_polities(std::vector<Entity>& entities, const std::vector<std::optional<Place>>& places);
 
 /// Runs the pass. Reads at most kMaxTextBytes of `text`. Thread-safe.
 FactSet extract_facts(std::string text, const std::optional<PublicationTime>& published,

@@ -37,6 +37,9 @@ quote = next(f for f in facts if f["type"] == "quote" and f["kind"] == "direct")
 assert quote["value"].startswith("Such crimes can be best described") and quote["speaker"]["name"] == "Ali Asghar Khaji", quote
 places = {f["text"]: f for f in facts if f["type"] == "place"}
 assert places["Tehran"]["country_code"] == "IR" and abs(places["Tehran"]["lat"] - 35.7) < 0.5, places.get("Tehran")
+types = {f["text"]: f["entity_type"] for f in facts if f["type"] == "entity"}
+assert types["Tehran"] == "GPE" and types["Iran"] == "GPE", types  # polities apart from LOC
+assert types["Gaza"] == "LOC", types  # the Gaza Strip: a territory, not a polity in the gazetteer
 print("ok: the seed paragraph's facts, exactly")
 PY
 
