@@ -2,8 +2,12 @@
 // src/search build an index of the same generated articles and answer the
 // same queries, side by side in one process.
 //
-//   tidings_search_bench --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT]
+//   tidings_search_bench --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--no-compact]
 //   tidings_search_bench --corpus ARTICLES.json --make-store DB [--docs N]
+//
+// After the build each index is compacted (SearchIndex::compact, what
+// `tidings reindex` does) unless --no-compact: the time and the size after
+// are printed, and the queries run on the compacted index.
 //
 // ARTICLES.json is `tidings articles --json` of the ingested sample
 // collection. The generator mixes its real vocabulary: text is a walk on
@@ -205,7 +209,9 @@ double percentile(std::vector<double> v, double p) {
 
 struct BackendResult {
   double build_seconds = 0;
-  int64_t bytes = 0;
+  double compact_seconds = 0;
+  int64_t bytes = 0;          ///< as queried (compacted unless --no-compact)
+  int64_t built_bytes = 0;    ///< straight after the build
   std::map<std::string, std::vector<double>> latency_ms;
   int64_t errors = 0;
 };
@@ -256,6 +262,7 @@ int main(int argc, char** argv) {
   std::string corpus, dir = "/tmp/tidings-search-bench", json_out, store_path;
   int64_t docs = 1'000'000;
   int queries = 200;
+  bool compact = true;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -265,8 +272,9 @@ int main(int argc, char** argv) {
     else if (a == "--queries") queries = std::stoi(value());
     else if (a == "--json") json_out = value();
     else if (a == "--make-store") store_path = value();
+    else if (a == "--no-compact") compact = false;
     else {
-      std::fprintf(stderr, "usage: %s --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--make-store DB]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--make-store DB] [--no-compact]\n", argv[0]);
       return 2;
     }
   }
@@ -308,6 +316,16 @@ int main(int argc, char** argv) {
     }
     std::fprintf(stderr, "\n");
     r.build_seconds = std::chrono::duration<double>(Steady::now() - start).count() - gen_seconds;
+    r.built_bytes = (*index)->size_bytes().value_or(0);
+    if (compact) {
+      std::fprintf(stderr, "%s: compacting\n", backend_name(b));
+      const auto c0 = Steady::now();
+      if (auto e = (*index)->compact(); !e) {
+        std::fprintf(stderr, "%s\n", e.error().message.c_str());
+        return 1;
+      }
+      r.compact_seconds = std::chrono::duration<double>(Steady::now() - c0).count();
+    }
     index->reset();
     auto reader = open_index(d, false);
     if (!reader) return 1;
@@ -337,11 +355,19 @@ int main(int argc, char** argv) {
   std::printf("%-28s %14s %14s %10s\n", "", "xapian", "fts5", "fts5/xapian");
   const double xr = docs / x.build_seconds, fr = docs / f.build_seconds;
   std::printf("%-28s %14.0f %14.0f %10.2f\n", "build rate (docs/s)", xr, fr, fr / xr);
-  std::printf("%-28s %14.1f %14.1f %10.2f\n", "index size (MiB)", x.bytes / 1048576.0, f.bytes / 1048576.0,
-              static_cast<double>(f.bytes) / x.bytes);
-  nlohmann::json out = {{"docs", docs}, {"queries_per_kind", queries}};
+  std::printf("%-28s %14.1f %14.1f %10.2f\n", "index size built (MiB)", x.built_bytes / 1048576.0,
+              f.built_bytes / 1048576.0, static_cast<double>(f.built_bytes) / x.built_bytes);
+  if (compact) {
+    std::printf("%-28s %14.1f %14.1f %10.2f\n", "compact (s)", x.compact_seconds, f.compact_seconds,
+                f.compact_seconds / x.compact_seconds);
+    std::printf("%-28s %14.1f %14.1f %10.2f\n", "index size compacted (MiB)", x.bytes / 1048576.0,
+                f.bytes / 1048576.0, static_cast<double>(f.bytes) / x.bytes);
+  }
+  nlohmann::json out = {{"docs", docs}, {"queries_per_kind", queries}, {"compacted", compact}};
   for (auto [b, r] : results) {
-    out[backend_name(b)] = {{"build_docs_per_s", docs / r.build_seconds}, {"index_bytes", r.bytes}, {"errors", r.errors}};
+    out[backend_name(b)] = {{"build_docs_per_s", docs / r.build_seconds}, {"index_bytes", r.bytes},
+                            {"index_bytes_built", r.built_bytes}, {"compact_seconds", r.compact_seconds},
+                            {"errors", r.errors}};
   }
   for (const char* kind : {"term", "phrase", "filtered", "attention"}) {
     for (double p : {0.5, 0.99}) {

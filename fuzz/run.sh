@@ -7,7 +7,7 @@ set -euo pipefail
 dir=${1:?fuzz build dir}
 seconds=${2:-300}
 root=$(cd "$(dirname "$0")/.." && pwd)
-targets=${FUZZ_TARGETS:-extract_fuzz warc_fuzz feed_fuzz sitemap_fuzz robots_fuzz opml_fuzz dedup_fuzz}
+targets=${FUZZ_TARGETS:-extract_fuzz warc_fuzz feed_fuzz sitemap_fuzz robots_fuzz opml_fuzz dedup_fuzz facts_fuzz}
 for target in $targets; do
   bin="$dir/$target"
   [ -x "$bin" ] || { echo "$target: not built"; continue; }
@@ -29,6 +29,17 @@ for i, line in enumerate(open(sys.argv[1], encoding='utf-8')):
     r = json.loads(line)
     with open(os.path.join(sys.argv[2], f'sample-{i}'), 'w', encoding='utf-8') as f:
         f.write((r.get('url') or '') + '\n' + (r.get('title') or '') + ' ' + (r.get('copy_of') or ''))
+PY
+  elif [ "$target" = facts_fuzz ]; then
+    # Hand-written news text (figures, dates, quotes, other scripts, broken
+    # UTF-8: fuzz/seeds-facts) and the sample collection's headlines.
+    cp "$root"/fuzz/seeds-facts/*.txt "$corpus/"
+    python3 - "$root/data/sample/manifest.jsonl" "$corpus" <<'PY'
+import json, os, sys
+titles = [json.loads(line).get('title') or '' for line in open(sys.argv[1], encoding='utf-8')]
+for i in range(0, len(titles), 10):
+    with open(os.path.join(sys.argv[2], f'sample-titles-{i}'), 'w', encoding='utf-8') as f:
+        f.write('. '.join(titles[i:i + 10]))
 PY
   elif [ -n "${FUZZ_SEEDS:-}" ] && [ -d "$FUZZ_SEEDS" ]; then
     # Feeds, sitemaps, robots.txt and OPML: seeds from a folder the caller

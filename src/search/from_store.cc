@@ -71,6 +71,7 @@ Result<ReindexCounts> reindex(Store& store, const std::string& dir, Backend back
     if (progress) progress(counts.articles);
     q.before_id = page->back().id;
   }
+  if (auto r = (*index)->compact(); !r) return tl::unexpected(r.error());
   if (auto bytes = (*index)->size_bytes()) counts.index_bytes = *bytes;
   index->reset();  // closed before it moves
   const std::string old = dir + ".old";

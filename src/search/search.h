@@ -130,6 +130,12 @@ class SearchIndex {
   virtual Result<int64_t> doc_count() = 0;
   /// Bytes the index takes on disk.
   virtual Result<int64_t> size_bytes() = 0;
+  /// Rewrites the index compactly (Xapian: xapian-compact's merge of the
+  /// posting lists into full blocks, document ids kept; FTS5: its b-trees
+  /// merged into one and the file vacuumed). For an index no other process
+  /// writes: `reindex` calls it on the fresh index before the swap. On an
+  /// error the index is left as it was and stays open.
+  virtual Result<void> compact() = 0;
 };
 
 /// Creates an empty index of `backend` in `dir` (which must not exist),

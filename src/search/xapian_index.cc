@@ -7,6 +7,8 @@
 // The document data is the hit as JSON plus the text for snippets.
 #include <xapian.h>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "search/backends.h"
@@ -244,6 +246,43 @@ class XapianIndex final : public SearchIndex {
   }
 
   Result<int64_t> size_bytes() override { return directory_bytes(dir_ + "/xapian"); }
+
+  Result<void> compact() override {
+    if (!writable_) return fail(ErrorCode::kInvalidInput, "the search index is open read-only");
+    namespace fs = std::filesystem;
+    const std::string path = dir_ + "/xapian";
+    const std::string out = dir_ + "/xapian.compact";
+    const std::string old = dir_ + "/xapian.old";
+    std::error_code ec;
+    fs::remove_all(out, ec);
+    fs::remove_all(old, ec);
+    std::string problem;
+    try {
+      wdb_.commit();
+      wdb_.close();  // the lock goes with it; compaction reads a closed, committed database
+      {
+        Xapian::Database source(path);
+        // Document ids are article ids: never renumbered. FULL, not FULLER:
+        // ingest goes on adding to the compacted index.
+        source.compact(out, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
+      }
+      fs::rename(path, old, ec);
+      if (!ec) {
+        fs::rename(out, path, ec);
+        if (ec) fs::rename(old, path, ec);  // put the original back
+        if (ec) problem = "cannot put the compacted index in place: " + ec.message();
+      } else {
+        problem = "cannot move the index aside: " + ec.message();
+      }
+    } catch (const Xapian::Error& e) {
+      problem = "compacting the search index: " + e.get_description();
+    }
+    fs::remove_all(out, ec);
+    fs::remove_all(old, ec);
+    if (auto reopened = open(false); !reopened) return reopened;
+    if (!problem.empty()) return fail(ErrorCode::kIo, problem);
+    return {};
+  }
 
  private:
   std::string dir_;

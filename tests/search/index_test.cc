@@ -204,6 +204,38 @@ TEST_P(IndexTest, ReplacesByArticleId) {
   EXPECT_FALSE(index_->add({bad}));
 }
 
+TEST_P(IndexTest, CompactKeepsIdsAndAnswersAndStaysWritable) {
+  // Ids far apart, as article ids are after deletions: compaction must not
+  // renumber them (Xapian would by default).
+  ASSERT_TRUE(index_->add({doc(90'000, "Ceasefire talks in Cairo", "Negotiators met in Cairo to discuss a ceasefire in Gaza.",
+                               "Daily Ledger", "2023-11-04T10:00:00Z", 7)}));
+  const V before = ids("gaza");
+  const V phrase_before = ids("\"Rafah crossing\"");
+  ASSERT_TRUE(index_->compact());
+  EXPECT_EQ(ids("gaza"), before);
+  EXPECT_EQ(ids("\"Rafah crossing\""), phrase_before);
+  EXPECT_EQ(ids("ceasefire"), (V{90'000}));
+  Filters outlet;
+  outlet.outlet = "Global Wire";
+  EXPECT_EQ(ids("gaza", outlet), (V{1, 4}));
+  EXPECT_EQ(index_->doc_count().value(), 6);
+  // Still open for writing: ingest goes on after a reindex.
+  ASSERT_TRUE(index_->add({doc(7, "Truce", "A truce was agreed in Doha.", "Global Wire", "2023-11-05T10:00:00Z")}));
+  EXPECT_EQ(ids("truce"), (V{7}));
+  ASSERT_TRUE(index_->compact());  // twice is fine
+  EXPECT_EQ(index_->doc_count().value(), 7);
+  index_.reset();
+  auto reader = open_index(dir_, false);
+  ASSERT_TRUE(reader);
+  EXPECT_EQ((*reader)->doc_count().value(), 7);
+  EXPECT_FALSE((*reader)->compact());  // read-only
+  for (const auto& e : fs::directory_iterator(dir_)) {  // no leftovers beside the index
+    const std::string name = e.path().filename().string();
+    EXPECT_EQ(name.find(".compact"), std::string::npos) << name;
+    EXPECT_EQ(name.find(".old"), std::string::npos) << name;
+  }
+}
+
 TEST_P(IndexTest, ReopensReadOnly) {
   index_.reset();
   auto backend = index_backend(dir_);
