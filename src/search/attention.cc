@@ -63,7 +63,7 @@ Result<Attention> attention(SearchIndex& index, const AttentionRequest& request)
       return tl::unexpected(b.error());
     }
   }
-  std::vector<std::vector<HourCount>> counts;
+  std::vector<HourCounts> counts;
   int64_t lo = INT64_MAX, hi = INT64_MIN;  // hours with matches
   for (size_t q = 0; q < request.queries.size(); ++q) {
     const std::string& query = request.queries[q];
@@ -78,7 +78,7 @@ Result<Attention> attention(SearchIndex& index, const AttentionRequest& request)
     }
     auto c = index.hourly_counts(query, filters);
     if (!c) return tl::unexpected(c.error());
-    for (const HourCount& h : *c) {
+    for (const HourCount& h : c->counts) {
       lo = std::min(lo, h.hour);
       hi = std::max(hi, h.hour);
     }
@@ -123,7 +123,8 @@ Result<Attention> attention(SearchIndex& index, const AttentionRequest& request)
     s.articles.assign(out.buckets.size(), 0);
     s.outlets.assign(out.buckets.size(), 0);
     std::vector<std::set<std::string>> outlets(out.buckets.size());
-    for (const HourCount& c : counts[q]) {
+    s.complete = counts[q].complete;
+    for (const HourCount& c : counts[q].counts) {
       const int64_t b = floor_div(c.hour - first_hour, per_bucket);
       if (b < 0 || b >= static_cast<int64_t>(out.buckets.size())) continue;
       s.articles[b] += c.articles;

@@ -219,8 +219,9 @@ class Fts5Index final : public SearchIndex {
     return out;
   }
 
-  Result<std::vector<HourCount>> hourly_counts(std::string_view query,
-                                               const Filters& filters) override {
+  // FTS5 interrupted at the bound is an error (kTooLarge), never a partial
+  // count: complete is always true here.
+  Result<HourCounts> hourly_counts(std::string_view query, const Filters& filters) override {
     if (auto ok = check_filters(filters); !ok) return tl::unexpected(ok.error());
     auto node = parse_query(query);
     if (!node) return tl::unexpected(node.error());
@@ -237,8 +238,8 @@ class Fts5Index final : public SearchIndex {
     int i = 1;
     if (!all) st.bind(i++, to_match(*node));
     bind_where(st, where, i);
-    std::vector<HourCount> out;
-    while (st.step()) out.push_back({st.column_int(0), st.column_text(1), st.column_int(2)});
+    HourCounts out;
+    while (st.step()) out.counts.push_back({st.column_int(0), st.column_text(1), st.column_int(2)});
     if (st.failed()) return statement_error(st);
     no_deadline();
     return out;

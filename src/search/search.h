@@ -115,6 +115,14 @@ struct HourCount {
   int64_t articles = 0;
 };
 
+/// What hourly_counts found. `complete` is false when the count stopped at
+/// the query time bound (kQueryTimeLimitSeconds): the counts are then a
+/// lower bound, and say so rather than undercount silently.
+struct HourCounts {
+  std::vector<HourCount> counts;
+  bool complete = true;
+};
+
 class SearchIndex {
  public:
   virtual ~SearchIndex() = default;
@@ -125,8 +133,7 @@ class SearchIndex {
   virtual Result<SearchResults> search(const SearchRequest& request) = 0;
   /// The counts of `query` (empty: everything the filters pass) per hour
   /// and outlet within the filters.
-  virtual Result<std::vector<HourCount>> hourly_counts(std::string_view query,
-                                                       const Filters& filters) = 0;
+  virtual Result<HourCounts> hourly_counts(std::string_view query, const Filters& filters) = 0;
   virtual Result<int64_t> doc_count() = 0;
   /// Bytes the index takes on disk.
   virtual Result<int64_t> size_bytes() = 0;
@@ -175,6 +182,9 @@ struct AttentionSeries {
   std::vector<int64_t> articles;  ///< per bucket
   std::vector<int64_t> outlets;   ///< distinct outlets per bucket
   int64_t total_articles = 0;
+  /// False when the count stopped at the time bound: the numbers are a
+  /// lower bound (JSON "complete": false; the page says so).
+  bool complete = true;
 };
 
 struct Attention {

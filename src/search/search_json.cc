@@ -47,7 +47,8 @@ nlohmann::json attention_to_json(const Attention& a) {
     series.push_back({{"query", s.query},
                       {"articles", s.articles},
                       {"outlets", s.outlets},
-                      {"total_articles", s.total_articles}});
+                      {"total_articles", s.total_articles},
+                      {"complete", s.complete}});
   }
   return {{"interval", interval_name(a.interval)},
           {"from", format_rfc3339(a.from)},

@@ -16,7 +16,8 @@ nlohmann::json hit_to_json(const Hit& hit);
 /// {"total", "total_exact", "hits": [...]}.
 nlohmann::json results_to_json(const SearchResults& results);
 /// {"interval", "from", "to", "buckets": [RFC 3339...], "series": [{"query",
-/// "articles": [...], "outlets": [...], "total_articles"}]}.
+/// "articles": [...], "outlets": [...], "total_articles", "complete"}]}; "complete" is false
+/// when a count stopped at the query time bound (its numbers a lower bound).
 nlohmann::json attention_to_json(const Attention& attention);
 
 }  // namespace tidings::search

@@ -202,8 +202,7 @@ class XapianIndex final : public SearchIndex {
     }
   }
 
-  Result<std::vector<HourCount>> hourly_counts(std::string_view query,
-                                               const Filters& filters) override {
+  Result<HourCounts> hourly_counts(std::string_view query, const Filters& filters) override {
     if (auto ok = check_filters(filters); !ok) return tl::unexpected(ok.error());
     auto node = parse_query(query);
     if (!node) return tl::unexpected(node.error());
@@ -216,8 +215,12 @@ class XapianIndex final : public SearchIndex {
       enquire.set_time_limit(kQueryTimeLimitSeconds);
       Xapian::ValueCountMatchSpy spy(kHourOutletSlot);
       enquire.add_matchspy(&spy);
-      enquire.get_mset(0, 0, db_.get_doccount());
-      std::vector<HourCount> out;
+      const auto started = std::chrono::steady_clock::now();
+      const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+      const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      HourCounts out;
+      // Stopped at the time bound: the spy saw only some of the matches.
+      out.complete = took < kQueryTimeLimitSeconds && spy.get_total() >= mset.get_matches_upper_bound();
       for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
         const std::string v = *it;
         const auto bar = v.find('|');
@@ -226,7 +229,7 @@ class XapianIndex final : public SearchIndex {
         c.hour = std::stoll(v.substr(0, bar));
         c.outlet = v.substr(bar + 1);
         c.articles = it.get_termfreq();
-        out.push_back(std::move(c));
+        out.counts.push_back(std::move(c));
       }
       return out;
     } catch (const Xapian::Error& e) {

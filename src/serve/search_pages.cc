@@ -158,8 +158,17 @@ std::string attention_html(const search::AttentionRequest& request,
     h += "</tr>\n";
   }
   h += "</tbody><tfoot><tr><th scope=\"row\">Total</th>";
-  for (const auto& s : a.series) h += "<td>" + with_thousands(s.total_articles) + "</td>";
-  return h + "</tr></tfoot></table></section>\n";
+  for (const auto& s : a.series) {
+    h += "<td>" + with_thousands(s.total_articles) + (s.complete ? "" : " or more") + "</td>";
+  }
+  h += "</tr></tfoot></table>";
+  for (const auto& s : a.series) {
+    if (s.complete) continue;
+    h += "<p class=\"warning\" role=\"status\">The count for " +
+         escape_html(s.query.empty() ? "(filters)" : s.query) +
+         " stopped at the time bound: its numbers are a lower bound. Narrow the dates or add a filter.</p>";
+  }
+  return h + "</section>\n";
 }
 
 Reply page(int status, const std::string& title, const std::string& main) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "search/search.h"
+#include "search/search_json.h"
 #include "serve/handlers.h"
 
 namespace tidings::serve {
@@ -115,6 +116,24 @@ TEST_F(SearchApiTest, AttentionExactShape) {
   EXPECT_EQ(j["series"][0]["outlets"], json({2, 2, 2, 2, 2}));
   EXPECT_EQ(j["series"][0]["total_articles"], 30);
   EXPECT_EQ(j["series"][1]["total_articles"], 29);
+  EXPECT_EQ(j["series"][0]["complete"], true);
+}
+
+TEST(AttentionJson, ACountStoppedAtTheBoundSaysSo) {
+  search::Attention a;
+  a.buckets = {Instant(std::chrono::seconds(1698796800))};
+  a.from = a.buckets[0];
+  a.to = a.from + std::chrono::hours(24);
+  search::AttentionSeries s;
+  s.query = "gaza";
+  s.articles = {7};
+  s.outlets = {2};
+  s.total_articles = 7;
+  s.complete = false;
+  a.series.push_back(s);
+  const nlohmann::json j = search::attention_to_json(a);
+  EXPECT_EQ(j["series"][0]["complete"], false);
+  EXPECT_EQ(j["series"][0]["total_articles"], 7);
 }
 
 TEST_F(SearchApiTest, AttentionBadParams) {

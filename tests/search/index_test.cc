@@ -263,6 +263,8 @@ TEST_P(IndexTest, AttentionPerDayWithOutlets) {
   EXPECT_EQ(a->series[0].articles, (V{0, 1, 1, 1}));
   EXPECT_EQ(a->series[0].outlets, (V{0, 1, 1, 1}));
   EXPECT_EQ(a->series[0].total_articles, 3);
+  EXPECT_TRUE(a->series[0].complete);  // well inside the time bound
+  EXPECT_TRUE(index_->hourly_counts("gaza", {})->complete);
   EXPECT_EQ(a->series[1].articles, (V{0, 1, 0, 0}));
   // Hours; an entity alone.
   r.queries = {""};

@@ -52,7 +52,9 @@
       var values = isArray(s && s[measure]) ? s[measure] : [];
       var ys = [];
       for (var k = 0; k < n; k++) ys.push(count(values[k]));
-      series.push({label: String(s && s.query != null ? s.query : ''), values: ys,
+      // A count stopped at the server's time bound is a lower bound: say so.
+      var label = String(s && s.query != null ? s.query : '') + (s && s.complete === false ? ' (at least)' : '');
+      series.push({label: label, values: ys,
                    total: count(s && s.total_articles)});
     });
     return {interval: json.interval === 'hour' ? 'hour' : 'day', x: x, series: series};

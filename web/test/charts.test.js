@@ -40,6 +40,14 @@ test('attention: short, missing or hostile counts become zeros', () => {
   assert.deepStrictEqual(charts.attentionData({buckets: [], series: []}, 'articles').x, []);
 });
 
+test('attention: a count stopped at the time bound is labelled a lower bound', () => {
+  const a = charts.attentionData({
+    buckets: attention.buckets,
+    series: [{query: 'gaza', articles: [3, 0, 5], complete: false}, {query: 'iran', articles: [1, 1, 1], complete: true}],
+  }, 'articles');
+  assert.deepStrictEqual(a.series.map((s) => s.label), ['gaza (at least)', 'iran']);
+});
+
 test('attention: shapes it cannot draw are refused', () => {
   assert.throws(() => charts.attentionData({}, 'articles'), /buckets and series/);
   assert.throws(() => charts.attentionData(null, 'articles'), /buckets and series/);
