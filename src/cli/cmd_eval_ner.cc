@@ -26,6 +26,7 @@ struct EvalNerArgs {
   std::string errors;  // a folder for the error lists
   int cv = 0;
   int epochs = 0;
+  uint32_t bits = 0;
   int gold_repeats = 0;
   int lower_cased_every = 0;
   bool json = false;
@@ -88,6 +89,7 @@ int run_eval_ner(const EvalNerArgs& args) {
   if (args.cv > 1) {
     facts::NerTrainOptions options = eval::default_ner_options();
     if (args.epochs > 0) options.epochs = args.epochs;
+    if (args.bits > 0) options.bits = args.bits;
     if (args.gold_repeats > 0) eval::set_gold_repeats(options, args.gold_repeats);
     options.word_clusters = !args.no_clusters;
     if (!args.no_gazetteer) {
@@ -199,6 +201,7 @@ void add_eval_ner_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--model", args->model, "a model file (default: the committed one)");
   cmd->add_option("--cv", args->cv, "also train K-fold models for wikigold and UNER (slow), 0 = no");
   cmd->add_option("--epochs", args->epochs, "epochs of the cross-validation models");
+  cmd->add_option("--bits", args->bits, "2^bits hashed feature buckets of the cv models (12..24)");
   cmd->add_option("--gold-repeats", args->gold_repeats, "times wikigold and UNER are seen per epoch (cv models)");
   cmd->add_option("--lower-cased-every", args->lower_cased_every,
                   "cv models: every Nth GMB sentence again in lower case (0 = no)");
