@@ -7,8 +7,10 @@
 // Tagging speed is measured on GMB's held-out sentences.
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
@@ -21,12 +23,15 @@ namespace {
 struct EvalNerArgs {
   std::string data = "../shared/data/ner";
   std::string model;
+  std::string errors;  // a folder for the error lists
   int cv = 0;
   int epochs = 0;
+  uint32_t bits = 0;
   int gold_repeats = 0;
   int lower_cased_every = 0;
   bool json = false;
-  bool no_clusters = false, no_gazetteer = false;
+  bool no_clusters = false, no_gazetteer = false, no_person_names = false, no_history = false;
+  bool no_re3d = false;
 };
 
 struct Row {
@@ -61,6 +66,21 @@ int run_eval_ner(const EvalNerArgs& args) {
     eval::score_ner(*model, data->gmb_heldout, eval::NerCorpus::kGmb, &again);
     seconds = std::min(seconds, again);
   }
+  if (!args.errors.empty()) {
+    auto dump = [&](const facts::NerModel& m, const std::vector<eval::NerGoldSentence>& sentences,
+                    eval::NerCorpus corpus, const std::string& name) {
+      std::string text;
+      const auto counts = eval::write_ner_errors(m, sentences, corpus, text);
+      std::ofstream(args.errors + "/" + name + ".tsv", std::ios::binary) << text;
+      std::fprintf(stderr, "%s: %zu wrong type, %zu wrong boundary, %zu spurious, %zu missed\n", name.c_str(),
+                   counts[0], counts[1], counts[2], counts[3]);
+    };
+    dump(*model, data->gmb_heldout, eval::NerCorpus::kGmb, "gmb-heldout");
+    if (args.cv <= 1) {
+      dump(*model, data->wikigold, eval::NerCorpus::kWikigold, "wikigold");
+      dump(*model, data->uner, eval::NerCorpus::kUner, "uner");
+    }
+  }
   const double tokens_per_second = rows[0].score.tokens / std::max(seconds, 1e-9);
   const double sentences_per_second = rows[0].score.sentences / std::max(seconds, 1e-9);
   rows.push_back({"wikigold (model trained on it)", eval::score_ner(*model, data->wikigold, eval::NerCorpus::kWikigold)});
@@ -69,6 +89,7 @@ int run_eval_ner(const EvalNerArgs& args) {
   if (args.cv > 1) {
     facts::NerTrainOptions options = eval::default_ner_options();
     if (args.epochs > 0) options.epochs = args.epochs;
+    if (args.bits > 0) options.bits = args.bits;
     if (args.gold_repeats > 0) eval::set_gold_repeats(options, args.gold_repeats);
     options.word_clusters = !args.no_clusters;
     if (!args.no_gazetteer) {
@@ -79,11 +100,34 @@ int run_eval_ner(const EvalNerArgs& args) {
       }
       options.gazetteer = *gazetteer;
     }
+    if (!args.no_person_names) {
+      auto names = eval::load_person_names(eval::default_person_names_dir());
+      if (!names) {
+        report_error(names.error().message);
+        return 1;
+      }
+      options.person_names = std::move(*names);
+    }
+    eval::NerTrainingSet base;  // all the gold data
+    base.lower_cased_every = args.lower_cased_every;
+    base.re3d = !args.no_re3d;
+    if (!args.no_history) {
+      std::fprintf(stderr, "training the first stage (GMB only)\n");
+      auto first = eval::train_first_stage(*data, base, options);
+      if (!first) {
+        report_error(first.error().message);
+        return 1;
+      }
+      options.first_stage = *first;
+    }
     Row wiki{"wikigold (" + std::to_string(args.cv) + "-fold cv)", {}};
     Row uner{"uner dev (" + std::to_string(args.cv) + "-fold cv)", {}};
     for (int fold = 0; fold < args.cv; ++fold) {
       std::fprintf(stderr, "training fold %d of %d\n", fold + 1, args.cv);
-      auto m = eval::train_ner_model(*data, {true, true, args.cv, fold, args.lower_cased_every}, options);
+      eval::NerTrainingSet set = base;
+      set.folds = args.cv;
+      set.held_out = fold;
+      auto m = eval::train_ner_model(*data, set, options);
       if (!m) {
         report_error(m.error().message);
         return 1;
@@ -95,13 +139,25 @@ int run_eval_ner(const EvalNerArgs& args) {
         if (wiki_folds[i] == fold) wiki_test.push_back(data->wikigold[i]);
       for (size_t i = 0; i < data->uner.size(); ++i)
         if (uner_folds[i] == fold) uner_test.push_back(data->uner[i]);
+      if (!args.errors.empty()) {  // each fold's errors on its own test documents
+        for (const auto& [name, test, corpus] :
+             {std::tuple{"wikigold-cv", &wiki_test, eval::NerCorpus::kWikigold},
+              std::tuple{"uner-cv", &uner_test, eval::NerCorpus::kUner}}) {
+          std::string text;
+          eval::write_ner_errors(*m, *test, corpus, text);
+          std::ofstream(args.errors + "/" + name + ".tsv", std::ios::binary | (fold ? std::ios::app : std::ios::trunc))
+              << text;
+        }
+      }
       wiki.score.merge(eval::score_ner(*m, wiki_test, eval::NerCorpus::kWikigold));
       uner.score.merge(eval::score_ner(*m, uner_test, eval::NerCorpus::kUner));
     }
     rows.push_back(std::move(wiki));
     rows.push_back(std::move(uner));
     std::fprintf(stderr, "training without UNER\n");
-    auto m = eval::train_ner_model(*data, {true, false, 0, -1, args.lower_cased_every}, options);
+    eval::NerTrainingSet without_uner = base;
+    without_uner.uner = false;
+    auto m = eval::train_ner_model(*data, without_uner, options);
     if (!m) {
       report_error(m.error().message);
       return 1;
@@ -145,11 +201,17 @@ void add_eval_ner_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--model", args->model, "a model file (default: the committed one)");
   cmd->add_option("--cv", args->cv, "also train K-fold models for wikigold and UNER (slow), 0 = no");
   cmd->add_option("--epochs", args->epochs, "epochs of the cross-validation models");
+  cmd->add_option("--bits", args->bits, "2^bits hashed feature buckets of the cv models (12..24)");
   cmd->add_option("--gold-repeats", args->gold_repeats, "times wikigold and UNER are seen per epoch (cv models)");
   cmd->add_option("--lower-cased-every", args->lower_cased_every,
                   "cv models: every Nth GMB sentence again in lower case (0 = no)");
   cmd->add_flag("--no-clusters", args->no_clusters, "cv models: no word clusters");
   cmd->add_flag("--no-gazetteer", args->no_gazetteer, "cv models: no place names");
+  cmd->add_flag("--no-re3d", args->no_re3d, "cv models: leave re3d out of training");
+  cmd->add_flag("--no-history", args->no_history, "cv models: no document-history features");
+  cmd->add_flag("--no-person-names", args->no_person_names, "cv models: no person-name lists");
+  cmd->add_option("--errors", args->errors,
+                  "write each error (wrong type, boundary, spurious, missed) of the model to DIR/<corpus>.tsv");
   cmd->add_flag("--json", args->json, "print JSON");
   cmd->callback([args, &global] { global.exit_code = run_eval_ner(*args); });
 }

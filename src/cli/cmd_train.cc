@@ -23,6 +23,7 @@ struct TrainNerArgs {
   uint32_t bits = 0;
   float min_weight = -1;
   bool no_uner = false, no_wikigold = false, no_clusters = false, no_unlabelled = false, no_gazetteer = false;
+  bool no_person_names = false, no_history = false, no_re3d = false;
 };
 
 int run_train_ner(const TrainNerArgs& args) {
@@ -46,6 +47,14 @@ int run_train_ner(const TrainNerArgs& args) {
     }
     options.gazetteer = *gazetteer;
   }
+  if (!args.no_person_names) {
+    auto names = eval::load_person_names(eval::default_person_names_dir());
+    if (!names) {
+      report_error(names.error().message + " (the build installs them; --no-person-names to train without)");
+      return 1;
+    }
+    options.person_names = std::move(*names);
+  }
   options.on_epoch = [&](int epoch, size_t errors, size_t tokens) {
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::fprintf(stderr, "epoch %d: %zu errors in %zu tokens (%.1f s)\n", epoch, errors, tokens, s);
@@ -55,6 +64,16 @@ int run_train_ner(const TrainNerArgs& args) {
   set.wikigold = !args.no_wikigold;
   set.lower_cased_every = args.lower_cased_every;
   set.unlabelled = !args.no_unlabelled;
+  set.re3d = !args.no_re3d;
+  if (!args.no_history) {
+    std::fprintf(stderr, "training the first stage (GMB only) for the document-history features\n");
+    auto first = eval::train_first_stage(*data, set, options);
+    if (!first) {
+      report_error(first.error().message);
+      return 1;
+    }
+    options.first_stage = *first;
+  }
   auto model = eval::train_ner_model(*data, set, options);
   if (!model) {
     report_error(model.error().message);
@@ -95,6 +114,9 @@ void add_train_commands(CLI::App& app, GlobalOptions& global) {
   ner->add_flag("--no-wikigold", args->no_wikigold, "leave wikigold out of training");
   ner->add_flag("--no-clusters", args->no_clusters, "no word clusters");
   ner->add_flag("--no-gazetteer", args->no_gazetteer, "no place names from the geocoder's gazetteer");
+  ner->add_flag("--no-person-names", args->no_person_names, "no first names and name parts (data/names)");
+  ner->add_flag("--no-re3d", args->no_re3d, "leave re3d's proper-name mentions out of training");
+  ner->add_flag("--no-history", args->no_history, "no document-history features (no first stage)");
   ner->add_flag("--no-unlabelled", args->no_unlabelled, "no unlabelled text (ECB+, scrapinghub bodies)");
   ner->callback([args, &global] { global.exit_code = run_train_ner(*args); });
 }

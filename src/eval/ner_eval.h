@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "core/error.h"
 #include "facts/ner.h"
 #include "facts/ner_train.h"
+#include "facts/ner_person_names.h"
 
 namespace tidings::eval {
 
@@ -26,7 +28,7 @@ struct NerGoldSentence {
   uint32_t number = 0;              ///< GMB's "Sentence: N"
 };
 
-enum class NerCorpus : uint8_t { kGmb, kWikigold, kUner };
+enum class NerCorpus : uint8_t { kGmb, kWikigold, kUner, kRe3d };
 const char* ner_corpus_name(NerCorpus corpus);
 
 /// GMB's ner_dataset.csv (cp1252 bytes, inflated). Each sentence is its own
@@ -36,6 +38,19 @@ Result<std::vector<NerGoldSentence>> read_gmb(std::string_view csv);
 Result<std::vector<NerGoldSentence>> read_wikigold(std::string_view text);
 /// en_ewt-ud-dev.iob2: "# newdoc" starts a document.
 Result<std::vector<NerGoldSentence>> read_uner(std::string_view text);
+
+/// re3d (its folder: one sub-folder per source, each with documents.json
+/// and entities.json as mongoexport lines). Each document is segmented by
+/// facts::segment and its Person, Organisation, Location and Nationality
+/// mentions become PER, ORG, LOC and NORP labels, proper names only
+/// (docs/ner.md "re3d"): a leading article is left out, a mention must be
+/// capitalised word by word (a few particles such as "of", "al" aside),
+/// a person's leading title is labelled TITLE as GMB's are; pronouns and
+/// mentions without a capital ("the country", "mourners") are not names.
+/// A sentence with a mention that is neither (e.g. "U.S. service members")
+/// is left out, since its tokens could be either. Documents in the order of
+/// the sources' names and of documents.json.
+Result<std::vector<NerGoldSentence>> read_re3d(const std::string& dir);
 
 /// Reads a gzip file whole (at most max_bytes inflated).
 Result<std::string> read_gzip_file(const std::string& path, size_t max_bytes);
@@ -89,6 +104,13 @@ struct NerScore {
 NerScore score_ner(const facts::NerModel& model, const std::vector<NerGoldSentence>& sentences,
                    NerCorpus corpus, double* seconds = nullptr);
 
+/// Tags `sentences` as score_ner() does and writes one line per error, for
+/// error analysis: kind (wrong-type, boundary, spurious, missed), gold and
+/// predicted "type:words", then the sentence. Returns the count of each
+/// kind in that order.
+std::array<size_t, 4> write_ner_errors(const facts::NerModel& model, const std::vector<NerGoldSentence>& sentences,
+                                       NerCorpus corpus, std::string& out);
+
 /// Training sentences for `corpus` (training_tags; documents numbered as read).
 void append_training(const std::vector<NerGoldSentence>& sentences, NerCorpus corpus,
                      std::vector<facts::NerTrainSentence>& out);
@@ -102,6 +124,7 @@ struct NerData {
   std::vector<NerGoldSentence> gmb_train;    ///< GMB sentences 1..43,163
   std::vector<NerGoldSentence> gmb_heldout;  ///< GMB sentences 43,164..47,959 (never trained on)
   std::vector<NerGoldSentence> wikigold, uner;
+  std::vector<NerGoldSentence> re3d;  ///< empty when re3d/ is absent
   /// Unlabelled news text for the word clusters and the capitalisation
   /// table, as sentences of words: ECB+'s 982 articles
   /// (../clustering/ecbplus beside the NER folder) and the 125 bodies of
@@ -117,6 +140,7 @@ Result<NerData> load_ner_data(const std::string& dir);
 /// Which gold data goes into a model beside GMB's training sentences.
 struct NerTrainingSet {
   bool wikigold = true, uner = true;
+  bool re3d = true;  ///< NerData::re3d (never folded: it is not scored)
   int folds = 0;       ///< > 0: leave out fold `held_out` of wikigold and UNER
   int held_out = -1;
   /// > 0: every Nth GMB sentence again in lower case (off in the shipped
@@ -124,10 +148,25 @@ struct NerTrainingSet {
   int lower_cased_every = 0;
   bool unlabelled = true;  ///< NerData::unlabelled as unlabelled text
 };
+/// The person-name lists of data/names (npm, docs/ner.md) under `dir` (its
+/// node_modules): @stdlib's English male and female first names and
+/// @cspell/dict-people-names' name parts, for NerTrainOptions::person_names.
+/// kNotFound when a list is missing.
+Result<facts::ner::NameList> load_person_names(const std::string& dir);
+/// $TIDINGS_PERSON_NAMES, else data/names/node_modules of the source tree.
+std::string default_person_names_dir();
+
 /// The options the committed model was trained with (docs/ner.md).
 facts::NerTrainOptions default_ner_options();
-/// Sets how many times wikigold and UNER sentences are seen per epoch.
+/// Sets how many times wikigold, UNER and re3d sentences are seen per epoch.
 void set_gold_repeats(facts::NerTrainOptions& options, int repeats);
+/// The first stage of the document-history features
+/// (NerTrainOptions::first_stage): a model trained as `set` says but on
+/// GMB's training sentences only, so that it never saw the wikigold and
+/// UNER documents whose tags it gives (GMB's sentences are documents of
+/// one sentence and get no history).
+Result<std::shared_ptr<const facts::NerModel>> train_first_stage(const NerData& data, NerTrainingSet set,
+                                                                 facts::NerTrainOptions options);
 /// Trains a model on GMB's training sentences plus the chosen gold data;
 /// GMB's training sentences also give the capitalisation table.
 Result<facts::NerModel> train_ner_model(const NerData& data, const NerTrainingSet& set,

@@ -18,7 +18,7 @@
 namespace tidings::facts {
 namespace {
 
-constexpr char kMagic[8] = {'T', 'I', 'D', 'N', 'E', 'R', '0', '2'};
+constexpr char kMagic[8] = {'T', 'I', 'D', 'N', 'E', 'R', '0', '3'};
 constexpr size_t kMaxModelBytes = 64u << 20;     // the file
 constexpr size_t kMaxPayloadBytes = 512u << 20;  // inflated
 constexpr uint32_t kMinBits = 10, kMaxBits = 26;
@@ -120,20 +120,22 @@ Result<NerWeights> parse_payload(std::string_view payload) {
   if (!in.ok()) return bad("truncated cluster table");
   for (size_t i = 1; i < w.clusters.keys.size(); ++i)
     if (w.clusters.keys[i] <= w.clusters.keys[i - 1]) return bad("cluster table out of order");
-  const uint32_t name_count = in.u32();
-  if (!in.ok() || name_count > payload.size()) return bad("bad name list");
-  w.names.keys.resize(name_count);
-  key = 0;
-  for (uint32_t i = 0; i < name_count; ++i) {
-    key += in.varint();
-    w.names.keys[i] = key;
+  for (ner::NameList* list : {&w.names, &w.persons}) {  // place names, then person names
+    const uint32_t name_count = in.u32();
+    if (!in.ok() || name_count > payload.size()) return bad("bad name list");
+    list->keys.resize(name_count);
+    key = 0;
+    for (uint32_t i = 0; i < name_count; ++i) {
+      key += in.varint();
+      list->keys[i] = key;
+    }
+    const auto name_classes = in.take(name_count);
+    if (!in.ok()) return bad("truncated name list");
+    list->classes.assign(name_classes.begin(), name_classes.end());
+    for (size_t i = 1; i < list->keys.size(); ++i)
+      if (list->keys[i] <= list->keys[i - 1]) return bad("name list out of order");
+    list->index();
   }
-  const auto name_classes = in.take(name_count);
-  if (!in.ok()) return bad("truncated name list");
-  w.names.classes.assign(name_classes.begin(), name_classes.end());
-  for (size_t i = 1; i < w.names.keys.size(); ++i)
-    if (w.names.keys[i] <= w.names.keys[i - 1]) return bad("name list out of order");
-  w.names.index();
   const uint32_t row_count = in.u32();
   if (!in.ok() || row_count > (1u << w.bits)) return bad("bad row count");
   w.row_of.assign(size_t(1) << w.bits, 0);
@@ -190,13 +192,15 @@ std::vector<NerSpan> ner_spans(const std::vector<uint8_t>& tags) {
 namespace ner {
 
 NerWeights compress_weights(const std::vector<float>& dense, uint32_t bits, float min_weight,
-                            CaseTable cases, ClusterTable clusters, NameList names) {
+                            CaseTable cases, ClusterTable clusters, NameList names, NameList persons) {
   NerWeights w;
   w.bits = bits;
   w.cases = std::move(cases);
   w.clusters = std::move(clusters);
   w.names = std::move(names);
   w.names.index();
+  w.persons = std::move(persons);
+  w.persons.index();
   w.row_of.assign(size_t(1) << bits, 0);
   for (size_t b = 0; b < w.row_of.size(); ++b) {
     const float* row = &dense[b * kNerTags];
@@ -242,13 +246,15 @@ std::string NerModel::to_bytes() const {
     prev = k;
   }
   for (uint16_t p : w.clusters.paths) put_varint(payload, p);
-  put_u32(payload, static_cast<uint32_t>(w.names.keys.size()));
-  prev = 0;
-  for (uint32_t k : w.names.keys) {
-    put_varint(payload, k - prev);
-    prev = k;
+  for (const ner::NameList* list : {&w.names, &w.persons}) {
+    put_u32(payload, static_cast<uint32_t>(list->keys.size()));
+    prev = 0;
+    for (uint32_t k : list->keys) {
+      put_varint(payload, k - prev);
+      prev = k;
+    }
+    payload.append(list->classes.begin(), list->classes.end());
   }
-  payload.append(w.names.classes.begin(), w.names.classes.end());
   put_u32(payload, static_cast<uint32_t>(w.scales.size()));
   prev = 0;
   for (uint32_t b = 0; b < w.row_of.size(); ++b) {
@@ -272,7 +278,7 @@ std::string NerModel::to_bytes() const {
 
 Result<NerModel> NerModel::from_bytes(std::string_view bytes) {
   if (bytes.size() < 12 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
-    return fail(ErrorCode::kInvalidInput, "not a tidings NER model (version 2)");
+    return fail(ErrorCode::kInvalidInput, "not a tidings NER model (version 3)");
   uint32_t size = 0;
   for (int i = 0; i < 4; ++i) size |= uint32_t(uint8_t(bytes[8 + i])) << (8 * i);
   if (size > kMaxPayloadBytes) return fail(ErrorCode::kTooLarge, "ner model: payload too large");
@@ -320,6 +326,7 @@ std::vector<std::vector<uint8_t>> NerModel::tag_document(const std::vector<NerWo
   }
   const NerWeights& w = *weights_;
   const ner::DocumentCases doc(sentences);
+  ner::DocumentHistory history;  // the tags of the sentences before
   std::vector<uint64_t> features;
   std::vector<ner::TokenKeys> keys;
   std::vector<uint8_t> back, piece_tags;
@@ -333,9 +340,10 @@ std::vector<std::vector<uint8_t>> NerModel::tag_document(const std::vector<NerWo
       NerWords piece;
       if (from > 0 || to < sentences[s].size()) piece.assign(sentences[s].begin() + from, sentences[s].begin() + to);
       const NerWords& words = piece.empty() ? sentences[s] : piece;
-      ner::static_features(words, w.cases, w.clusters, w.names, doc, features, keys);
+      ner::static_features(words, w.cases, w.clusters, w.names, w.persons, doc, history, features, keys);
       ner::viterbi(features.data(), keys.data(), words.size(),
                    [&w](uint64_t f, float* scores) { w.add(f, scores); }, back, piece_tags);
+      if (sentences.size() > 1) history.add(keys.data(), piece_tags.data(), words.size());
       tags.insert(tags.end(), piece_tags.begin(), piece_tags.end());
     }
   }

@@ -1,6 +1,8 @@
 // The NER tagger's features (ner_features.h).
 #include "facts/ner_features.h"
 
+#include "facts/ner_person_names.h"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -17,7 +19,8 @@ enum Template : uint64_t {
   kShapeTrigram, kLowerM1Lower, kLowerLowerP1, kInitialCase, kStyleCase, kCaseStat,
   kCaseStatCaseInitial, kCaseStatM1, kCaseStatP1, kDocState, kWordM1, kWordP1, kCaseTrigram,
   kLengthCase, kLowerM1Case, kLowerP1Case, kSuffix3Case, kCluster4, kCluster8, kCluster12, kClusterPath,
-  kClusterM1, kClusterP1, kName, kNameCase,
+  kClusterM1, kClusterP1, kName, kNameCase, kPerson, kPersonContext,
+  kHistory, kHistoryContext,
 };
 
 constexpr uint64_t kBoundary = 0x5EB0;  // the value of words beyond the sentence
@@ -29,6 +32,8 @@ struct TokenInfo {
   uint8_t case_stat;
   uint8_t length;
   uint16_t cluster;
+  uint8_t person;   // ner_person_names.h classes
+  uint8_t history;  // DocumentHistory bits
 };
 
 void shape_of(std::string_view word, std::string& out) {
@@ -198,9 +203,26 @@ uint8_t DocumentCases::state(uint64_t lower_hash, size_t position, Case own_case
   return static_cast<uint8_t>((cap > 0 ? 1 : 0) | (low > 0 ? 2 : 0));
 }
 
+void DocumentHistory::add(const TokenKeys* keys, const uint8_t* tags, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    const Case c = keys[i].casing;
+    if (c == Case::kNone || c == Case::kLower) continue;
+    uint8_t bits;
+    if (tags[i] == kTagO || tags[i] >= kNerTags) {
+      if (i == 0) continue;  // a sentence's first word is capitalised anyway
+      bits = kCapitalisedO;
+    } else {
+      bits = static_cast<uint8_t>(1u << int(tag_kind(tags[i])));
+      const bool longer = !is_begin(tags[i]) || (i + 1 < n && tags[i + 1] == tags[i] + 1);
+      if (longer) bits |= kInLongerName;
+    }
+    seen_[keys[i].lower] |= bits;
+  }
+}
+
 void static_features(const NerWords& words, const CaseTable& cases, const ClusterTable& clusters,
-                     const NameList& names, const DocumentCases& doc, std::vector<uint64_t>& out,
-                     std::vector<TokenKeys>& keys) {
+                     const NameList& names, const NameList& persons, const DocumentCases& doc,
+                     const DocumentHistory& history, std::vector<uint64_t>& out, std::vector<TokenKeys>& keys) {
   const size_t n = words.size();
   thread_local std::vector<TokenInfo> info;
   info.resize(n);
@@ -218,6 +240,8 @@ void static_features(const NerWords& words, const CaseTable& cases, const Cluste
       for (auto& h : t.suffix) h = t.lower;
       t.case_stat = 0;
       t.cluster = 0;
+      t.person = 0;
+      t.history = 0;
       continue;
     }
     t.word = hash_bytes(w, kWord);
@@ -230,6 +254,8 @@ void static_features(const NerWords& words, const CaseTable& cases, const Cluste
     }
     t.case_stat = cases.lookup(t.lower);
     t.cluster = clusters.lookup(t.lower);
+    t.person = person_name_class(persons, lower, t.lower);
+    t.history = history.lookup(t.lower);
   }
   const uint64_t style = sentence_style(info);
   thread_local std::vector<uint64_t> lower_hashes;  // reused: no allocation per sentence
@@ -247,6 +273,8 @@ void static_features(const NerWords& words, const CaseTable& cases, const Cluste
     return j < 0 || j >= ptrdiff_t(n) ? 0x10000 : path_prefix(info[j].cluster, 6);
   };
   auto stat_at = [&](ptrdiff_t j) -> uint64_t { return j < 0 || j >= ptrdiff_t(n) ? 99 : info[j].case_stat; };
+  auto history_at = [&](ptrdiff_t j) -> uint64_t { return j < 0 || j >= ptrdiff_t(n) ? 0x100 : info[j].history; };
+  auto person_at = [&](ptrdiff_t j) -> uint64_t { return j < 0 || j >= ptrdiff_t(n) ? 15 : info[j].person; };
   for (size_t i = 0; i < n; ++i) {
     const auto& t = info[i];
     const ptrdiff_t j = static_cast<ptrdiff_t>(i);
@@ -295,7 +323,14 @@ void static_features(const NerWords& words, const CaseTable& cases, const Cluste
     // The longest place name over the word (its classes and position).
     f[k++] = mix(name_match[i], kName);
     f[k++] = mix((uint64_t(name_match[i]) * 16 + casing) * 2 + initial, kNameCase);
-    keys[i] = {t.lower, t.shape};
+    // Person names: the word's classes (× case, sentence-initial), and its
+    // neighbours' ("Ali Asghar Khaji": a first name before a capitalised word).
+    f[k++] = mix((uint64_t(t.person) * 16 + casing) * 2 + initial, kPerson);
+    f[k++] = mix(((person_at(j - 1) * 16 + person_at(j + 1)) * 16 + casing) * 16 + case_at(j + 1), kPersonContext);
+    // What the tagger said of the same word earlier in the document.
+    f[k++] = mix((uint64_t(t.history) * 16 + casing) * 2 + initial, kHistory);
+    f[k++] = mix((history_at(j - 1) * 512 + history_at(j + 1)) * 16 + casing, kHistoryContext);
+    keys[i] = {t.lower, t.shape, t.casing};
   }
 }
 

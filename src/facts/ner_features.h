@@ -67,21 +67,49 @@ class DocumentCases {
   std::unordered_map<uint64_t, std::pair<uint16_t, uint16_t>> counts_;  // lower, capitalised
 };
 
+/// Per-document memory of the tagger's own answers in earlier sentences
+/// (Ratinov & Roth 2009's "extended prediction history"): for each word, by
+/// its lower-case hash, the kinds it was tagged as when written with a
+/// capital, whether in a name of several words, and whether it was left out
+/// of every name while capitalised away from a sentence's start. So a
+/// later "Khaji" after "Ali Asghar Khaji", or a lower-case "ahmadian", can
+/// take the tag its full mention got.
+class DocumentHistory {
+ public:
+  /// Bits of a word's value: 1 << NerKind for each kind it was tagged as,
+  /// then these two.
+  static constexpr uint8_t kInLongerName = 0x40, kCapitalisedO = 0x80;
+  /// Records a tagged sentence (its TokenKeys and tags, as many of each).
+  void add(const struct TokenKeys* keys, const uint8_t* tags, size_t n);
+  /// The word's bits so far (0: never seen capitalised).
+  uint8_t lookup(uint64_t lower_hash) const {
+    if (seen_.empty()) return 0;
+    const auto it = seen_.find(lower_hash);
+    return it == seen_.end() ? 0 : it->second;
+  }
+
+ private:
+  std::unordered_map<uint64_t, uint8_t> seen_;
+};
+
 /// Static features per token.
-constexpr int kStaticFeatures = 42;
+constexpr int kStaticFeatures = 46;
 /// Features that read the previous tag (first-order, for Viterbi decoding).
 constexpr int kDynamicFeatures = 3;
 
 /// What the dynamic features need of each token.
 struct TokenKeys {
   uint64_t lower = 0, shape = 0;
+  Case casing = Case::kNone;
 };
 
 /// Fills `out` with words.size() * kStaticFeatures hashes and `keys` with
 /// one TokenKeys per word.
+/// `persons` is the person-name list (ner_person_names.h), `history` the
+/// tags of the document's earlier sentences.
 void static_features(const NerWords& words, const CaseTable& cases, const ClusterTable& clusters,
-                     const NameList& names, const DocumentCases& doc, std::vector<uint64_t>& out,
-                     std::vector<TokenKeys>& keys);
+                     const NameList& names, const NameList& persons, const DocumentCases& doc,
+                     const DocumentHistory& history, std::vector<uint64_t>& out, std::vector<TokenKeys>& keys);
 
 /// The previous tag alone: the same for every token (a transition weight).
 inline uint64_t transition_feature(uint8_t prev) { return mix(0xD1000 + prev, 1); }

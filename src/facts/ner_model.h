@@ -25,6 +25,7 @@ struct NerWeights {
   ner::CaseTable cases;
   ner::ClusterTable clusters;
   ner::NameList names;
+  ner::NameList persons;  ///< ner_person_names.h
 
   uint32_t bucket(uint64_t feature) const { return static_cast<uint32_t>(feature >> (64 - bits)); }
   /// Adds the row of `feature` (if any) to `scores`.
@@ -42,7 +43,7 @@ namespace ner {
 /// rows whose largest weight is below `min_weight` are dropped, the rest
 /// quantized to int8 with a per-row scale.
 NerWeights compress_weights(const std::vector<float>& dense, uint32_t bits, float min_weight,
-                            CaseTable cases, ClusterTable clusters, NameList names);
+                            CaseTable cases, ClusterTable clusters, NameList names, NameList persons);
 
 /// States kept at each word by viterbi().
 constexpr int kBeam = 3;

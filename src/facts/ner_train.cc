@@ -113,8 +113,15 @@ Result<NerModel> train_ner(const std::vector<NerTrainSentence>& sentences,
       for (size_t s = begin; s < end; ++s)
         doc_words[s - begin].assign(sentences[s].words.begin(), sentences[s].words.end());
       const ner::DocumentCases doc(doc_words);
+      // The first stage's tags of the document, read sentence by sentence
+      // as the tagger reads its own (ner.cc).
+      ner::DocumentHistory history;
+      std::vector<std::vector<uint8_t>> first_tags;
+      if (options.first_stage && end - begin > 1) first_tags = options.first_stage->tag_document(doc_words);
       for (size_t s = begin; s < end; ++s) {
-        ner::static_features(doc_words[s - begin], half_cases[half_of[s]], clusters, names, doc, f, k);
+        ner::static_features(doc_words[s - begin], half_cases[half_of[s]], clusters, names,
+                             options.person_names, doc, history, f, k);
+        if (!first_tags.empty()) history.add(k.data(), first_tags[s - begin].data(), k.size());
         prepared[s] = {features.size(), keys.size()};
         features.insert(features.end(), f.begin(), f.end());
         keys.insert(keys.end(), k.begin(), k.end());
@@ -178,7 +185,7 @@ Result<NerModel> train_ner(const std::vector<NerTrainSentence>& sentences,
     if (options.on_epoch) options.on_epoch(epoch, errors, tokens);
   }
   auto weights = ner::compress_weights(model.averaged(), options.bits, options.min_weight, std::move(cases),
-                                           std::move(clusters), std::move(names));
+                                           std::move(clusters), std::move(names), options.person_names);
   return NerModel(std::make_shared<const NerWeights>(std::move(weights)));
 }
 

@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "facts/ner.h"
 #include "facts/ner_clusters.h"
+#include "facts/ner_gazetteer.h"
 
 namespace tidings::facts {
 
@@ -49,6 +50,14 @@ struct NerTrainOptions {
   /// The place names of the gazetteer features (ner_gazetteer.h), shipped in
   /// the model; none: the features stay silent.
   std::shared_ptr<const Gazetteer> gazetteer;
+  /// Person names (ner_person_names.h: ner::person_names()), shipped in the
+  /// model; empty: the features stay silent.
+  ner::NameList person_names;
+  /// A model whose tags of a document's earlier sentences give the training
+  /// sentences' history features (ner::DocumentHistory): it must not have
+  /// seen the documents it tags (docs/ner.md: GMB only for the gold
+  /// corpora). None: the features stay silent in training.
+  std::shared_ptr<const NerModel> first_stage;
   std::vector<NerCorpusRule> corpora;  ///< by NerTrainSentence::corpus; missing = default rule
   /// Called after each epoch with its number (1-based) and the errors made.
   std::function<void(int epoch, size_t errors, size_t tokens)> on_epoch;

@@ -12,6 +12,7 @@
 
 #include "facts/ner_clusters.h"
 #include "facts/ner_features.h"
+#include "facts/ner_person_names.h"
 #include "facts/ner_train.h"
 #include "facts/segment.h"
 
@@ -158,6 +159,7 @@ TEST(Ner, ModelBytesRoundTripAndCorruptFilesAreRejected) {
   EXPECT_FALSE(NerModel::from_bytes(""));
   EXPECT_FALSE(NerModel::from_bytes("TIDNER01\xFF\xFF\xFF\x7F garbage"));  // the old version
   EXPECT_FALSE(NerModel::from_bytes("TIDNER02\xFF\xFF\xFF\x7F garbage"));
+  EXPECT_FALSE(NerModel::from_bytes("TIDNER03\xFF\xFF\xFF\x7F garbage"));
   for (size_t cut : {size_t(8), size_t(12), size_t(100), bytes.size() / 2, bytes.size() - 1})
     EXPECT_FALSE(NerModel::from_bytes(std::string_view(bytes).substr(0, cut))) << cut;
   std::string flipped = bytes;
@@ -285,6 +287,40 @@ TEST(NerGazetteer, LongestNameFirstLeftToRight) {
   EXPECT_EQ(match, want);
   ner::match_names(ner::NameList{}, {word("York")}, match);
   EXPECT_EQ(match, std::vector<uint16_t>{0});
+}
+
+TEST(NerPersonNames, WordsAndTheirHyphenatedParts) {
+  const auto names = ner::person_names({{"Ali", ner::kPersonFirst}, {"ali", ner::kPersonPart},
+                                        {"Akbar", ner::kPersonPart}, {"", ner::kPersonFirst},
+                                        {"Ahmadian", ner::kPersonPart}});
+  EXPECT_EQ(names.keys.size(), 3u) << "duplicates merged, empty words skipped";
+  auto cls = [&](std::string_view w) {
+    std::string lower;
+    ner::lower_case(w, lower);
+    return ner::person_name_class(names, lower, ner::hash_bytes(lower));
+  };
+  EXPECT_EQ(cls("ALI"), ner::kPersonFirst | ner::kPersonPart);
+  EXPECT_EQ(cls("Ahmadian"), ner::kPersonPart);
+  EXPECT_EQ(cls("Ali-Akbar"), ner::kPersonFirst | ner::kPersonPart | ner::kPersonByParts);
+  EXPECT_EQ(cls("al-Aqsa"), 0);
+  EXPECT_EQ(cls("Tehran"), 0);
+  EXPECT_EQ(cls("-"), 0);
+  EXPECT_EQ(ner::person_name_class(ner::NameList{}, "ali", ner::hash_bytes("ali")), 0);
+}
+
+TEST(NerTrain, PersonNamesTravelInTheModel) {
+  NerTrainOptions options;
+  options.epochs = 3;
+  options.bits = 16;
+  options.person_names = ner::person_names({{"Anna", ner::kPersonFirst}, {"Boris", ner::kPersonFirst}});
+  auto model = train_ner(toy_corpus(), {}, options);
+  ASSERT_TRUE(model);
+  const std::string bytes = model->to_bytes();
+  auto again = NerModel::from_bytes(bytes);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->to_bytes(), bytes);
+  const NerWords words = {"we", "met", "Anna", "in", "Riga", "."};
+  EXPECT_EQ(again->tag_document({words}), model->tag_document({words}));
 }
 
 TEST(NerTrain, ViterbiRespectsBio) {
