@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "core/time.h"
+#include "facts/people_words.h"
 #include "facts/segment.h"
 
 namespace tidings::facts {
@@ -53,6 +54,29 @@ struct Writer {
 
 }  // namespace
 
+void split_possessive_owners(const Segmented& s, std::vector<Entity>& entities) {
+  std::vector<Entity> out;
+  out.reserve(entities.size());
+  for (const Entity& e : entities) {
+    bool split = false;
+    if (e.type == EntityType::kOrganization && e.token_count >= 3 &&
+        e.first_token + e.token_count <= s.tokens.size()) {
+      for (uint32_t k = 1; k + 1 < e.token_count && !split; ++k) {
+        if (!s.tokens[e.first_token + k].possessive) continue;
+        const uint32_t owner_end = s.tokens[e.first_token + k - 1].end;
+        if (owner_end <= e.start || !words::is_country_name(s.text.substr(e.start, owner_end - e.start))) break;
+        const Token& first_owned = s.tokens[e.first_token + k + 1];
+        out.push_back(Entity{e.start, owner_end, e.first_token, k, EntityType::kLocation});
+        out.push_back(Entity{first_owned.start, e.end, e.first_token + k + 1, e.token_count - k - 1,
+                             EntityType::kOrganization});
+        split = true;
+      }
+    }
+    if (!split) out.push_back(e);
+  }
+  entities = std::move(out);
+}
+
 void mark_polities(std::vector<Entity>& entities, const std::vector<std::optional<Place>>& places) {
   for (size_t i = 0; i < entities.size() && i < places.size(); ++i) {
     if (entities[i].type != EntityType::kLocation || !places[i]) continue;
@@ -84,6 +108,7 @@ FactSet extract_facts(std::string text, const std::optional<PublicationTime>& pu
   f.published = published;
   f.segmented = segment(*f.text);
   f.entities = models.ner.tag(f.segmented);
+  split_possessive_owners(f.segmented, f.entities);
   f.places.assign(f.entities.size(), std::nullopt);
   if (models.gazetteer) {
     std::vector<Entity> toponyms;

@@ -26,7 +26,7 @@ namespace tidings::facts {
 
 /// Bumped whenever what the pass finds changes, so stored facts of an
 /// older version are recomputed (`tidings reextract`).
-constexpr int kFactsVersion = 2;  // 2: GPE apart from LOC
+constexpr int kFactsVersion = 2;  // 2: GPE apart from LOC, the TIDNER03 tagger
 
 /// The models the pass reads, loaded once and shared by every thread.
 struct FactsModels {
@@ -52,6 +52,13 @@ struct FactSet {
   std::vector<Figure> figures;
   std::vector<Quote> quotes;
 };
+
+/// "Iran's Supreme National Security Council" tagged as one ORG becomes
+/// the place "Iran" and the ORG "Supreme National Security Council", as
+/// CoNLL and OntoNotes annotate it, when the possessor is a country's name
+/// ("McDonald's Corporation" stays whole). The owner is LOC here and may
+/// become GPE in mark_polities.
+void split_possessive_owners(const Segmented& segmented, std::vector<Entity>& entities);
 
 /// GPE apart from LOC: a LOC entity whose place resolved to a country, a
 /// first-level division or a city becomes GPE (also when used for its

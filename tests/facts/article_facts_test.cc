@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "facts/article_facts.h"
+#include "facts/segment.h"
 
 namespace tidings::facts {
 namespace {
@@ -43,6 +44,52 @@ TEST(MarkPolities, ShorterPlaceListIsSafe) {
   mark_polities(e, p);
   EXPECT_EQ(e[0].type, EntityType::kGpe);
   EXPECT_EQ(e[1].type, EntityType::kLocation);
+}
+
+// One entity over the tokens [first, first + count) of `s`.
+Entity over(const Segmented& s, uint32_t first, uint32_t count, EntityType type) {
+  return Entity{s.tokens[first].start, s.tokens[first + count - 1].end, first, count, type};
+}
+
+uint32_t token_index(const Segmented& s, std::string_view word) {
+  for (uint32_t i = 0; i < s.tokens.size(); ++i) {
+    if (s.token_text(i) == word) return i;
+  }
+  ADD_FAILURE() << "no token " << word;
+  return 0;
+}
+
+TEST(SplitPossessiveOwners, ACountrysOrganisationIsTwoEntities) {
+  const Segmented s = segment("Secretary of Iran\u2019s Supreme National Security Council said so.");
+  const uint32_t iran = token_index(s, "Iran");
+  const uint32_t council = token_index(s, "Council");
+  std::vector<Entity> e = {over(s, iran, council - iran + 1, EntityType::kOrganization)};
+  split_possessive_owners(s, e);
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(s.text.substr(e[0].start, e[0].end - e[0].start), "Iran");
+  EXPECT_EQ(e[0].type, EntityType::kLocation);
+  EXPECT_EQ(e[0].token_count, 1u);
+  EXPECT_EQ(s.text.substr(e[1].start, e[1].end - e[1].start), "Supreme National Security Council");
+  EXPECT_EQ(e[1].type, EntityType::kOrganization);
+  EXPECT_EQ(e[1].first_token, iran + 2);
+  EXPECT_EQ(e[1].token_count, 4u);
+}
+
+TEST(SplitPossessiveOwners, OtherOwnersAndKindsStayWhole) {
+  const Segmented s = segment("McDonald's Corporation and Iran's Army met. Iran's Ali Khaji spoke.");
+  const uint32_t mc = token_index(s, "McDonald");
+  const uint32_t army = token_index(s, "Army");
+  const uint32_t ali = token_index(s, "Ali");
+  std::vector<Entity> e = {over(s, mc, 3, EntityType::kOrganization),
+                           over(s, army - 2, 3, EntityType::kOrganization),  // "Iran's Army"
+                           over(s, ali - 2, 4, EntityType::kPerson)};
+  split_possessive_owners(s, e);
+  ASSERT_EQ(e.size(), 4u);
+  EXPECT_EQ(s.text.substr(e[0].start, e[0].end - e[0].start), "McDonald's Corporation");
+  EXPECT_EQ(s.text.substr(e[1].start, e[1].end - e[1].start), "Iran");
+  EXPECT_EQ(s.text.substr(e[2].start, e[2].end - e[2].start), "Army");
+  EXPECT_EQ(e[3].type, EntityType::kPerson);  // only organisations are split
+  EXPECT_EQ(e[3].token_count, 4u);
 }
 
 }  // namespace
