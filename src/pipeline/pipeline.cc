@@ -40,6 +40,7 @@ struct Pending {
   std::optional<std::vector<FactRecord>> facts;  // when the facts pass ran
   std::optional<std::vector<std::string>> people;  // for the story linker, found with the facts models
   int64_t article_id = 0;  // the article saved, for the search index
+  std::vector<int64_t> restoried;  // stored articles whose story its linking changed: reindexed too
 };
 
 // The facts of an extracted article, as the store keeps them.
@@ -187,7 +188,10 @@ class BatchWriter {
     std::vector<int64_t> ids;
     for (const Pending& p : batch) {
       if (p.article_id > 0) ids.push_back(p.article_id);
+      ids.insert(ids.end(), p.restoried.begin(), p.restoried.end());  // their story changed
     }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     for (const std::string& problem :
          search::index_articles(store_, options_.search_index_dir, ids, options_.create_search_index)) {
       if (events_) events_({PipelineEvent::Kind::kWarning, "search index", problem, counts_});
@@ -282,7 +286,9 @@ class BatchWriter {
       if (!loaded) return tl::unexpected(loaded.error());
       linker_ = std::move(*loaded);
     }
-    return linker_->link(store_, article_id, article, outlet, p.fingerprint, p.people ? &*p.people : nullptr);
+    p.restoried.clear();  // a retried transaction links again
+    return linker_->link(store_, article_id, article, outlet, p.fingerprint, p.people ? &*p.people : nullptr,
+                         &p.restoried);
   }
 
   // The fetch log: collected documents only (those with a source).

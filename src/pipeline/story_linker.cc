@@ -106,7 +106,14 @@ Result<dedup::Fingerprint> StoryLinker::stored_fingerprint(Store& store, int64_t
 }
 
 Result<void> StoryLinker::link(Store& store, int64_t article_id, const Article& article, const std::string& outlet,
-                               const dedup::Fingerprint& fp, const std::vector<std::string>* people) {
+                               const dedup::Fingerprint& fp, const std::vector<std::string>* people,
+                               std::vector<int64_t>* restoried) {
+  // Where join_group reports the articles it moves, for this call only.
+  struct Reporting {
+    std::vector<int64_t>*& slot;
+    ~Reporting() { slot = nullptr; }
+  } reporting{restoried_};
+  restoried_ = restoried;
   std::lock_guard lock(mutex_);
   const cluster::ClusterDoc doc =
       cluster_doc(article, people ? *people : facts::person_mentions(ner_, article.title, article.text));
@@ -236,6 +243,7 @@ Result<void> StoryLinker::join_group(Store& store, int64_t article_id, const Art
     if (auto r = store.set_original(original, copies); !r) return r;
     for (const int64_t m : moved) {
       if (auto r = store.set_story(m, story); !r) return r;
+      if (restoried_ && m != article_id) restoried_->push_back(m);
     }
     groups_.set_original(group_key, original);
   }

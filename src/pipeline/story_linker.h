@@ -48,10 +48,13 @@ class StoryLinker {
   /// evidence of an agency credit that names it. `people` are its person
   /// mentions (facts::person_mentions of its title and text) when the
   /// caller found them already, off this serialised path; else the
-  /// linker's tagger finds them.
+  /// linker's tagger finds them. `restoried`, when given, receives the
+  /// other stored articles whose story this changed (copy groups joined),
+  /// for the caller to reindex.
   Result<void> link(Store& store, int64_t article_id, const Article& article,
                     const std::string& outlet, const dedup::Fingerprint& fingerprint,
-                    const std::vector<std::string>* people = nullptr);
+                    const std::vector<std::string>* people = nullptr,
+                    std::vector<int64_t>* restoried = nullptr);
 
   size_t articles() const;  ///< fingerprints in the index
 
@@ -66,6 +69,7 @@ class StoryLinker {
                             const cluster::ClusterDoc& doc, const std::string& outlet,
                             const dedup::Fingerprint& fp, const std::string& url_key);
   /// `same_page`: it joins because it has the URL key of a member, not by text.
+  std::vector<int64_t>* restoried_ = nullptr;  ///< link()'s `restoried`, while it runs
   Result<void> join_group(Store& store, int64_t article_id, const Article& article,
                           const cluster::ClusterDoc& doc, const std::string& outlet,
                           const dedup::Fingerprint& fp, const std::string& url_key, int64_t group_key,

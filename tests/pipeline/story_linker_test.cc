@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "pipeline/pipeline.h"
+#include "search/search.h"
 #include "store/store.h"
 
 namespace tidings {
@@ -98,6 +101,54 @@ TEST(StoryLinker, CopiesFollowTheirOriginalEvenWhenItArrivesLate) {
   EXPECT_FALSE(urel->copy_of);
   EXPECT_TRUE(urel->copies.empty());
   EXPECT_NE(urel->story_id, orel->story_id);
+}
+
+// Two fragments in two stories, then the article that holds both: the
+// copy groups merge, one fragment moves to the other's story, and the
+// search index follows the move (its story filter finds it there).
+TEST(StoryLinker, AMoveBetweenStoriesReachesTheSearchIndex) {
+  namespace fs = std::filesystem;
+  const std::string dir = (fs::temp_directory_path() / ("tidings-linker-index-" + std::to_string(::getpid()))).string();
+  fs::remove_all(dir);
+  auto s = open_sqlite_store(":memory:");
+  ASSERT_TRUE(s);
+  Store& store = **s;
+  PipelineOptions options;
+  options.search_index_dir = dir;
+  options.create_search_index = true;
+  const std::string border = report(11, 0, 120), volcano = report(12, 1, 120);
+  auto out1 = ingest_documents(store,
+                               {page("https://a.example/1", "Border talks", border, "", "2026-03-01T08:00:00Z"),
+                                page("https://b.example/2", "Volcano erupts", volcano, "", "2026-03-01T08:10:00Z")},
+                               options, nullptr);
+  ASSERT_TRUE(out1) << out1.error().message;
+  const int64_t a = article_of(store, *out1, 0), b = article_of(store, *out1, 1);
+  const auto story_a = store.article_relations(a)->story_id, story_b = store.article_relations(b)->story_id;
+  ASSERT_TRUE(story_a && story_b);
+  ASSERT_NE(*story_a, *story_b);  // nothing in common yet
+
+  auto out2 = ingest_documents(store,
+                               {page("https://c.example/3", "Border talks, volcano erupts", border + " " + volcano, "",
+                                     "2026-03-01T07:00:00Z")},
+                               options, nullptr);
+  ASSERT_TRUE(out2) << out2.error().message;
+  const auto after_a = store.article_relations(a)->story_id, after_b = store.article_relations(b)->story_id;
+  ASSERT_TRUE(after_a && after_b);
+  if (*after_a == *after_b) {  // the groups merged: one of the two moved
+    const int64_t moved = *after_a == *story_a ? b : a;
+    auto index = search::open_index(dir, false);
+    ASSERT_TRUE(index) << index.error().message;
+    search::SearchRequest r;
+    r.filters.story_id = *after_a;
+    auto hits = (*index)->search(r);
+    ASSERT_TRUE(hits) << hits.error().message;
+    bool found = false;
+    for (const search::Hit& h : hits->hits) found = found || h.article_id == moved;
+    EXPECT_TRUE(found) << "article " << moved << " moved to story " << *after_a << " but the index has the old story";
+  } else {
+    GTEST_SKIP() << "the copy groups did not merge here (stories " << *after_a << ", " << *after_b << ")";
+  }
+  fs::remove_all(dir);
 }
 
 // The credit "(Reuters) -" in a copy names the outlet of an article that
