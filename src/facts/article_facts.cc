@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <unordered_map>
 
 #include "core/time.h"
 #include "facts/people_words.h"
@@ -77,6 +78,51 @@ void split_possessive_owners(const Segmented& s, std::vector<Entity>& entities) 
   entities = std::move(out);
 }
 
+namespace {
+
+bool is_acronym_token(std::string_view t) {
+  if (t.size() < 2 || t.size() > 10) return false;
+  for (const char c : t) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+// The initials of the capitalised words of entity `e` ("of", "and" and
+// possessives left out).
+std::string initials(const Segmented& s, const Entity& e) {
+  std::string out;
+  for (uint32_t i = e.first_token; i < e.first_token + e.token_count && i < s.tokens.size(); ++i) {
+    if (s.tokens[i].possessive) continue;
+    const std::string_view w = s.token_text(i);
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') out.push_back(w[0]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> acronym_names(const Segmented& s, const std::vector<Entity>& entities) {
+  std::vector<std::string> names(entities.size());
+  std::unordered_map<std::string, std::string> defined;  // acronym -> name
+  for (const Entity& e : entities) {
+    if (e.type != EntityType::kOrganization || e.token_count < 2) continue;
+    const uint32_t after = e.first_token + e.token_count;
+    if (after + 2 >= s.tokens.size()) continue;
+    if (s.token_text(after) != "(" || s.token_text(after + 2) != ")") continue;
+    const std::string_view acronym = s.token_text(after + 1);
+    if (!is_acronym_token(acronym) || initials(s, e) != acronym) continue;
+    defined.emplace(std::string(acronym), std::string(s.text.substr(e.start, e.end - e.start)));
+  }
+  if (defined.empty()) return names;
+  for (size_t i = 0; i < entities.size(); ++i) {
+    const Entity& e = entities[i];
+    auto it = defined.find(std::string(s.text.substr(e.start, e.end - e.start)));
+    if (it != defined.end()) names[i] = it->second;
+  }
+  return names;
+}
+
 void mark_polities(std::vector<Entity>& entities, const std::vector<std::optional<Place>>& places) {
   for (size_t i = 0; i < entities.size() && i < places.size(); ++i) {
     if (entities[i].type != EntityType::kLocation || !places[i]) continue;
@@ -124,6 +170,7 @@ FactSet extract_facts(std::string text, const std::optional<PublicationTime>& pu
     for (size_t k = 0; k < resolved.size() && k < index.size(); ++k) f.places[index[k]] = std::move(resolved[k]);
     mark_polities(f.entities, f.places);
   }
+  f.entity_names = acronym_names(f.segmented, f.entities);
   f.people = find_people(f.segmented, f.entities);
   f.dates = find_dates(f.segmented, published);
   f.figures = find_figures(f.segmented, f.dates);
@@ -156,7 +203,7 @@ json facts_json(const FactSet& f) {
     const Entity& e = f.entities[i];
     json j = w.base("entity", e.start, e.end);
     j["entity_type"] = entity_type_name(e.type);
-    j["value"] = j["text"];
+    j["value"] = i < f.entity_names.size() && !f.entity_names[i].empty() ? json(f.entity_names[i]) : j["text"];
     out.push_back(std::move(j));
   }
   for (const Person& p : f.people.persons) {

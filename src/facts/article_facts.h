@@ -46,6 +46,10 @@ struct FactSet {
   std::optional<PublicationTime> published;
   Segmented segmented;
   std::vector<Entity> entities;
+  /// Per entity, the name it stands for when not its own text: an acronym
+  /// the text defined ("Supreme National Security Council (SNSC)") names
+  /// the organisation at every mention. Empty: the entity's own text.
+  std::vector<std::string> entity_names;
   People people;
   std::vector<std::optional<Place>> places;  ///< per entity; set for places found
   std::vector<DateExpression> dates;
@@ -59,6 +63,13 @@ struct FactSet {
 /// ("McDonald's Corporation" stays whole). The owner is LOC here and may
 /// become GPE in mark_polities.
 void split_possessive_owners(const Segmented& segmented, std::vector<Entity>& entities);
+
+/// Acronyms defined in the text: an ORG followed by "(ACRONYM)" whose
+/// letters are the initials of its capitalised words ("Islamic
+/// Revolutionary Guard Corps (IRGC)", "United Nations Relief and Works
+/// Agency (UNRWA)") gives every entity written as that acronym the ORG's
+/// name. Returns one name per entity, empty where none applies.
+std::vector<std::string> acronym_names(const Segmented& segmented, const std::vector<Entity>& entities);
 
 /// GPE apart from LOC: a LOC entity whose place resolved to a country, a
 /// first-level division or a city becomes GPE (also when used for its

@@ -83,7 +83,7 @@ std::vector<FactRecord> fact_records(const facts::FactSet& f) {
       r.detail = j["entity_type"].get<std::string>();
       std::string type = r.detail;
       std::transform(type.begin(), type.end(), type.begin(), [](char c) { return static_cast<char>(c + 32); });
-      r.key = type + ":" + name_key(label);
+      r.key = type + ":" + name_key(j["value"].get<std::string>());  // "SNSC" under its defined name
       r.label = label;
     } else if (r.kind == "person") {
       r.key = name_key(j["name"].get<std::string>());

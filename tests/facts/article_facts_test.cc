@@ -92,5 +92,45 @@ TEST(SplitPossessiveOwners, OtherOwnersAndKindsStayWhole) {
   EXPECT_EQ(e[3].token_count, 4u);
 }
 
+TEST(AcronymNames, ADefinedAcronymNamesTheOrganisationEverywhere) {
+  const Segmented s = segment(
+      "Secretary of the Supreme National Security Council (SNSC) spoke. The SNSC met again. "
+      "The United Nations Relief and Works Agency (UNRWA) said so; UNRWA staff left. "
+      "Reporters Without Borders (RSF) said so, and the World Health Organization (WHO) too.");
+  const uint32_t supreme = token_index(s, "Supreme"), unrwa_start = token_index(s, "United");
+  const uint32_t rsf_start = token_index(s, "Reporters"), who_start = token_index(s, "World");
+  std::vector<Entity> e = {over(s, supreme, 4, EntityType::kOrganization),
+                           over(s, supreme + 5, 1, EntityType::kOrganization)};  // "(SNSC)"
+  for (uint32_t i = supreme + 5; i < s.tokens.size(); ++i) {
+    if (s.token_text(i) == "SNSC" && i != supreme + 5) e.push_back(over(s, i, 1, EntityType::kOrganization));
+  }
+  e.push_back(over(s, unrwa_start, 6, EntityType::kOrganization));
+  for (uint32_t i = unrwa_start; i < s.tokens.size(); ++i) {
+    if (s.token_text(i) == "UNRWA") e.push_back(over(s, i, 1, EntityType::kOrganization));
+  }
+  e.push_back(over(s, rsf_start, 3, EntityType::kOrganization));  // French initials: not defined here
+  e.push_back(over(s, rsf_start + 4, 1, EntityType::kOrganization));
+  e.push_back(over(s, who_start, 3, EntityType::kOrganization));
+  e.push_back(over(s, who_start + 4, 1, EntityType::kOrganization));
+  const std::vector<std::string> names = acronym_names(s, e);
+  ASSERT_EQ(names.size(), e.size());
+  EXPECT_EQ(names[0], "");  // the full name is its own
+  EXPECT_EQ(names[1], "Supreme National Security Council");
+  EXPECT_EQ(names[2], "Supreme National Security Council");  // "The SNSC met again"
+  EXPECT_EQ(names[3], "");
+  EXPECT_EQ(names[4], "United Nations Relief and Works Agency");
+  EXPECT_EQ(names[5], "United Nations Relief and Works Agency");
+  EXPECT_EQ(names[6], "");
+  EXPECT_EQ(names[7], "");  // RSF is not R-W-B
+  EXPECT_EQ(names[9], "World Health Organization");
+}
+
+TEST(AcronymNames, NothingDefinedNothingNamed) {
+  const Segmented s = segment("NATO (NATO) and the UN (U.N.) met.");
+  std::vector<Entity> e = {over(s, 0, 1, EntityType::kOrganization)};
+  EXPECT_EQ(acronym_names(s, e), std::vector<std::string>{""});
+  EXPECT_TRUE(acronym_names(s, {}).empty());
+}
+
 }  // namespace
 }  // namespace tidings::facts
