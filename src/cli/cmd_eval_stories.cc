@@ -112,7 +112,7 @@ SplitResult run_split(const std::string& name, const std::vector<const GoldDoc*>
                              {"story", predicted[i]}, {"reference_story", predicted_reference[i]},
                              {"best_story", decisions[i].best}, {"best_score", decisions[i].score},
                              {"missed_person", decisions[i].missed_person},
-                             {"missed_year", decisions[i].missed_year}});
+                             {"missed_year", decisions[i].missed_year}, {"people", docs[i]->doc.people}});
   }
   r.ours = eval::score_clustering(gold, predicted);
   r.reference = eval::score_clustering(gold, predicted_reference);
