@@ -3,11 +3,13 @@
 // same queries, side by side in one process.
 //
 //   tidings_search_bench --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--no-compact]
+//                        [--backend xapian|fts5]
 //   tidings_search_bench --corpus ARTICLES.json --make-store DB [--docs N]
 //
 // After the build each index is compacted (SearchIndex::compact, what
 // `tidings reindex` does) unless --no-compact: the time and the size after
-// are printed, and the queries run on the compacted index.
+// are printed, and the queries run on the compacted index. --backend runs
+// one backend only (its column alone, no ratio).
 //
 // ARTICLES.json is `tidings articles --json` of the ingested sample
 // collection. The generator mixes its real vocabulary: text is a walk on
@@ -183,6 +185,13 @@ std::vector<Query> make_queries(const Generator& g, int per_kind) {
     for (char c : two) clean += c == '"' ? ' ' : c;
     out.push_back({"phrase", {"\"" + clean + "\""}});
   }
+  for (int i = 0; i < per_kind; ++i) {  // three-word phrases: filtered by their pairs, then positions
+    std::mt19937_64 r3(5000 + i);
+    const std::string three = g.body.walk(r3, 3);
+    std::string clean;
+    for (char c : three) clean += c == '"' ? ' ' : c;
+    out.push_back({"phrase3", {"\"" + clean + "\""}});
+  }
   for (int i = 0; i < per_kind; ++i) {
     Query q{"filtered", {by_df[rng() % std::min<size_t>(by_df.size(), 500)].second}};
     switch (i % 3) {
@@ -263,6 +272,7 @@ int main(int argc, char** argv) {
   int64_t docs = 1'000'000;
   int queries = 200;
   bool compact = true;
+  std::vector<Backend> backends = {Backend::kXapian, Backend::kFts5};
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -273,8 +283,9 @@ int main(int argc, char** argv) {
     else if (a == "--json") json_out = value();
     else if (a == "--make-store") store_path = value();
     else if (a == "--no-compact") compact = false;
+    else if (a == "--backend" && i + 1 < argc && parse_backend(argv[i + 1])) backends = {*parse_backend(value())};
     else {
-      std::fprintf(stderr, "usage: %s --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--make-store DB] [--no-compact]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--make-store DB] [--no-compact] [--backend xapian|fts5]\n", argv[0]);
       return 2;
     }
   }
@@ -290,7 +301,7 @@ int main(int argc, char** argv) {
   const std::vector<Query> qs = make_queries(g, queries);
   std::map<Backend, BackendResult> results;
   constexpr int64_t kBatch = 10'000;
-  for (Backend b : {Backend::kXapian, Backend::kFts5}) {
+  for (Backend b : backends) {
     const std::string d = dir + "/" + backend_name(b);
     fs::remove_all(d);
     fs::create_directories(dir);
@@ -349,36 +360,42 @@ int main(int argc, char** argv) {
       if (!res) ++r.errors;
     }
   }
-  const BackendResult& x = results[Backend::kXapian];
-  const BackendResult& f = results[Backend::kFts5];
+  // One column per backend run; the FTS5/Xapian ratio when both ran.
+  const bool both = results.size() == 2;
   std::printf("search bench: %lld generated articles, %d queries per kind\n\n", static_cast<long long>(docs), queries);
-  std::printf("%-28s %14s %14s %10s\n", "", "xapian", "fts5", "fts5/xapian");
-  const double xr = docs / x.build_seconds, fr = docs / f.build_seconds;
-  std::printf("%-28s %14.0f %14.0f %10.2f\n", "build rate (docs/s)", xr, fr, fr / xr);
-  std::printf("%-28s %14.1f %14.1f %10.2f\n", "index size built (MiB)", x.built_bytes / 1048576.0,
-              f.built_bytes / 1048576.0, static_cast<double>(f.built_bytes) / x.built_bytes);
+  auto row = [&](const char* label, auto value, const char* format, bool ratio = true) {
+    std::printf("%-28s", label);
+    for (const auto& [b, r] : results) std::printf(format, value(r));
+    if (both && ratio) {
+      const double x = value(results.at(Backend::kXapian)), f = value(results.at(Backend::kFts5));
+      std::printf(" %10.2f", f / x);
+    }
+    std::printf("\n");
+  };
+  std::printf("%-28s", "");
+  for (const auto& [b, r] : results) std::printf(" %14s", backend_name(b));
+  std::printf(both ? " %10s\n" : "\n", "fts5/xapian");
+  row("build rate (docs/s)", [&](const BackendResult& r) { return docs / r.build_seconds; }, " %14.0f");
+  row("index size built (MiB)", [](const BackendResult& r) { return r.built_bytes / 1048576.0; }, " %14.1f");
   if (compact) {
-    std::printf("%-28s %14.1f %14.1f %10.2f\n", "compact (s)", x.compact_seconds, f.compact_seconds,
-                f.compact_seconds / x.compact_seconds);
-    std::printf("%-28s %14.1f %14.1f %10.2f\n", "index size compacted (MiB)", x.bytes / 1048576.0,
-                f.bytes / 1048576.0, static_cast<double>(f.bytes) / x.bytes);
+    row("compact (s)", [](const BackendResult& r) { return r.compact_seconds; }, " %14.1f");
+    row("index size compacted (MiB)", [](const BackendResult& r) { return r.bytes / 1048576.0; }, " %14.1f");
   }
   nlohmann::json out = {{"docs", docs}, {"queries_per_kind", queries}, {"compacted", compact}};
-  for (auto [b, r] : results) {
+  for (auto& [b, r] : results) {
     out[backend_name(b)] = {{"build_docs_per_s", docs / r.build_seconds}, {"index_bytes", r.bytes},
                             {"index_bytes_built", r.built_bytes}, {"compact_seconds", r.compact_seconds},
                             {"errors", r.errors}};
   }
-  for (const char* kind : {"term", "phrase", "filtered", "attention"}) {
+  for (const char* kind : {"term", "phrase", "phrase3", "filtered", "attention"}) {
     for (double p : {0.5, 0.99}) {
-      const double a = percentile(x.latency_ms.at(kind), p), b = percentile(f.latency_ms.at(kind), p);
       char label[64];
       std::snprintf(label, sizeof label, "%s p%d (ms)", kind, static_cast<int>(p * 100));
-      std::printf("%-28s %14.2f %14.2f %10.2f\n", label, a, b, b / a);
-      for (auto [bk, r] : results) out[backend_name(bk)][label] = percentile(r.latency_ms.at(kind), p);
+      row(label, [&](const BackendResult& r) { return percentile(r.latency_ms.at(kind), p); }, " %14.2f");
+      for (auto& [bk, r] : results) out[backend_name(bk)][label] = percentile(r.latency_ms.at(kind), p);
     }
   }
-  std::printf("%-28s %14lld %14lld\n", "query errors", static_cast<long long>(x.errors), static_cast<long long>(f.errors));
+  row("query errors", [](const BackendResult& r) { return static_cast<double>(r.errors); }, " %14.0f", false);
   if (!json_out.empty()) std::ofstream(json_out) << out.dump(2) << "\n";
   return 0;
 }

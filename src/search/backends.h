@@ -9,9 +9,20 @@
 
 namespace tidings::search {
 
-/// Opens (or, with `create`, creates) the Xapian index in `dir`/xapian.
+/// The Xapian index's format, in the database's user metadata under
+/// "tidings:format" (docs/search.md): 1 (no record: indexes written before
+/// the record existed) has words with positions, stems and filters; 2 adds
+/// a term per pair of adjacent words, which phrase queries use. A new index
+/// is written in kXapianFormat. A format-1 index still answers every query
+/// the same (phrases by positions alone, slower) and stays format 1 when
+/// written to; `tidings reindex` rebuilds it in the current format.
+inline constexpr int kXapianFormat = 2;
+
+/// Opens (or, with `create`, creates in `create_format`: 1 or 2; the tests
+/// compare the two) the Xapian index in `dir`/xapian. kIo for a format this
+/// code does not know.
 Result<std::unique_ptr<SearchIndex>> open_xapian(const std::string& dir, bool writable,
-                                                 bool create);
+                                                 bool create, int create_format = kXapianFormat);
 /// Opens (or creates) the FTS5 index in `dir`/fts5.db.
 Result<std::unique_ptr<SearchIndex>> open_fts5(const std::string& dir, bool writable, bool create);
 

@@ -1,13 +1,18 @@
 // The Xapian backend (search.h): a glass database in `<dir>/xapian`.
 // Document id = article id. Terms: each word with its position (phrases)
 // and its Snowball stem under "Z" (ranked queries), title words weighted
-// up; filters as boolean terms (XO outlet, XL language, XS story, XE
-// entity, XP place); values: 0 the publication time (sortable_serialise,
-// for date ranges), 1 "hour|outlet" (attention, by a ValueCountMatchSpy).
-// The document data is the hit as JSON plus the text for snippets.
+// up; from format 2 (backends.h) each pair of adjacent words under "XB"
+// ("XBnew york", wdf 0), which answers a two-word phrase without reading
+// positions and narrows a longer one before they are read; filters as
+// boolean terms (XO outlet, XL language, XS story, XE entity, XP place);
+// values: 0 the publication time (sortable_serialise, for date ranges),
+// 1 "hour|outlet" (attention, by a ValueCountMatchSpy). The document data
+// is the hit as JSON plus the text for snippets.
 #include <xapian.h>
 
+#include <cstring>
 #include <filesystem>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -20,9 +25,15 @@ namespace {
 
 constexpr Xapian::valueno kTimeSlot = 0;
 constexpr Xapian::valueno kHourOutletSlot = 1;
-constexpr Xapian::termpos kBodyOffset = 1000;  // no phrase spans title and body
+constexpr Xapian::termpos kBodyOffset = 1000;  // no phrase spans title and body:
+constexpr size_t kMaxTitleWords = kBodyOffset - 2;  // a position left empty between them
 constexpr Xapian::termcount kTitleWdf = 3;     // a title word counts as three body words
 constexpr size_t kMaxIndexedWords = 50'000;
+// The index format in the database's user metadata (backends.h); absent is 1.
+constexpr const char* kFormatKey = "tidings:format";
+constexpr const char* kPairPrefix = "XB";
+constexpr char kPairSeparator = ' ';  // never inside a word (split_words)
+constexpr size_t kMaxTermBytes = 245;  // glass's limit on a term
 
 int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
 
@@ -30,21 +41,58 @@ std::string bool_term(std::string_view prefix, std::string_view value) {
   return std::string(prefix) + utf8_prefix(value, 240 - prefix.size());
 }
 
-Xapian::Query to_xapian(const QueryNode& n) {
+// The term recording that `second` follows `first`; none when it would be
+// over Xapian's term limit (words are at most kMaxWordBytes, so not today:
+// the phrase is then matched by positions alone).
+std::optional<std::string> pair_term(std::string_view first, std::string_view second) {
+  static_assert(2 * kMaxWordBytes + 3 <= kMaxTermBytes, "a pair of words fits in a term");
+  if (std::strlen(kPairPrefix) + first.size() + 1 + second.size() > kMaxTermBytes) return std::nullopt;
+  std::string t;
+  t.reserve(std::strlen(kPairPrefix) + first.size() + 1 + second.size());
+  t += kPairPrefix;
+  t += first;
+  t += kPairSeparator;
+  t += second;
+  return t;
+}
+
+// A phrase. With pair terms, two words are the words (for the same BM25
+// weight the positional phrase gives: the sum of its words') filtered by
+// their pair term, with no positions read; more words are the positional
+// phrase filtered by all their pairs, so positions are read only in the
+// documents that hold every pair. Same matches as OP_PHRASE alone: a pair
+// term is in a document exactly when the two words are at adjacent
+// positions (to_document).
+Xapian::Query phrase_query(const std::vector<std::string>& words, bool pairs) {
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
+  if (!pairs) return phrase;
+  std::vector<Xapian::Query> pair_terms;
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (auto t = pair_term(words[i - 1], words[i])) pair_terms.emplace_back(*t);
+  }
+  if (pair_terms.empty()) return phrase;
+  const Xapian::Query filter(Xapian::Query::OP_AND, pair_terms.begin(), pair_terms.end());
+  if (words.size() == 2 && pair_terms.size() == 1) {
+    return Xapian::Query(Xapian::Query::OP_FILTER,
+                         Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()), filter);
+  }
+  return Xapian::Query(Xapian::Query::OP_FILTER, phrase, filter);
+}
+
+Xapian::Query to_xapian(const QueryNode& n, bool pairs) {
   switch (n.kind) {
     case QueryNode::Kind::kAll: return Xapian::Query::MatchAll;
     case QueryNode::Kind::kTerm: return Xapian::Query("Z" + stem(n.words[0]));
-    case QueryNode::Kind::kPhrase:
-      return Xapian::Query(Xapian::Query::OP_PHRASE, n.words.begin(), n.words.end(), n.words.size());
+    case QueryNode::Kind::kPhrase: return phrase_query(n.words, pairs);
     case QueryNode::Kind::kAnd:
     case QueryNode::Kind::kOr: {
       std::vector<Xapian::Query> kids;
-      for (const QueryNode& c : n.children) kids.push_back(to_xapian(c));
+      for (const QueryNode& c : n.children) kids.push_back(to_xapian(c, pairs));
       Xapian::Query q(n.kind == QueryNode::Kind::kAnd ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
                       kids.begin(), kids.end());
       if (n.excluded.empty()) return q;
       std::vector<Xapian::Query> out;
-      for (const QueryNode& c : n.excluded) out.push_back(to_xapian(c));
+      for (const QueryNode& c : n.excluded) out.push_back(to_xapian(c, pairs));
       return Xapian::Query(Xapian::Query::OP_AND_NOT, q,
                            Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end()));
     }
@@ -70,26 +118,33 @@ Xapian::Query filter_query(const Filters& f) {
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-Xapian::Query full_query(const QueryNode& node, const Filters& f) {
+Xapian::Query full_query(const QueryNode& node, const Filters& f, bool pairs) {
   const Xapian::Query filter = filter_query(f);
   if (node.kind == QueryNode::Kind::kAll) return filter;
-  if (!f.any()) return to_xapian(node);
-  return Xapian::Query(Xapian::Query::OP_FILTER, to_xapian(node), filter);
+  if (!f.any()) return to_xapian(node, pairs);
+  return Xapian::Query(Xapian::Query::OP_FILTER, to_xapian(node, pairs), filter);
 }
 
-Xapian::Document to_document(const SearchDoc& d) {
+// The words of one field at consecutive positions from `first`, with their
+// stems and (`pairs`) a term per two consecutive words: the pairs are the
+// adjacencies a phrase can match, within the field and never across fields.
+void add_words(Xapian::Document& doc, const std::vector<Word>& words, Xapian::termpos first,
+               Xapian::termcount wdf, bool pairs) {
+  Xapian::termpos pos = first;
+  for (size_t i = 0; i < words.size(); ++i) {
+    doc.add_posting(words[i].text, pos++, wdf);
+    doc.add_term("Z" + stem(words[i].text), wdf);
+    if (!pairs || i == 0) continue;
+    // wdf 0: the document's length and so BM25 stay as without pairs.
+    if (auto t = pair_term(words[i - 1].text, words[i].text)) doc.add_boolean_term(*t);
+  }
+}
+
+Xapian::Document to_document(const SearchDoc& d, bool pairs) {
   Xapian::Document doc;
-  Xapian::termpos pos = 1;
-  for (const Word& w : split_words(d.title, 1000)) {
-    doc.add_posting(w.text, pos++, kTitleWdf);
-    doc.add_term("Z" + stem(w.text), kTitleWdf);
-  }
-  pos = kBodyOffset;
+  add_words(doc, split_words(d.title, kMaxTitleWords), 1, kTitleWdf, pairs);
   const std::string text = utf8_prefix(d.text, kMaxStoredTextBytes);
-  for (const Word& w : split_words(text, kMaxIndexedWords)) {
-    doc.add_posting(w.text, pos++);
-    doc.add_term("Z" + stem(w.text));
-  }
+  add_words(doc, split_words(text, kMaxIndexedWords), kBodyOffset, 1, pairs);
   if (!d.outlet.empty()) doc.add_boolean_term(bool_term("XO", normalise_name(d.outlet)));
   if (!d.language.empty()) doc.add_boolean_term(bool_term("XL", normalise_name(d.language)));
   if (d.story_id > 0) doc.add_boolean_term("XS" + std::to_string(d.story_id));
@@ -136,16 +191,24 @@ class XapianIndex final : public SearchIndex {
  public:
   XapianIndex(std::string dir, bool writable) : dir_(std::move(dir)), writable_(writable) {}
 
-  Result<void> open(bool create) {
+  // `create_format`: the format a new index is written in (backends.h).
+  Result<void> open(bool create, int create_format = kXapianFormat) {
     try {
       const std::string path = dir_ + "/xapian";
       if (writable_) {
         wdb_ = Xapian::WritableDatabase(
             path, (create ? Xapian::DB_CREATE : Xapian::DB_OPEN) | Xapian::DB_BACKEND_GLASS);
         db_ = wdb_;
+        if (create && create_format > 1) {
+          wdb_.set_metadata(kFormatKey, std::to_string(create_format));
+          wdb_.commit();
+        }
       } else {
         db_ = Xapian::Database(path);
       }
+      auto format = read_format();
+      if (!format) return tl::unexpected(format.error());
+      format_ = *format;
       return {};
     } catch (const Xapian::DatabaseLockError& e) {
       return fail(ErrorCode::kIo, "the search index is locked by another writer: " + e.get_msg());
@@ -161,7 +224,7 @@ class XapianIndex final : public SearchIndex {
     try {
       for (const SearchDoc& d : docs) {
         if (d.article_id <= 0) return fail(ErrorCode::kInvalidInput, "an article id must be > 0");
-        wdb_.replace_document(static_cast<Xapian::docid>(d.article_id), to_document(d));
+        wdb_.replace_document(static_cast<Xapian::docid>(d.article_id), to_document(d, pairs()));
       }
       wdb_.commit();
       return {};
@@ -180,7 +243,7 @@ class XapianIndex final : public SearchIndex {
     try {
       db_.reopen();
       Xapian::Enquire enquire(db_);
-      enquire.set_query(full_query(*node, r.filters));
+      enquire.set_query(full_query(*node, r.filters, pairs()));
       enquire.set_time_limit(kQueryTimeLimitSeconds);
       if (node->kind == QueryNode::Kind::kAll) {  // a filter-only list: newest first
         enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -209,7 +272,7 @@ class XapianIndex final : public SearchIndex {
     try {
       db_.reopen();
       Xapian::Enquire enquire(db_);
-      enquire.set_query(full_query(*node, filters));
+      enquire.set_query(full_query(*node, filters, pairs()));
       enquire.set_weighting_scheme(Xapian::BoolWeight());
       enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
       enquire.set_time_limit(kQueryTimeLimitSeconds);
@@ -288,8 +351,23 @@ class XapianIndex final : public SearchIndex {
   }
 
  private:
+  // The format recorded in the database: 1 without a record; a format this
+  // code does not know (a newer tidings wrote it) is an error to act on.
+  Result<int> read_format() const {
+    const std::string value = db_.get_metadata(kFormatKey);
+    if (value.empty()) return 1;
+    if (value == "2") return 2;
+    return fail(ErrorCode::kIo, "the search index has format " + value.substr(0, 20) +
+                                    ", which this tidings does not read: run `tidings reindex`");
+  }
+  // Whether every document carries pair terms. A format-1 index stays
+  // format 1 (documents added to it get none), so its phrases are matched
+  // by positions alone until `tidings reindex` builds it anew.
+  bool pairs() const { return format_ >= 2; }
+
   std::string dir_;
   bool writable_;
+  int format_ = 1;
   Xapian::WritableDatabase wdb_;
   Xapian::Database db_;
 };
@@ -297,9 +375,12 @@ class XapianIndex final : public SearchIndex {
 }  // namespace
 
 Result<std::unique_ptr<SearchIndex>> open_xapian(const std::string& dir, bool writable,
-                                                 bool create) {
+                                                 bool create, int create_format) {
+  if (create_format < 1 || create_format > kXapianFormat) {
+    return fail(ErrorCode::kInvalidInput, "unknown search index format " + std::to_string(create_format));
+  }
   auto index = std::make_unique<XapianIndex>(dir, writable);
-  if (auto ok = index->open(create); !ok) return tl::unexpected(ok.error());
+  if (auto ok = index->open(create, create_format); !ok) return tl::unexpected(ok.error());
   return std::unique_ptr<SearchIndex>(std::move(index));
 }
 

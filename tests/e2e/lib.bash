@@ -45,6 +45,10 @@ start_newsweb() {
 # start_server DB: runs `tidings serve` on a free port, sets BASE_URL.
 start_server() {
   local db=$1 log="$WORK/serve.log"
+  # Emptied here, not only by the child's redirection: a second server in
+  # the same test would otherwise race the grep below, which could read the
+  # previous server's address from the old log (a refused curl, set -e).
+  : >"$log"
   "$TIDINGS_BIN" --db "$db" serve --listen 127.0.0.1:0 >"$log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do

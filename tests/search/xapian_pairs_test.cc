@@ -1,0 +1,292 @@
+// The Xapian index's word-pair terms (format 2, src/search/backends.h):
+// every query answers exactly as in a format-1 index, which matches
+// phrases by positions alone — the same documents with the same weights —
+// on a corpus of the hard cases: repeated words, the title/body boundary,
+// words split by punctuation, words over 64 bytes, non-Latin scripts and
+// chunks the parser turns into phrases (al-Shifa, U.S.).
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "search/backends.h"
+#include "search/query.h"
+#include "search/search.h"
+
+namespace tidings::search {
+namespace {
+
+namespace fs = std::filesystem;
+
+SearchDoc doc(int64_t id, std::string title, std::string text) {
+  SearchDoc d;
+  d.article_id = id;
+  d.title = std::move(title);
+  d.text = std::move(text);
+  d.outlet = id % 2 ? "Global Wire" : "Daily Ledger";
+  d.language = "en";
+  d.url = "https://example.com/" + std::to_string(id);
+  d.published_at = Instant(std::chrono::seconds(1698832800 + id * 3600));
+  d.story_id = 1 + id % 3;
+  return d;
+}
+
+std::string long_title() {  // more words than the title's positions
+  std::string t;
+  for (int i = 1; i <= 1200; ++i) t += "t" + std::to_string(10000 + i) + " ";
+  return t;
+}
+
+std::vector<SearchDoc> corpus() {
+  const std::string w61(61, 'q');  // the longest ASCII word indexed
+  const std::string w70(70, 'x');  // skipped: its neighbours become adjacent
+  return {
+      doc(1, "New York strike", "New new York: the the the strike in new York city. York new york."),
+      doc(2, "Gaza", "City officials in Gaza said the al-Shifa hospital lost power."),
+      doc(3, "Gaza City hospital", "Israeli strikes hit al Shifa; U.S. forces and US officials said nothing."),
+      doc(4, "End of talks", "The talks came to an end. Start again, said the U.S. envoy; u s aid."),
+      doc(5, "Long words", "alpha " + w70 + " beta, and gamma " + w61 + " delta " + w61 + " " + w61),
+      doc(6, "Путин заявил", "Путин заявил о переговорах. غزة مستشفى الشفاء في غزة. 東京 都 の 会議"),
+      doc(7, "Café crème", "Un café crème et un café noir; CAFÉ Crème again. naïve café"),
+      doc(8, long_title(), "bodystart follows the long title; t10500 t10501 are title words"),
+      doc(9, "strike strike", "strike strike strike new york new york new york"),
+      doc(10, "Markets", "European markets rose on Tuesday; new york markets fell. City Gaza."),
+  };
+}
+
+// Phrases that occur, that do not, and across every boundary of the corpus.
+std::vector<std::string> queries() {
+  std::vector<std::string> q = {
+      "\"new york\"", "\"york new\"", "\"new new\"", "\"new new york\"", "\"the the\"",
+      "\"the the the\"", "\"the the the the\"", "\"york new york\"", "\"new york city\"",
+      "\"gaza city\"", "\"city officials\"", "\"gaza city hospital\"", "al-Shifa", "\"al shifa\"",
+      "\"al-Shifa hospital\"", "U.S.", "\"u s\"", "\"U.S. forces\"", "\"us officials\"", "\"end start\"",
+      "\"end. Start\"", "\"alpha beta\"", "\"alpha " + std::string(70, 'x') + " beta\"",
+      "\"gamma " + std::string(61, 'q') + "\"", "\"" + std::string(61, 'q') + " " + std::string(61, 'q') + "\"",
+      "\"" + std::string(61, 'q') + " delta\"", "\"путин заявил\"", "\"Путин Заявил о\"",
+      "\"غزة مستشفى\"", "\"مستشفى الشفاء في غزة\"", "\"東京 都\"", "\"café crème\"", "\"CAFÉ CRÈME\"",
+      "\"naïve café\"", "\"strike strike\"", "\"strike strike strike\"", "\"strike strike strike strike\"",
+      "\"strike new\"", "\"new york new york new york\"", "\"york strike\"", "\"strike in new york\"",
+      "\"t10997 t10998\"", "\"t10998 bodystart\"", "\"t10998 t10999\"", "\"t11200 bodystart\"",
+      "\"t10001 t10002 t10003\"", "\"long words alpha\"", "\"markets european\"", "\"city gaza\"",
+      "\"new york\" OR \"gaza city\"", "\"new york\" -\"york city\"", "\"the the\" AND strike",
+      "(\"al shifa\" OR U.S.) NOT \"gaza city\"", "\"new york\" markets", "\"nothing at all\"",
+  };
+  // Every run of two to four words of every field, and every two words a
+  // field boundary or a skipped word separates.
+  for (const SearchDoc& d : corpus()) {
+    for (const std::string* field : {&d.title, &d.text}) {
+      const std::vector<Word> w = split_words(*field, 40);
+      for (size_t i = 0; i < w.size(); ++i) {
+        for (size_t n = 2; n <= 4 && i + n <= w.size(); ++n) {
+          std::string p = "\"";
+          for (size_t k = i; k < i + n; ++k) p += (k > i ? " " : "") + w[k].text;
+          q.push_back(p + "\"");
+        }
+        if (i + 2 < w.size()) q.push_back("\"" + w[i].text + " " + w[i + 2].text + "\"");
+      }
+    }
+  }
+  return q;
+}
+
+class XapianPairsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    base_ = (fs::temp_directory_path() /
+             ("tidings-pairs-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+                .string();
+    fs::remove_all(base_);
+    for (int format : {1, 2}) {
+      const std::string dir = base_ + "/f" + std::to_string(format);
+      fs::create_directories(dir);
+      auto index = open_xapian(dir, true, true, format);
+      ASSERT_TRUE(index) << index.error().message;
+      ASSERT_TRUE((*index)->add(corpus()));
+      index_[format] = std::move(*index);
+    }
+  }
+  void TearDown() override {
+    index_[1].reset();
+    index_[2].reset();
+    fs::remove_all(base_);
+  }
+
+  std::string base_;
+  std::unique_ptr<SearchIndex> index_[3];
+};
+
+struct Answer {
+  std::vector<std::pair<int64_t, double>> hits;  // in rank order
+};
+
+Answer answer(SearchIndex& index, const std::string& q, Filters f = {}) {
+  SearchRequest r;
+  r.query = q;
+  r.filters = f;
+  r.limit = 200;
+  auto res = index.search(r);
+  EXPECT_TRUE(res) << q << ": " << (res ? "" : res.error().message);
+  Answer a;
+  if (!res) return a;
+  for (const Hit& h : res->hits) a.hits.emplace_back(h.article_id, h.score);
+  return a;
+}
+
+void expect_same(SearchIndex& old_index, SearchIndex& new_index, const std::string& q, Filters f = {}) {
+  const Answer a = answer(old_index, q, f), b = answer(new_index, q, f);
+  ASSERT_EQ(a.hits.size(), b.hits.size()) << q;
+  for (size_t i = 0; i < a.hits.size(); ++i) {
+    EXPECT_EQ(a.hits[i].first, b.hits[i].first) << q << " rank " << i;
+    EXPECT_NEAR(a.hits[i].second, b.hits[i].second, 1e-9) << q << " rank " << i;
+  }
+}
+
+TEST_F(XapianPairsTest, EveryPhraseMatchesAndRanksAsByPositions) {
+  const std::vector<std::string> qs = queries();
+  ASSERT_GT(qs.size(), 300u);
+  size_t matched = 0;
+  for (const std::string& q : qs) {
+    expect_same(*index_[1], *index_[2], q);
+    if (!answer(*index_[2], q).hits.empty()) ++matched;
+  }
+  EXPECT_GT(matched, qs.size() / 2);  // the comparison is not between empty lists
+  Filters f;
+  f.outlet = "Global Wire";
+  expect_same(*index_[1], *index_[2], "\"new york\"", f);
+  expect_same(*index_[1], *index_[2], "\"the the the\" OR \"al shifa\"", f);
+}
+
+TEST_F(XapianPairsTest, HardCasesMatchWhatPositionsSay) {
+  auto ids = [&](const std::string& q) {
+    std::vector<int64_t> out;
+    for (const auto& [id, w] : answer(*index_[2], q).hits) out.push_back(id);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using V = std::vector<int64_t>;
+  EXPECT_EQ(ids("\"new new york\""), V({1}));
+  EXPECT_EQ(ids("\"the the the\""), V({1}));
+  EXPECT_EQ(ids("\"the the the the\""), V());
+  EXPECT_EQ(ids("\"strike strike strike\""), V({9}));
+  EXPECT_EQ(ids("\"gaza city\""), V({3}));   // not 2 (title "Gaza", body "City …")
+  EXPECT_EQ(ids("\"city gaza\""), V({10}));
+  EXPECT_EQ(ids("al-Shifa"), V({2, 3}));     // a phrase: "al shifa"
+  EXPECT_EQ(ids("U.S."), V({3, 4}));         // "u s", and "u s aid"
+  EXPECT_EQ(ids("\"end start\""), V({4}));   // punctuation is no boundary
+  EXPECT_EQ(ids("\"alpha beta\""), V({5}));  // the 70-byte word between is not indexed
+  EXPECT_EQ(ids("\"gamma " + std::string(61, 'q') + "\""), V({5}));
+  EXPECT_EQ(ids("\"путин заявил о\""), V({6}));
+  EXPECT_EQ(ids("\"мастерская заявил\""), V());
+  EXPECT_EQ(ids("\"مستشفى الشفاء\""), V({6}));
+  EXPECT_EQ(ids("\"東京 都\""), V({6}));
+  EXPECT_EQ(ids("\"CAFÉ crème\""), V({7}));
+  EXPECT_EQ(ids("\"t10997 t10998\""), V({8}));
+  EXPECT_EQ(ids("\"t10998 bodystart\""), V());  // the last title word, the first body word
+  EXPECT_EQ(ids("\"t10500 t10501\""), V({8}));
+  EXPECT_EQ(ids("\"t10998 t10999\""), V());         // past the title's positions
+  EXPECT_EQ(ids("t10999"), V());
+}
+
+TEST_F(XapianPairsTest, Format2HoldsPairTermsWithinFieldsAndFormat1None) {
+  index_[1].reset();
+  index_[2].reset();
+  Xapian::Database f1(base_ + "/f1/xapian"), f2(base_ + "/f2/xapian");
+  EXPECT_EQ(f1.get_metadata("tidings:format"), "");
+  EXPECT_EQ(f2.get_metadata("tidings:format"), "2");
+  EXPECT_FALSE(f1.term_exists("XBnew york"));
+  EXPECT_EQ(f2.get_termfreq("XBnew york"), 3u);  // 1, 9, 10
+  EXPECT_EQ(f2.get_termfreq("XBgaza city"), 1u);  // 3 only: 2 has "Gaza" | "City"
+  EXPECT_TRUE(f2.term_exists("XBal shifa"));
+  EXPECT_TRUE(f2.term_exists("XBalpha beta"));
+  EXPECT_TRUE(f2.term_exists("XBпутин заявил"));
+  EXPECT_FALSE(f2.term_exists("XBt11200 bodystart"));
+  // Pairs have wdf 0: documents keep their length, so BM25 is unchanged.
+  EXPECT_EQ(f1.get_doclength(1), f2.get_doclength(1));
+  EXPECT_EQ(f1.get_total_length(), f2.get_total_length());
+  // Every pair term of a document is two of its words at adjacent positions.
+  for (Xapian::TermIterator t = f2.allterms_begin("XB"); t != f2.allterms_end("XB"); ++t) {
+    const std::string term = (*t).substr(2);
+    const auto space = term.find(' ');
+    ASSERT_NE(space, std::string::npos) << term;
+    const std::string first = term.substr(0, space), second = term.substr(space + 1);
+    for (Xapian::PostingIterator p = f2.postlist_begin(*t); p != f2.postlist_end(*t); ++p) {
+      std::set<Xapian::termpos> after;
+      for (auto q = f2.positionlist_begin(*p, first); q != f2.positionlist_end(*p, first); ++q) {
+        after.insert(*q + 1);
+      }
+      bool adjacent = false;
+      for (auto q = f2.positionlist_begin(*p, second); q != f2.positionlist_end(*p, second); ++q) {
+        adjacent = adjacent || after.count(*q);
+      }
+      EXPECT_TRUE(adjacent) << *t << " in " << *p;
+    }
+  }
+}
+
+TEST_F(XapianPairsTest, AFormat1IndexStaysFormat1AndAnswersPhrases) {
+  // An index written before pair terms existed: reopened and added to, it
+  // records no pairs, claims none, and still finds phrases by positions.
+  index_[1].reset();
+  auto old = open_xapian(base_ + "/f1", true, false);
+  ASSERT_TRUE(old) << old.error().message;
+  ASSERT_TRUE((*old)->add({doc(20, "Fresh", "a fresh new york story")}));
+  std::vector<int64_t> ids;
+  for (const auto& [id, w] : answer(**old, "\"new york\"").hits) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, std::vector<int64_t>({1, 9, 10, 20}));
+  old->reset();
+  Xapian::Database db(base_ + "/f1/xapian");
+  EXPECT_EQ(db.get_metadata("tidings:format"), "");
+  EXPECT_FALSE(db.term_exists("XBnew york"));
+}
+
+TEST_F(XapianPairsTest, CompactionKeepsTheFormat) {
+  ASSERT_TRUE(index_[2]->compact());
+  for (const char* q : {"\"new york\"", "\"the the the\"", "al-Shifa", "\"gaza city hospital\""}) {
+    expect_same(*index_[1], *index_[2], q);
+  }
+  index_[2].reset();
+  Xapian::Database db(base_ + "/f2/xapian");
+  EXPECT_EQ(db.get_metadata("tidings:format"), "2");
+  EXPECT_TRUE(db.term_exists("XBnew york"));
+}
+
+TEST_F(XapianPairsTest, NewIndexesAreFormat2AndUnknownFormatsAreRefused) {
+  const std::string dir = base_ + "/created";
+  auto created = create_index(dir, Backend::kXapian);
+  ASSERT_TRUE(created) << created.error().message;
+  created->reset();
+  {
+    Xapian::WritableDatabase db(dir + "/xapian");
+    EXPECT_EQ(db.get_metadata("tidings:format"), std::to_string(kXapianFormat));
+    db.set_metadata("tidings:format", "9");  // a newer tidings
+    db.commit();
+  }
+  auto newer = open_index(dir, false);
+  ASSERT_FALSE(newer);
+  EXPECT_EQ(newer.error().code, ErrorCode::kIo);
+  EXPECT_NE(newer.error().message.find("tidings reindex"), std::string::npos) << newer.error().message;
+  EXPECT_FALSE(open_xapian(base_ + "/other", true, true, 3));
+}
+
+TEST_F(XapianPairsTest, AttentionCountsTheSameMatches) {
+  for (const char* q : {"\"new york\"", "\"the the\"", "U.S."}) {
+    auto a = index_[1]->hourly_counts(q, {});
+    auto b = index_[2]->hourly_counts(q, {});
+    ASSERT_TRUE(a && b) << q;
+    ASSERT_EQ(a->counts.size(), b->counts.size()) << q;
+    EXPECT_FALSE(a->counts.empty()) << q;
+    for (size_t i = 0; i < a->counts.size(); ++i) {
+      EXPECT_EQ(a->counts[i].hour, b->counts[i].hour);
+      EXPECT_EQ(a->counts[i].outlet, b->counts[i].outlet);
+      EXPECT_EQ(a->counts[i].articles, b->counts[i].articles);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tidings::search
