@@ -32,9 +32,12 @@ SearchDoc doc(int64_t id, std::string title, std::string text, std::string outle
 class IndexTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
+    // A parameterised test's name is "Phrases/xapian": its '/' would make
+    // the index a subfolder of a folder that TearDown leaves behind.
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '-');
     dir_ = (fs::temp_directory_path() /
-            ("tidings-search-" + std::to_string(::getpid()) + "-" + backend_name(GetParam()) + "-" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+            ("tidings-search-" + std::to_string(::getpid()) + "-" + backend_name(GetParam()) + "-" + name))
                .string();
     fs::remove_all(dir_);
     auto index = create_index(dir_, GetParam());
