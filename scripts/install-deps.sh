@@ -11,7 +11,7 @@ packages=(
   libxml2-dev libicu-dev libuchardet-dev libcld2-dev
   libsqlite3-dev libzstd-dev zlib1g-dev libxxhash-dev
   libcurl4-openssl-dev libcli11-dev nlohmann-json3-dev libfmt-dev
-  libcpp-httplib-dev libexpected-dev libpsl-dev libstemmer-dev libssl-dev
+  libcpp-httplib-dev libexpected-dev libpsl-dev libstemmer-dev libssl-dev libabsl-dev
   # the gazetteer's sources (scripts/build_gazetteer.py, docs/geo.md)
   libgeonames0 iso-codes
   # tests, benchmarks, fuzzing

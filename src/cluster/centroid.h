@@ -49,17 +49,19 @@ struct Centroid {
   /// cos(doc, centroid) for a unit tf·idf document vector.
   double cosine(const TermVector& doc) const {
     if (norm <= 0) return 0;
+    // A merge without branches on the ids: which side moves is unpredictable,
+    // and mispredicted branches were a third of the time spent here
+    // (bench/cluster).
     double sum = 0;
-    size_t i = 0, j = 0;
-    while (i < doc.size() && j < terms.size()) {
-      if (doc[i].id < terms[j].id) {
-        ++i;
-      } else if (terms[j].id < doc[i].id) {
-        ++j;
-      } else {
-        sum += static_cast<double>(doc[i].weight) * terms[j].weight * terms[j].idf;
-        ++i, ++j;
-      }
+    const Term* a = doc.data();
+    const Term* const a_end = a + doc.size();
+    const CentroidTerm* b = terms.data();
+    const CentroidTerm* const b_end = b + terms.size();
+    while (a < a_end && b < b_end) {
+      const TermId x = a->id, y = b->id;
+      sum += static_cast<double>(x == y) * (static_cast<double>(a->weight) * b->weight * b->idf);
+      a += x <= y;
+      b += y <= x;
     }
     return sum / norm;
   }
