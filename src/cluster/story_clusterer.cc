@@ -343,7 +343,8 @@ struct StoryClusterer::Impl {
     std::set_union(s.years.begin(), s.years.end(), p.unit.years.begin(), p.unit.years.end(), std::back_inserter(years));
     s.years.swap(years);
     for (const auto& [key, mentions] : p.people) {
-      auto it = std::find_if(s.people.begin(), s.people.end(), [&](const StoryPerson& x) { return x.key == key; });
+      // (clang 14, the fuzz build, cannot capture a structured binding)
+      auto it = std::find_if(s.people.begin(), s.people.end(), [k = key](const StoryPerson& x) { return x.key == k; });
       if (it == s.people.end()) {
         if (s.people.size() == kStoryPeople) {
           // Forget the least named to make room.
