@@ -112,6 +112,7 @@ SplitResult run_split(const std::string& name, const std::vector<const GoldDoc*>
                              {"story", predicted[i]}, {"reference_story", predicted_reference[i]},
                              {"best_story", decisions[i].best}, {"best_score", decisions[i].score},
                              {"missed_person", decisions[i].missed_person},
+                             {"missed_own_person", decisions[i].missed_own_person},
                              {"missed_year", decisions[i].missed_year}, {"people", docs[i]->doc.people}});
   }
   r.ours = eval::score_clustering(gold, predicted);
@@ -175,7 +176,8 @@ int run_eval_stories(const EvalStoriesArgs& args) {
     const cluster::ClusterOptions o = cluster::resolved(args.options);
     out["options"] = {{"join_threshold", o.join_threshold}, {"title_weight", o.title_weight},
                       {"name_share", o.name_share}, {"member_share", o.member_share},
-                      {"people_penalty", o.people_penalty}, {"year_penalty", o.year_penalty}};
+                      {"people_penalty", o.people_penalty}, {"own_person_penalty", o.own_person_penalty},
+                      {"year_penalty", o.year_penalty}};
     for (const SplitResult& r : results) {
       out["splits"][r.name] = {{"documents", r.documents}, {"gold_clusters", r.gold_clusters},
                                {"tidings", score_json(r.ours)}, {"reference", score_json(r.reference)}};
@@ -204,7 +206,7 @@ void add_eval_stories_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_flag("--json", args->json, "print JSON");
   cmd->add_option("--predictions", args->predictions,
                   "write each document's stories as JSON lines {split, id, topic, cluster, story, "
-                  "reference_story, best_story, best_score, missed_person, missed_year}: the best "
+                  "reference_story, best_story, best_score, missed_person, missed_own_person, missed_year}: the best "
                   "live story, its score and its penalties, joined or not");
   cmd->add_option("--min-pairwise-f1", args->min_pairwise_f1, "exit 1 when pairwise F1 on all is below");
   cmd->add_option("--join-threshold", args->options.join_threshold, "override the clusterer's setting");
@@ -212,6 +214,7 @@ void add_eval_stories_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--name-share", args->options.name_share, "override the clusterer's setting");
   cmd->add_option("--member-share", args->options.member_share, "override the clusterer's setting");
   cmd->add_option("--people-penalty", args->options.people_penalty, "override the clusterer's setting");
+  cmd->add_option("--own-person-penalty", args->options.own_person_penalty, "override the clusterer's setting");
   cmd->add_option("--year-penalty", args->options.year_penalty, "override the clusterer's setting");
   cmd->callback([args, &global] { global.exit_code = run_eval_stories(*args); });
 }

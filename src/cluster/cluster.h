@@ -56,6 +56,11 @@ struct ClusterOptions {
   /// The score is multiplied by (1 - people_penalty) when the story's main
   /// person is not named by the document (< 0 = the built-in default).
   double people_penalty = -1;
+  /// The score is multiplied by (1 - own_person_penalty) when the
+  /// document's own main person (the one it names most, at least twice) is
+  /// never named by a story of two articles or more (< 0 = the built-in
+  /// default).
+  double own_person_penalty = -1;
   /// The score is multiplied by (1 - year_penalty) when the document and
   /// the story both name years (1900-2099) and share none (< 0 = the
   /// built-in default).
@@ -68,6 +73,7 @@ struct Decision {
   int64_t best = 0;            ///< the best-scoring live story, 0 when none was a candidate
   double score = 0;            ///< that story's score (joined when >= join_threshold)
   bool missed_person = false;  ///< that story's main person went unnamed (people_penalty applied)
+  bool missed_own_person = false;  ///< the story never names the document's main person (own_person_penalty applied)
   bool missed_year = false;    ///< both named years and shared none (year_penalty applied)
 };
 

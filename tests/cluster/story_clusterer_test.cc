@@ -74,6 +74,51 @@ TEST(StoryClusterer, AStoryWhoseMainPersonTheArticleNeverNamesIsAnotherEvent) {
   EXPECT_EQ(without_people.add(thompson), 1);
 }
 
+TEST(StoryClusterer, AStoryThatNeverNamesTheArticlesMainPersonWeighsLess) {
+  // Two reports of riots in Athens, then a strike whose report is about
+  // Papandreou, whom the riot story never names: own_person_penalty lowers
+  // the score (a veto at 1); with 0 it joins. A story of one article is not
+  // judged this way, and a story that names the person is not penalised.
+  auto riot = [](const std::string& who) {
+    ClusterDoc d = doc("Riots in Athens as protesters clash with police",
+                       "Protesters clashed with police in Athens as riots spread across Greece after " + who +
+                           " spoke to the crowd.");
+    d.people = {who};
+    return d;
+  };
+  ClusterDoc strike = doc("Strike in Athens as protesters clash with police",
+                          "Protesters clashed with police in Athens as a strike spread across Greece. George "
+                          "Papandreou backed the strike. Papandreou spoke to the crowd.");
+  strike.people = {"George Papandreou", "Papandreou"};
+  ClusterOptions o;
+  o.join_threshold = 0.2;
+  o.own_person_penalty = 0;
+  StoryClusterer lenient(o);
+  Decision why;
+  EXPECT_EQ(lenient.add(riot("Alexandros Grigoropoulos")), 1);
+  EXPECT_EQ(lenient.add(riot("Kostas Karamanlis")), 1);
+  EXPECT_EQ(lenient.add(strike, &why), 1);
+  EXPECT_FALSE(why.missed_own_person);  // a penalty of 0 is never applied
+  o.own_person_penalty = 1;
+  StoryClusterer strict(o);
+  EXPECT_EQ(strict.add(riot("Alexandros Grigoropoulos")), 1);
+  EXPECT_EQ(strict.add(strike, &why), 1);  // a story of one article: not judged
+  EXPECT_FALSE(why.missed_own_person);
+  StoryClusterer strict2(o);
+  EXPECT_EQ(strict2.add(riot("Alexandros Grigoropoulos")), 1);
+  EXPECT_EQ(strict2.add(riot("Kostas Karamanlis")), 1);
+  EXPECT_EQ(strict2.add(strike, &why), 2);
+  EXPECT_TRUE(why.missed_own_person);
+  EXPECT_EQ(why.best, 1);
+  EXPECT_EQ(why.score, 0);
+  // Once a member names him, the story is his too.
+  StoryClusterer strict3(o);
+  EXPECT_EQ(strict3.add(riot("Alexandros Grigoropoulos")), 1);
+  EXPECT_EQ(strict3.add(riot("George Papandreou")), 1);
+  EXPECT_EQ(strict3.add(strike, &why), 1);
+  EXPECT_FALSE(why.missed_own_person);
+}
+
 TEST(StoryClusterer, DisjointYearsWeighAgainstJoining) {
   // The same words, but one story is of 2008 and the article of 2013: the
   // score is lowered (year_penalty), so a borderline article starts anew.
