@@ -73,6 +73,15 @@ struct People {
 /// bounded look-around, whatever the input. Thread-safe, no I/O.
 People find_people(const Segmented& text, const std::vector<Entity>& entities);
 
+/// Persons the tagger missed that a title names: an untagged run of two to
+/// four capitalised words right after a title's head word or its
+/// "(ACRONYM)" — "Secretary of Iran's Supreme National Security Council
+/// (SNSC) Ali-Akbar Ahmadian", "White House spokeswoman Karine Jean-Pierre".
+/// Not in title-cased headlines, never a run ending in an institution's word
+/// ("Prime Minister Office"). New PER entities, in text order, none
+/// overlapping `entities`; linear in the text.
+std::vector<Entity> titled_names(const Segmented& text, const std::vector<Entity>& entities);
+
 /// The person mentioned at byte `at` (inside one of its mentions), or -1.
 /// Logarithmic in the number of mentions.
 int32_t person_at(const People& people, uint32_t at);

@@ -16,6 +16,7 @@ using words::RoleClass;
 
 constexpr uint32_t kMaxTitleTokens = 24;       // a title before a name
 constexpr uint32_t kMaxAppositiveTokens = 40;  // ", a senior aide on ... ,"
+constexpr uint32_t kMaxNameWords = 4;          // an untagged name after a title
 
 // Abbreviated titles written out, so that "Gen." and "General" are one role.
 struct Expansion {
@@ -360,6 +361,97 @@ std::string collapse_spaces(std::string_view s) {
     if (space) out += ' ';
     space = false;
     out += s[i++];
+  }
+  return out;
+}
+
+namespace {
+
+// Words of institutions, never the last word of a person's name: after a
+// title, "Prime Minister Office" or "General Motors Corp" is not a person.
+constexpr std::string_view kInstitutionWords[] = {
+    "administration", "agency", "army",       "association", "bank",      "board",      "bureau",
+    "cabinet",        "co",     "commission", "committee",   "company",   "corp",       "corporation",
+    "council",        "court",  "department", "force",       "forces",    "foundation", "government",
+    "group",          "house",  "inc",        "institute",   "ltd",       "ministry",   "office",
+    "organisation",   "organization", "palace", "parliament", "party",  "police",     "university",
+    "union",
+};
+
+bool is_institution_word(std::string_view w) {
+  for (const std::string_view x : kInstitutionWords) {
+    if (words::iequals(w, x)) return true;
+  }
+  return false;
+}
+
+// A word that may be part of a person's name the tagger missed: written with
+// a capital and lower-case letters after it ("Ahmadian", "Ali-Akbar"), and
+// not a role, a demonym, a country, a month or weekday or an institution.
+bool name_like(const Segmented& text, uint32_t t) {
+  const Token& k = text.tokens[t];
+  if (k.kind != TokenKind::kWord) return false;
+  const std::string_view w = text.token_text(t);
+  if (w.size() < 2 || !words::is_capitalised(w) || words::is_acronym(w)) return false;
+  bool lower = false;
+  for (const char c : w) lower = lower || (c >= 'a' && c <= 'z');
+  return lower && words::role_word(w).role == RoleClass::kNone && words::country_of_demonym(w).empty() &&
+         !words::is_country_name(w) && !words::is_calendar_word(w) && !is_institution_word(w);
+}
+
+// Whether the words of four letters or more in tokens [first, end) are
+// capitalised but for one at most, and four in five: a headline in title
+// case, where a capital says nothing. (A sentence of news that is full of
+// names and titles still has its verbs and nouns in lower case.)
+bool title_cased(const Segmented& text, uint32_t first, uint32_t end) {
+  uint32_t lower = 0, capitals = 0;
+  for (uint32_t t = first; t < end; ++t) {
+    if (text.tokens[t].kind != TokenKind::kWord || text.token_text(t).size() < 4) continue;
+    if (words::is_capitalised(text.token_text(t))) {
+      ++capitals;
+    } else {
+      ++lower;
+    }
+  }
+  return capitals > 0 && lower <= 1 && lower * 4 <= capitals;
+}
+
+}  // namespace
+
+std::vector<Entity> titled_names(const Segmented& text, const std::vector<Entity>& entities) {
+  std::vector<Entity> out;
+  const std::vector<int32_t> ent = words::entity_of_token(text, entities);
+  const Ctx c{text, ent, entities, -1};
+  for (const Sentence& sentence : text.sentences) {
+    const uint32_t first = sentence.first_token;
+    const uint32_t end = std::min<uint32_t>(first + sentence.token_count, text.tokens.size());
+    if (first >= end || title_cased(text, first, end)) continue;
+    for (uint32_t t = first + 1; t < end; ++t) {
+      if (ent[t] >= 0 || !name_like(text, t)) continue;
+      uint32_t u = t;
+      while (u < end && ent[u] < 0 && name_like(text, u)) ++u;
+      const uint32_t run = u - t;
+      const uint32_t from = t;
+      t = u;  // the loop's ++t then steps past the word that ended the run
+      if (run < 2 || run > kMaxNameWords) continue;
+      // Right after the title's last word: its head ("spokesman") or the
+      // "(ACRONYM)" closing its organisation.
+      const uint32_t before = from - 1;
+      // ("official" is as often an adjective: "the official North Korean
+      // news agency", "the official Radio Broadcast partner".)
+      const bool after_head = c.is_head(before) && !words::iequals(c.word(before), "official");
+      const bool after_acronym = c.word(before) == ")" && before >= first + 2 &&
+                                 c.word(before - 2) == "(" && words::is_acronym(c.word(before - 1));
+      if (!after_head && !after_acronym) continue;
+      if (title_start(c, from, first) >= from) continue;
+      Entity e;
+      e.start = text.tokens[from].start;
+      e.end = text.tokens[u - 1].end;
+      e.first_token = from;
+      e.token_count = run;
+      e.type = EntityType::kPerson;
+      out.push_back(e);
+    }
   }
   return out;
 }

@@ -1,9 +1,11 @@
 // The people an article names, for story clustering (story_people.h).
 #include "facts/story_people.h"
 
+#include <algorithm>
 #include <cctype>
 #include <unordered_set>
 
+#include "facts/people.h"
 #include "facts/segment.h"
 
 namespace tidings::facts {
@@ -37,7 +39,15 @@ std::vector<std::string> person_mentions(const NerModel& model, std::string_view
       groups.insert(word);
     }
   }
-  for (const Entity& e : model.tag(segmented)) {
+  // The tagger's people and those a title names that it missed, in text
+  // order (as the facts pass has them).
+  std::vector<Entity> entities = model.tag(segmented);
+  if (std::vector<Entity> titled = titled_names(segmented, entities); !titled.empty()) {
+    entities.insert(entities.end(), titled.begin(), titled.end());
+    std::stable_sort(entities.begin(), entities.end(),
+                     [](const Entity& a, const Entity& b) { return a.start < b.start; });
+  }
+  for (const Entity& e : entities) {
     if (e.type != EntityType::kPerson) continue;
     const std::string_view name = all.substr(e.start, e.end - e.start);
     if (groups.count(name) || names_a_group(all, e.start, name)) continue;

@@ -82,5 +82,13 @@ for want in ((8796, "killed/people", "at_least"), (3648, "killed/children", "non
              (2000, "missing/people", "around"), (1100, "missing/children", "none"), (22219, "wounded/people", "at_least")):
     assert want in figs, (want, figs)
 print("ok: the seed page's figures through --html")
+# Every person of the seed page, with the role the page gives: Ahmadian is
+# one the tagger misses, found by the title before his name.
+people = {f["name"]: f["roles"] for f in out["facts"] if f["type"] == "person"}
+assert set(people) == {"Ali Asghar Khaji", "Alexander Lavrentiev", "Ali-Akbar Ahmadian", "Vladimir Putin",
+                       "Ebrahim Raeisi"}, people
+role = people["Ali-Akbar Ahmadian"][0]
+assert (role["title"], role["of"], role["country"]) == ("secretary", "Supreme National Security Council (SNSC)", "Iran"), role
+print("ok: the seed page's five people with their roles")
 PY
 fi
