@@ -119,6 +119,10 @@ void append_training(const std::vector<NerGoldSentence>& sentences, NerCorpus co
 /// to fold i mod folds); returns each sentence's fold.
 std::vector<int> document_folds(const std::vector<NerGoldSentence>& sentences, int folds);
 
+/// Whether a word (any case) is one of the titles and offices GMB keeps
+/// inside a person's span ("President", "Prime", "Mr."): trained as TITLE.
+bool is_gmb_title_word(std::string_view word);
+
 /// The corpora of ../shared/data/ner, as read.
 struct NerData {
   std::vector<NerGoldSentence> gmb_train;    ///< GMB sentences 1..43,163

@@ -63,8 +63,31 @@ TEST(NerData, TrainingLabelsGiveBackEachCorpusConvention) {
                               {&data()->wikigold, NerCorpus::kWikigold}, {&data()->uner, NerCorpus::kUner},
                               {&data()->re3d, NerCorpus::kRe3d}}) {
     NerScore s;
-    for (const auto& x : *corpus) s.add(gold_spans(x, name), predicted_spans(training_tags(x, name), name));
-    EXPECT_EQ(s.all.f1(), 1.0) << ner_corpus_name(name);
+    size_t differ = 0, differ_without_lone_title = 0;
+    for (const auto& x : *corpus) {
+      const auto gold = gold_spans(x, name);
+      const auto trained = predicted_spans(training_tags(x, name), name);
+      s.add(gold, trained);
+      if (gold == trained) continue;
+      ++differ;
+      // GMB's person spans of a title alone ("Prime/B-per Minister/O
+      // Gordon/B-per") are trained as a title: the only way they differ.
+      bool lone_title = false;
+      for (const auto& g : gold) {
+        if (g.type != 0) continue;
+        bool all = true;
+        for (uint32_t i = g.first; i < g.first + g.count; ++i) all = all && is_gmb_title_word(x.words[i]);
+        lone_title = lone_title || all;
+      }
+      if (!lone_title) ++differ_without_lone_title;
+    }
+    if (name == NerCorpus::kGmb) {
+      EXPECT_GT(differ, 50u);  // the normalisation does happen (about 80 held-out sentences)
+      EXPECT_EQ(differ_without_lone_title, 0u);
+      EXPECT_GT(s.all.f1(), 0.98);
+    } else {
+      EXPECT_EQ(s.all.f1(), 1.0) << ner_corpus_name(name);
+    }
   }
 }
 
