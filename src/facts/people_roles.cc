@@ -30,6 +30,22 @@ constexpr Expansion kExpansions[] = {
     {"brig", "brigadier"},  {"cpl", "corporal"},
 };
 
+// What a ministry or department is of, when a title names it: "Secretary
+// of State", "Minister of Foreign Affairs". Part of the title, never its
+// owner, even when the tagger calls it an organisation.
+bool is_office(std::string_view name) {
+  static constexpr std::string_view kOffices[] = {
+      "state", "defense", "defence", "homeland security", "interior", "foreign affairs", "home affairs",
+      "external affairs", "health", "justice", "finance", "energy", "education", "agriculture", "commerce",
+      "labor", "labour", "transportation", "transport", "treasury", "war", "veterans affairs", "trade",
+      "economy", "culture", "information", "environment", "industry", "foreign trade", "public security",
+      "national defense", "national defence", "the navy", "navy", "the army", "the air force"};
+  for (const std::string_view office : kOffices) {
+    if (words::iequals(name, office)) return true;
+  }
+  return false;
+}
+
 bool is_preposition(std::string_view w) {
   return w == "of" || w == "for" || w == "to" || w == "on" || w == "at" || w == "in";
 }
@@ -180,6 +196,8 @@ FoundRole make_role(const Ctx& c, uint32_t s, uint32_t e) {
       if (owner && owner->type == EntityType::kGpe) role.country = role.of;
       s = owner_end;
     }
+    // The abbreviation's period after an owner: "U.S. Secretary of State".
+    while (s < e && c.word(s) == "." && !c.token(s).space_before) ++s;
   }
   // "... of/at [the] [Iran's] ORGANISATION [(ACRONYM)]" at the end: the owner.
   uint32_t title_end = e;
@@ -200,6 +218,7 @@ FoundRole make_role(const Ctx& c, uint32_t s, uint32_t e) {
       }
       const Entity* org = q < e ? c.other_entity(q) : nullptr;
       if (!org || org->type == EntityType::kPerson || org->first_token != q) continue;
+      if (is_office(c.entity_text(*org))) continue;  // "Secretary of State": the title's own words
       if (w == "for" && org->type != EntityType::kOrganization) continue;
       uint32_t r = org->first_token + org->token_count;
       std::string of(c.entity_text(*org));
@@ -222,7 +241,7 @@ FoundRole make_role(const Ctx& c, uint32_t s, uint32_t e) {
     const std::string_view w = c.word(t);
     const bool space = t > s && c.token(t).space_before;
     if (w == "." && t > s && words::role_word(c.word(t - 1)).role != RoleClass::kNone) continue;
-    if (c.other_entity(t) || words::is_acronym(w) ||
+    if ((c.other_entity(t) && !is_office(w)) || words::is_acronym(w) ||
         (words::is_capitalised(w) && words::role_word(w).role == RoleClass::kNone &&
          words::country_of_demonym(w).empty())) {
       append_word(found.role.title, w, space);

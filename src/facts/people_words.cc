@@ -138,7 +138,8 @@ struct DemonymEntry {
 // The nationalities most written about; the geo stage has the full table.
 constexpr DemonymEntry kDemonyms[] = {
     {"afghan", "Afghanistan"}, {"albanian", "Albania"}, {"algerian", "Algeria"},
-    {"american", "United States"}, {"argentine", "Argentina"}, {"argentinian", "Argentina"},
+    {"american", "United States"}, {"u.s", "United States"}, {"u.s.", "United States"},
+    {"u.k", "United Kingdom"}, {"u.k.", "United Kingdom"}, {"argentine", "Argentina"}, {"argentinian", "Argentina"},
     {"armenian", "Armenia"}, {"australian", "Australia"}, {"austrian", "Austria"},
     {"azerbaijani", "Azerbaijan"}, {"bahraini", "Bahrain"}, {"bangladeshi", "Bangladesh"},
     {"belarusian", "Belarus"}, {"belgian", "Belgium"}, {"bolivian", "Bolivia"},

@@ -340,6 +340,30 @@ TEST(People, TitledNamesStayLinearOnHostileText) {
   EXPECT_LT(seconds, 5.0);  // quadratic would take minutes
 }
 
+TEST(People, OfficesAreTitlesAndCountryAbbreviationsOwners) {
+  // "U.S." as an owner (the tagger's ORG "U.S" leaves the period out), and
+  // "of State" as the title's own words even when tagged as an organisation.
+  Tagged blinken("The president met U.S. Secretary of State Antony Blinken in Kyiv.");
+  blinken.org("U.S").org("State").per("Antony Blinken").gpe("Kyiv");
+  EXPECT_EQ(only_role(find_people(blinken.seg(), blinken.entities()), "Antony Blinken"),
+            "secretary of state | United States | United States");
+
+  Tagged austin("Secretary of Defense Lloyd Austin spoke.");
+  austin.per("Lloyd Austin");
+  EXPECT_EQ(only_role(find_people(austin.seg(), austin.entities()), "Lloyd Austin"), "secretary of defense |  | ");
+
+  // A later "of" still names the owner.
+  Tagged qatar("He met the Minister of Foreign Affairs of Qatar Mohammed Al Thani on Sunday.");
+  qatar.gpe("Qatar").per("Mohammed Al Thani");
+  EXPECT_EQ(only_role(find_people(qatar.seg(), qatar.entities()), "Mohammed Al Thani"),
+            "minister of foreign affairs | Qatar | Qatar");
+
+  Tagged uk("U.K. Foreign Secretary David Cameron arrived.");
+  uk.per("David Cameron");
+  EXPECT_EQ(only_role(find_people(uk.seg(), uk.entities()), "David Cameron"),
+            "foreign secretary | United Kingdom | United Kingdom");
+}
+
 TEST(People, ThousandsOfNamesStayLinear) {
   std::string text;
   for (int i = 0; i < 20000; ++i) text += "President Ali Smith" + std::to_string(i % 7) + " and Smith, ";
