@@ -313,7 +313,10 @@ void Scanner::run() {
 }
 
 // A day of a month, with its year (y) or without (y = 0): "October 7"
-// takes the year that puts it nearest to publication, ties to the past.
+// takes the year that puts it nearest to publication, ties to the past,
+// where news mostly looks back: a day ahead counts twice as far unless a
+// word of the future comes before it ("will", "scheduled" ...; then a day
+// behind counts twice), and "since October 7" is never ahead.
 void Scanner::day_of_month(size_t first, size_t last, int m, int d, int y) {
   const size_t before = out_.size();
   DateExpression& e = add(first, last, DateGranularity::kDay, y == 0);
@@ -326,12 +329,17 @@ void Scanner::day_of_month(size_t first, size_t last, int m, int d, int y) {
     return;
   }
   const year_month_day today(anchor_->day);
+  const bool since = is(first - 1, "since");
+  const bool future = !since && future_cue(first);
   long best_gap = -1;
   sys_days best{};
   for (int dy = -1; dy <= 1; ++dy) {
     const year_month_day c = (today.year() + years(dy)) / month(m) / day(d);
     if (!c.ok()) continue;
-    const long gap = std::labs((sys_days(c) - anchor_->day).count()) * 2 + (dy > 0 ? 1 : 0);
+    const long days = (sys_days(c) - anchor_->day).count();
+    if (since && days > 0) continue;
+    const long weight = (days > 0) != future ? 2 : 1;  // the unlikely side counts twice
+    const long gap = std::labs(days) * 2 * weight + (dy > 0 ? 1 : 0);
     if (best_gap < 0 || gap < best_gap) {
       best_gap = gap;
       best = sys_days(c);

@@ -13,6 +13,7 @@ namespace tidings::facts {
 namespace {
 
 constexpr uint32_t kMaxCueDistance = 8;       // "said on Wednesday in a statement: “"
+constexpr uint32_t kMaxDatelineTokens = 12;    // "KYIV, Ukraine (AP) —"
 constexpr uint32_t kMaxSpeakerSpan = 48;      // "”, Khaji, a senior aide ..., said"
 constexpr uint32_t kMaxTailTokens = 10;       // "..., the ministry said in a statement on Monday."
 constexpr uint32_t kMaxEndWindow = 20;        // where the cue of "CLAUSE, SPEAKER said ..." may sit
@@ -290,7 +291,18 @@ bool is_clause_start(const Segmented& text, uint32_t t, const std::vector<int32_
                                    "some", "many", "more", "most", "both"}) {
     if (words::iequals(w, x)) return true;
   }
-  return words::is_determiner(w) || words::is_capitalised(w);
+  if (words::is_determiner(w) || words::is_capitalised(w)) return true;
+  // A bare subject of one or two words before an auxiliary: "said troops
+  // had found tunnels", "said fuel prices would rise".
+  for (uint32_t k = t + 1; k <= t + 2 && k < text.tokens.size(); ++k) {
+    if (text.tokens[k].kind != TokenKind::kWord) return false;
+    const std::string_view a = text.token_text(k);
+    for (const std::string_view x : {"had", "has", "have", "was", "were", "is", "are", "would", "will",
+                                     "could", "can", "might", "may", "must", "should", "did", "does", "do"}) {
+      if (a == x) return true;
+    }
+  }
+  return false;
 }
 
 // What may follow "said" when what was said came before it: "..., he said
@@ -321,6 +333,15 @@ void Extractor::add_indirect(uint32_t sentence, std::vector<Quote>& out) const {
   if (last <= first + 2) return;
   const auto& ent = finder_.entity_of_token();
   auto emit = [&](uint32_t a, uint32_t b, const Cue& cue, const Speaker& speaker) {
+    // A dateline is not what was said: "GAZA CITY (Reuters) - Israeli
+    // strikes killed ...", "KYIV, Ukraine (AP) — ...".
+    for (uint32_t t = a; t + 1 < b && t < a + kMaxDatelineTokens; ++t) {
+      const std::string_view d = word(t + 1);
+      if (word(t) == ")" && (d == "-" || d == "\xE2\x80\x94" || d == "\xE2\x80\x93")) {
+        a = t + 2;
+        break;
+      }
+    }
     while (a < b && text_.tokens[a].kind == TokenKind::kPunctuation) ++a;
     while (b > a && text_.tokens[b - 1].kind == TokenKind::kPunctuation) --b;
     // A clause has a subject and a verb; an object ("the claims") may be two words.
@@ -341,7 +362,12 @@ void Extractor::add_indirect(uint32_t sentence, std::vector<Quote>& out) const {
     if (word(cue.first - 1) == ",") {  // ", said the ministry" / ", according to officials"
       uint32_t next = 0;
       const Speaker sp = finder_.after(cue.last, last, &next);
-      if (sp.kind != SpeakerKind::kNone && last - next <= kMaxTailTokens &&
+      // After the speaker only an adjunct ("said the ministry in a
+      // statement"), never a verb: "X, Rear Admiral Y, said troops had found
+      // tunnels" is Y's report, not the troops'.
+      const bool tail_ok = next >= last || is_adjunct_start(word(next)) ||
+                           text_.tokens[next].kind == TokenKind::kPunctuation;
+      if (sp.kind != SpeakerKind::kNone && last - next <= kMaxTailTokens && tail_ok &&
           emit(first, cue.first - 1, cue, sp)) {
         return;
       }

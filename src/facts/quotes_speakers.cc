@@ -354,6 +354,14 @@ Speaker SpeakerFinder::before(uint32_t cue, uint32_t floor) const {
     return s;
   }
   if (w == ",") {
+    // "A military spokesperson, Rear Admiral Daniel Hagari, said": a
+    // person right before the comma, after the appositive that opens.
+    if (j > floor + 1) {
+      const int32_t e = ent_[j - 1];
+      if (e >= 0 && entities_[e].type == EntityType::kPerson && entities_[e].first_token + entities_[e].token_count == j) {
+        return entity_speaker(e, std::max(entities_[e].first_token, floor), j);
+      }
+    }
     // "Khaji, a senior aide ... minister, said": the name before the
     // appositive, the nearest person first, else an organisation.
     int32_t best = -1;

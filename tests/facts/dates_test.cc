@@ -184,6 +184,23 @@ TEST(Dates, AcrossTheYear) {
   EXPECT_EQ(find(leap, "February 29").value, "2024-02-29");
 }
 
+TEST(Dates, ADayWithoutAYearLooksBackUnlessTheFutureIsSaid) {
+  // Published in May: October 7 is 149 days ahead and 217 behind.
+  const char* published = "2024-05-11T12:00:00Z";
+  const Found since("The toll has risen to 35,034 since October 7.", published);
+  EXPECT_EQ(find(since, "October 7").value, "2023-10-07");
+  const Found plain("The attack on October 7 shocked the country.", published);
+  EXPECT_EQ(find(plain, "October 7").value, "2023-10-07");
+  const Found ahead("Elections will be held on October 7.", published);
+  EXPECT_EQ(find(ahead, "October 7").value, "2024-10-07");
+  // A few days ahead is still ahead, without a word of the future.
+  const Found soon("The summit on May 14 in Geneva.", published);
+  EXPECT_EQ(find(soon, "May 14").value, "2024-05-14");
+  // "since" is never ahead, however near.
+  const Found since_near("Prices have risen since May 14.", "2024-05-11T12:00:00Z");
+  EXPECT_EQ(find(since_near, "May 14").value, "2023-05-14");
+}
+
 TEST(Dates, TimesOfDay) {
   const Found f("The blast hit at 10:30 a.m. local time on Wednesday.", kSeedPublished);
   const DateExpression t = find(f, "10:30 a.m. local time");

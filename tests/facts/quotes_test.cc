@@ -391,6 +391,29 @@ TEST(Quotes, MoreAttributionForms) {
   EXPECT_EQ(f.quotes.back().text, "This war must end now");
 }
 
+TEST(Quotes, ApposedSpeakerBeforeTheCueAndNoVerbAfterTheSpeaker) {
+  // The speaker is the person before ", said", after an appositive; the
+  // words after "said" are the clause ("troops had found"), not a speaker
+  // of what came before.
+  Tagged t("An Israeli military spokesperson, Rear Admiral Daniel Hagari, said troops had found tunnels.");
+  t.per("Daniel Hagari");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].text, "troops had found tunnels");
+  EXPECT_EQ(speaker_name(f, f.quotes[0]), "Daniel Hagari");
+}
+
+TEST(Quotes, ADatelineIsNotWhatWasSaid) {
+  Tagged t("GAZA CITY (Reuters) - Israeli air strikes killed 45 Palestinians overnight, health officials "
+           "said on Saturday.\n\nKYIV, Ukraine (AP) \xE2\x80\x94 Russian strikes hit Kharkiv, the governor said.");
+  t.gpe("GAZA CITY").org("Reuters").gpe("KYIV").gpe("Ukraine").org("AP").gpe("Kharkiv");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  EXPECT_NE(quote_with(f, "Israeli air strikes killed 45 Palestinians overnight"), nullptr);
+  EXPECT_NE(quote_with(f, "Russian strikes hit Kharkiv"), nullptr);
+}
+
 TEST(Quotes, NoCueNoIndirectQuote) {
   Tagged t("Khaji met Lavrentiev in Tehran. The meeting lasted two hours.");
   t.per("Khaji").per("Lavrentiev").gpe("Tehran");
