@@ -84,11 +84,13 @@ TextSpan span_of(const SentenceView& v, size_t first, size_t last) {
 }
 
 // Skips ", including 3,648 children and 2,290 women," from token k (at the
-// comma or parenthesis); returns the token after it, or k when none.
+// comma or parenthesis), a restatement (", or three quarters of the
+// population,") or any parenthesis ("(a third of them children)"); returns
+// the token after it, or k when none.
 size_t skip_breakdown_clause(const SentenceView& v, size_t k) {
   const bool paren = v.is_punct(k, "(");
   if (!(v.is_punct(k, ",") || paren)) return k;
-  if (!(v.is(k + 1, "including") || v.is(k + 1, "among"))) return k;
+  if (!paren && !(v.is(k + 1, "including") || v.is(k + 1, "among") || v.is(k + 1, "or"))) return k;
   for (size_t j = k + 2; j < k + kClauseReach && v.valid(j); ++j) {
     if (paren ? v.is_punct(j, ")") : v.is_punct(j, ",")) return j + 1;
   }

@@ -135,6 +135,8 @@ TEST(Figures, PassiveActiveAndIntransitiveShapes) {
       {"Police arrested 200 protesters.", 200, "arrested", "protesters"},
       {"Some 350 people have been detained since Friday.", 350, "detained", "people"},
       {"More than 1.5 million people have been displaced.", 1.5e6, "displaced", "people"},
+      {"About 2 million people, or three quarters of the population, have been displaced.", 2e6,
+       "displaced", "people"},
       {"The UN says 1.4 million Gazans are internally displaced.", 1.4e6, "displaced",
        "palestinians"},
       {"Dozens were injured.", 24, "wounded", "people"},
@@ -163,6 +165,14 @@ TEST(Figures, PassiveActiveAndIntransitiveShapes) {
     EXPECT_EQ(g.event, c.event) << c.text;
     EXPECT_EQ(g.subject, c.subject) << c.text;
   }
+}
+
+TEST(Figures, TheEventAfterAParenthesis) {
+  const Extracted r("Some 300 families (about 1,500 people) were displaced by the floods.");
+  ASSERT_GE(r.size(), 1u);
+  EXPECT_EQ(r[0].value, 300);
+  EXPECT_EQ(r[0].event, "displaced");
+  EXPECT_EQ(r[0].subject, "families");
 }
 
 TEST(Figures, DeathTollRoseTo) {
