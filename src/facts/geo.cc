@@ -24,6 +24,7 @@ constexpr size_t kMaxToponyms = 4096;
 constexpr size_t kMaxNameBytes = 200;
 constexpr size_t kMaxCandidates = 64;
 constexpr int kQualifierTokens = 4;
+constexpr double kDatelineCity = 4.0;  // a dateline's place is a city (is_dateline)
 
 struct Candidate {
   uint32_t place = 0;
@@ -239,6 +240,21 @@ double context_score(const Gazetteer& g, const Candidate& c, const Mention& m, c
   return s;
 }
 
+// A dateline names the city a story was filed from: "WASHINGTON (Reuters)
+// -", "KYIV, Ukraine (AP) —", "GAZA CITY -". The name opens a paragraph in
+// capitals and a parenthesis, comma or dash follows.
+bool is_dateline(const Segmented& text, const Entity& e, std::string_view surface) {
+  if (!written_in_capitals(surface)) return false;
+  for (const char c : surface) {
+    if (is_ascii_lower(c)) return false;
+  }
+  if (e.start > 0 && text.text[e.start - 1] != '\n') return false;
+  const size_t t = token_at(text, e.end);
+  if (t >= text.tokens.size()) return false;
+  const std::string_view next = text.token_text(t);
+  return next == "(" || next == "," || next == "-" || next == "\xE2\x80\x94" || next == "\xE2\x80\x93";
+}
+
 // The current winners of `mentions`, each counted once.
 template <typename Mentions>
 Context gather(const Gazetteer& g, const Mentions& mentions) {
@@ -302,6 +318,11 @@ std::vector<std::optional<Place>> resolve_places(const Gazetteer& g, const Segme
     if (m.candidates.empty()) continue;
     m.qualifier = qualifier_after(g, text, e.end);
     m.cue = metonymy_cue(text, e.start, e.end);
+    if (is_dateline(text, e, surface)) {
+      for (Candidate& c : m.candidates) {
+        if (g.record(c.place).feature == PlaceClass::kCity) c.prior += kDatelineCity;
+      }
+    }
   }
   std::unordered_map<std::string_view, std::vector<const Mention*>> by_name;
   for (const Mention& m : mentions) {

@@ -82,6 +82,13 @@ People find_people(const Segmented& text, const std::vector<Entity>& entities);
 /// overlapping `entities`; linear in the text.
 std::vector<Entity> titled_names(const Segmented& text, const std::vector<Entity>& entities);
 
+/// An organisation span that ends in a title and a name the tagger took in
+/// with it ("Fed Chair Jerome Powell", "U.S. National Intelligence Director
+/// John Negroponte") becomes the organisation before the title's words
+/// ("Fed"), when there is one, and a person (two to four capitalised words
+/// after a head word). Entities stay in text order.
+void split_titled_organisations(const Segmented& text, std::vector<Entity>& entities);
+
 /// The person mentioned at byte `at` (inside one of its mentions), or -1.
 /// Logarithmic in the number of mentions.
 int32_t person_at(const People& people, uint32_t at);

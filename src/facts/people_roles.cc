@@ -437,6 +437,52 @@ bool title_cased(const Segmented& text, uint32_t first, uint32_t end) {
 
 }  // namespace
 
+void split_titled_organisations(const Segmented& text, std::vector<Entity>& entities) {
+  std::vector<Entity> out;
+  out.reserve(entities.size());
+  for (const Entity& e : entities) {
+    const uint32_t first = e.first_token, end = e.first_token + e.token_count;
+    if (e.type != EntityType::kOrganization || !words::entity_is_valid(text, e) || e.token_count < 3) {
+      out.push_back(e);
+      continue;
+    }
+    // The last head word with two to four name words after it, to the end.
+    uint32_t head = end;
+    for (uint32_t t = end - 2; t > first && t + 1 < end; --t) {
+      if (end - (t + 1) > kMaxNameWords) break;
+      if (!name_like(text, t + 1)) break;
+      if (end - (t + 1) >= 2 && words::role_word(text.token_text(t)).role == RoleClass::kHead) {
+        head = t;
+        break;
+      }
+    }
+    bool names = head < end;
+    for (uint32_t t = head + 1; names && t < end; ++t) names = name_like(text, t);
+    if (!names) {
+      out.push_back(e);
+      continue;
+    }
+    // The organisation before the title, when there is one ("Fed"): the
+    // words before the first role word.
+    uint32_t org_end = first;
+    while (org_end < head && words::role_word(text.token_text(org_end)).role == RoleClass::kNone) ++org_end;
+    if (org_end > first) {
+      Entity org = e;
+      org.token_count = org_end - first;
+      org.end = text.tokens[org_end - 1].end;
+      out.push_back(org);
+    }
+    Entity person;
+    person.first_token = head + 1;
+    person.token_count = end - (head + 1);
+    person.start = text.tokens[head + 1].start;
+    person.end = e.end;
+    person.type = EntityType::kPerson;
+    out.push_back(person);
+  }
+  entities = std::move(out);
+}
+
 std::vector<Entity> titled_names(const Segmented& text, const std::vector<Entity>& entities) {
   std::vector<Entity> out;
   const std::vector<int32_t> ent = words::entity_of_token(text, entities);

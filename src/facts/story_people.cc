@@ -42,6 +42,7 @@ std::vector<std::string> person_mentions(const NerModel& model, std::string_view
   // The tagger's people and those a title names that it missed, in text
   // order (as the facts pass has them).
   std::vector<Entity> entities = model.tag(segmented);
+  split_titled_organisations(segmented, entities);
   if (std::vector<Entity> titled = titled_names(segmented, entities); !titled.empty()) {
     entities.insert(entities.end(), titled.begin(), titled.end());
     std::stable_sort(entities.begin(), entities.end(),

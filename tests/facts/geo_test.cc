@@ -56,6 +56,22 @@ TEST(Fold, AccentsCaseDotsApostrophesAndSaint) {
   EXPECT_EQ(fold_name(""), "");
 }
 
+TEST(Geo, ADatelineNamesACity) {
+  // "WASHINGTON (Reuters) -" is the capital, not the state; in running text
+  // with nothing else to go by, "Washington" stays the state (GeoVirus).
+  const auto dateline = resolve_one("WASHINGTON (Reuters) - The Fed held rates.", "WASHINGTON");
+  ASSERT_TRUE(dateline);
+  EXPECT_EQ(dateline->feature, PlaceClass::kCity);
+  EXPECT_LT(distance_km(dateline->lat, dateline->lon, 38.9, -77.04), 30);
+  const auto text = resolve_one("Cases rose in Washington, officials said.", "Washington");
+  ASSERT_TRUE(text);
+  EXPECT_EQ(text->feature, PlaceClass::kAdmin);
+  // Not a dateline: not in capitals, or not opening a paragraph.
+  const auto later = resolve_one("The storm hit WASHINGTON (state) hard.", "WASHINGTON");
+  ASSERT_TRUE(later);
+  EXPECT_EQ(later->feature, PlaceClass::kAdmin);
+}
+
 TEST(Geo, CapitalCity) {
   const auto p = resolve_one("Protests spread across Tehran on Sunday.", "Tehran");
   ASSERT_TRUE(p);

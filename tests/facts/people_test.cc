@@ -327,6 +327,28 @@ TEST(People, NoPersonFromTitlesThatAreNotFollowedByAName) {
   EXPECT_EQ(titled(run), "");
 }
 
+TEST(People, AnOrganisationSpanEndingInATitleAndANameIsSplit) {
+  Tagged t("Fed Chair Jerome Powell spoke, and CIA Director Porter Goss and the Board of Governors listened.");
+  t.org("Fed Chair Jerome Powell").org("CIA Director Porter Goss").org("Board of Governors");
+  std::vector<Entity> entities = t.entities();
+  split_titled_organisations(t.seg(), entities);
+  std::string got;
+  for (const Entity& e : entities) {
+    got += std::string(e.type == EntityType::kPerson ? "PER:" : "ORG:") + std::string(t.span(e.start, e.end)) + " ";
+  }
+  EXPECT_EQ(got, "ORG:Fed PER:Jerome Powell ORG:CIA PER:Porter Goss ORG:Board of Governors ");
+  const People people = find_people(t.seg(), entities);
+  EXPECT_EQ(only_role(people, "Jerome Powell"), "chair | Fed | ");
+  EXPECT_EQ(only_role(people, "Porter Goss"), "director | CIA | ");
+  // No name after the title: the organisation stays whole.
+  Tagged whole("The Office of the Prime Minister said so.");
+  whole.org("Office of the Prime Minister");
+  std::vector<Entity> kept = whole.entities();
+  split_titled_organisations(whole.seg(), kept);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(whole.span(kept[0].start, kept[0].end), "Office of the Prime Minister");
+}
+
 TEST(People, TitledNamesStayLinearOnHostileText) {
   std::string text;
   for (int i = 0; i < 50000; ++i) text += "the chief envoy (SNSC) Abc Defg and minister Hij Klm, ";
