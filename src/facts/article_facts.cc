@@ -156,6 +156,7 @@ FactSet extract_facts(std::string text, const std::optional<PublicationTime>& pu
   f.entities = models.ner.tag(f.segmented);
   split_possessive_owners(f.segmented, f.entities);
   split_titled_organisations(f.segmented, f.entities);
+  retype_institutions(f.segmented, f.entities);
   // People the tagger missed that a title names ("Secretary of ... (SNSC)
   // Ali-Akbar Ahmadian"): entities like the tagger's, in text order.
   if (std::vector<Entity> titled = titled_names(f.segmented, f.entities); !titled.empty()) {

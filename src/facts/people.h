@@ -82,6 +82,10 @@ People find_people(const Segmented& text, const std::vector<Entity>& entities);
 /// overlapping `entities`; linear in the text.
 std::vector<Entity> titled_names(const Segmented& text, const std::vector<Entity>& entities);
 
+/// A PER span whose last word is an institution's ("Sierra Nevada
+/// Corporation", "Acme Holdings", "Al-Shifa Hospital") is an organisation.
+void retype_institutions(const Segmented& text, std::vector<Entity>& entities);
+
 /// An organisation span that ends in a title and a name the tagger took in
 /// with it ("Fed Chair Jerome Powell", "U.S. National Intelligence Director
 /// John Negroponte") becomes the organisation before the title's words

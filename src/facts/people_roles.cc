@@ -394,7 +394,8 @@ constexpr std::string_view kInstitutionWords[] = {
     "council",        "court",  "department", "force",       "forces",    "foundation", "government",
     "group",          "house",  "inc",        "institute",   "ltd",       "ministry",   "office",
     "organisation",   "organization", "palace", "parliament", "party",  "police",     "university",
-    "union",
+    "union",          "llc",    "plc",        "holdings",    "airlines",  "airways",    "technologies",
+    "systems",        "ministries", "school", "college",     "hospital",  "club",       "federation",
 };
 
 bool is_institution_word(std::string_view w) {
@@ -481,6 +482,31 @@ void split_titled_organisations(const Segmented& text, std::vector<Entity>& enti
     out.push_back(person);
   }
   entities = std::move(out);
+}
+
+void retype_institutions(const Segmented& text, std::vector<Entity>& entities) {
+  // The names without their institution word, to retype the short mentions
+  // too ("Sierra Nevada" after "Sierra Nevada Corporation").
+  std::vector<std::string_view> short_names;
+  for (Entity& e : entities) {
+    if (e.type != EntityType::kPerson || e.token_count < 2 || !words::entity_is_valid(text, e)) continue;
+    uint32_t last = e.first_token + e.token_count - 1;
+    if (text.token_text(last) == "." && last > e.first_token) --last;  // "Corp."
+    if (is_institution_word(text.token_text(last)) && words::is_capitalised(text.token_text(last))) {
+      e.type = EntityType::kOrganization;
+      if (last > e.first_token && short_names.size() < 64) {
+        short_names.push_back(text.text.substr(e.start, text.tokens[last - 1].end - e.start));
+      }
+    }
+  }
+  if (short_names.empty()) return;
+  for (Entity& e : entities) {
+    if (e.type != EntityType::kPerson || e.end > text.text.size() || e.start >= e.end) continue;
+    const std::string_view name = text.text.substr(e.start, e.end - e.start);
+    if (std::find(short_names.begin(), short_names.end(), name) != short_names.end()) {
+      e.type = EntityType::kOrganization;
+    }
+  }
 }
 
 std::vector<Entity> titled_names(const Segmented& text, const std::vector<Entity>& entities) {

@@ -303,6 +303,22 @@ Speaker SpeakerFinder::nominal_before(uint32_t last, uint32_t floor) const {
     if (stops_nominal(w) || cue_at(t).kind != CueKind::kNone) break;
     s = t;
   }
+  // "A doctor on the scene told ...", "a witness at the site said": the
+  // one who spoke, with where they were.
+  if (s >= floor + 3 && s <= last) {
+    const std::string_view p = text_.token_text(s - 1);
+    if (p == "on" || p == "at" || p == "in" || p == "from" || p == "near" || p == "inside" || p == "outside") {
+      for (uint32_t d = s - 2; d + 4 >= s && d >= floor; --d) {
+        const std::string_view w = text_.token_text(d);
+        if (text_.tokens[d].kind != TokenKind::kWord || stops_nominal(w) || cue_at(d).kind != CueKind::kNone) break;
+        if (words::is_determiner(w) && d + 2 < s) {
+          s = d;
+          break;
+        }
+        if (d == 0) break;
+      }
+    }
+  }
   while (s <= last && (text_.token_text(s) == "of" || text_.token_text(s) == "for")) ++s;
   if (s > last) return {};
   const std::string_view head = text_.token_text(last);

@@ -43,6 +43,7 @@ std::vector<std::string> person_mentions(const NerModel& model, std::string_view
   // order (as the facts pass has them).
   std::vector<Entity> entities = model.tag(segmented);
   split_titled_organisations(segmented, entities);
+  retype_institutions(segmented, entities);
   if (std::vector<Entity> titled = titled_names(segmented, entities); !titled.empty()) {
     entities.insert(entities.end(), titled.begin(), titled.end());
     std::stable_sort(entities.begin(), entities.end(),

@@ -349,6 +349,19 @@ TEST(People, AnOrganisationSpanEndingInATitleAndANameIsSplit) {
   EXPECT_EQ(whole.span(kept[0].start, kept[0].end), "Office of the Prime Minister");
 }
 
+TEST(People, AnInstitutionsNameIsNoPerson) {
+  Tagged t("Blue Origin and Sierra Nevada Corporation won. Sierra Nevada said Walt Disney Co. and "
+           "Ann Corporal agreed.");
+  t.per("Sierra Nevada Corporation").per("Sierra Nevada").per("Walt Disney Co.").per("Ann Corporal");
+  std::vector<Entity> entities = t.entities();
+  retype_institutions(t.seg(), entities);
+  ASSERT_EQ(entities.size(), 4u);
+  EXPECT_EQ(entities[0].type, EntityType::kOrganization);
+  EXPECT_EQ(entities[1].type, EntityType::kOrganization);  // the short name of the same
+  EXPECT_EQ(entities[2].type, EntityType::kOrganization);
+  EXPECT_EQ(entities[3].type, EntityType::kPerson);
+}
+
 TEST(People, TitledNamesStayLinearOnHostileText) {
   std::string text;
   for (int i = 0; i < 50000; ++i) text += "the chief envoy (SNSC) Abc Defg and minister Hij Klm, ";

@@ -414,6 +414,15 @@ TEST(Quotes, ADatelineIsNotWhatWasSaid) {
   EXPECT_NE(quote_with(f, "Russian strikes hit Kharkiv"), nullptr);
 }
 
+TEST(Quotes, WhereTheSpeakerWasIsPartOfTheSpeaker) {
+  Tagged t("A doctor on the scene told Ruptly that he tried to save one of the wounded.");
+  t.org("Ruptly");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(t.span(f.quotes[0].speaker.start, f.quotes[0].speaker.end), "A doctor on the scene");
+}
+
 TEST(Quotes, NoCueNoIndirectQuote) {
   Tagged t("Khaji met Lavrentiev in Tehran. The meeting lasted two hours.");
   t.per("Khaji").per("Lavrentiev").gpe("Tehran");
