@@ -155,15 +155,7 @@ FactSet extract_facts(std::string text, const std::optional<PublicationTime>& pu
   f.segmented = segment(*f.text);
   f.entities = models.ner.tag(f.segmented);
   split_possessive_owners(f.segmented, f.entities);
-  split_titled_organisations(f.segmented, f.entities);
-  retype_institutions(f.segmented, f.entities);
-  // People the tagger missed that a title names ("Secretary of ... (SNSC)
-  // Ali-Akbar Ahmadian"): entities like the tagger's, in text order.
-  if (std::vector<Entity> titled = titled_names(f.segmented, f.entities); !titled.empty()) {
-    f.entities.insert(f.entities.end(), titled.begin(), titled.end());
-    std::stable_sort(f.entities.begin(), f.entities.end(),
-                     [](const Entity& a, const Entity& b) { return a.start < b.start; });
-  }
+  correct_people(f.segmented, f.entities);
   f.places.assign(f.entities.size(), std::nullopt);
   if (models.gazetteer) {
     std::vector<Entity> toponyms;

@@ -82,6 +82,16 @@ People find_people(const Segmented& text, const std::vector<Entity>& entities);
 /// overlapping `entities`; linear in the text.
 std::vector<Entity> titled_names(const Segmented& text, const std::vector<Entity>& entities);
 
+/// The facts pass's corrections of the tagger's people, in this order:
+/// split_titled_organisations, retype_institutions, drop_letter_names, then
+/// the titled_names added. Used at ingest, by `tidings facts` and for the
+/// people the story clusterer counts. Entities stay in text order.
+void correct_people(const Segmented& text, std::vector<Entity>& entities);
+
+/// A PER span made of single letters ("Q" of an interview's "Q:", "J.") is
+/// no one: dropped.
+void drop_letter_names(const Segmented& text, std::vector<Entity>& entities);
+
 /// A PER span whose last word is an institution's ("Sierra Nevada
 /// Corporation", "Acme Holdings", "Al-Shifa Hospital") is an organisation.
 void retype_institutions(const Segmented& text, std::vector<Entity>& entities);

@@ -17,6 +17,7 @@ using words::RoleClass;
 constexpr uint32_t kMaxTitleTokens = 24;       // a title before a name
 constexpr uint32_t kMaxAppositiveTokens = 40;  // ", a senior aide on ... ,"
 constexpr uint32_t kMaxNameWords = 4;          // an untagged name after a title
+constexpr uint32_t kHeadlineReach = 32;        // tokens either side judged for title case
 
 // Abbreviated titles written out, so that "Gen." and "General" are one role.
 struct Expansion {
@@ -419,20 +420,28 @@ bool name_like(const Segmented& text, uint32_t t) {
          !words::is_country_name(w) && !words::is_calendar_word(w) && !is_institution_word(w);
 }
 
-// Whether the words of four letters or more in tokens [first, end) are
-// capitalised but for one at most, and four in five: a headline in title
-// case, where a capital says nothing. (A sentence of news that is full of
-// names and titles still has its verbs and nouns in lower case.)
+// Whether tokens [first, end) are a headline in title case, where a
+// capital says nothing: every word of three letters or more capitalised
+// when it ends with a stop ("... Swimmer And Actress Dies Aged 91."), else
+// all but one at most, and four in five. (A sentence of news full of names
+// and titles still has a verb in lower case: "Fed Chair Jerome Powell met
+// ...".)
 bool title_cased(const Segmented& text, uint32_t first, uint32_t end) {
+  bool stop = false;
+  if (end > first && text.tokens[end - 1].kind == TokenKind::kPunctuation) {
+    const std::string_view w = text.token_text(end - 1);
+    stop = w == "." || w == "!" || w == "?";
+  }
   uint32_t lower = 0, capitals = 0;
   for (uint32_t t = first; t < end; ++t) {
-    if (text.tokens[t].kind != TokenKind::kWord || text.token_text(t).size() < 4) continue;
+    if (text.tokens[t].kind != TokenKind::kWord || text.token_text(t).size() < 3) continue;
     if (words::is_capitalised(text.token_text(t))) {
       ++capitals;
     } else {
       ++lower;
     }
   }
+  if (stop) return capitals >= 3 && lower == 0;
   return capitals > 0 && lower <= 1 && lower * 4 <= capitals;
 }
 
@@ -509,6 +518,28 @@ void retype_institutions(const Segmented& text, std::vector<Entity>& entities) {
   }
 }
 
+void drop_letter_names(const Segmented& text, std::vector<Entity>& entities) {
+  std::erase_if(entities, [&](const Entity& e) {
+    if (e.type != EntityType::kPerson || !words::entity_is_valid(text, e)) return false;
+    for (uint32_t t = e.first_token; t < e.first_token + e.token_count; ++t) {
+      const std::string_view w = text.token_text(t);
+      if (w != "." && w.size() > 1) return false;
+    }
+    return true;
+  });
+}
+
+void correct_people(const Segmented& text, std::vector<Entity>& entities) {
+  split_titled_organisations(text, entities);
+  retype_institutions(text, entities);
+  drop_letter_names(text, entities);
+  if (std::vector<Entity> titled = titled_names(text, entities); !titled.empty()) {
+    entities.insert(entities.end(), titled.begin(), titled.end());
+    std::stable_sort(entities.begin(), entities.end(),
+                     [](const Entity& a, const Entity& b) { return a.start < b.start; });
+  }
+}
+
 std::vector<Entity> titled_names(const Segmented& text, const std::vector<Entity>& entities) {
   std::vector<Entity> out;
   const std::vector<int32_t> ent = words::entity_of_token(text, entities);
@@ -516,7 +547,7 @@ std::vector<Entity> titled_names(const Segmented& text, const std::vector<Entity
   for (const Sentence& sentence : text.sentences) {
     const uint32_t first = sentence.first_token;
     const uint32_t end = std::min<uint32_t>(first + sentence.token_count, text.tokens.size());
-    if (first >= end || title_cased(text, first, end)) continue;
+    if (first >= end) continue;
     for (uint32_t t = first + 1; t < end; ++t) {
       if (ent[t] >= 0 || !name_like(text, t)) continue;
       uint32_t u = t;
@@ -535,6 +566,18 @@ std::vector<Entity> titled_names(const Segmented& text, const std::vector<Entity
                                  c.word(before - 2) == "(" && words::is_acronym(c.word(before - 1));
       if (!after_head && !after_acronym) continue;
       if (title_start(c, from, first) >= from) continue;
+      // A headline in title case says nothing by its capitals (its line:
+      // a headline and the body's first sentence may be one sentence).
+      uint32_t line_first = from, line_end = u;
+      auto newline_between = [&](uint32_t a, uint32_t b) {
+        return text.text.substr(text.tokens[a].end, text.tokens[b].start - text.tokens[a].end).find('\n') !=
+               std::string_view::npos;
+      };
+      while (line_first > first && from - line_first < kHeadlineReach && !newline_between(line_first - 1, line_first)) {
+        --line_first;
+      }
+      while (line_end < end && line_end - u < kHeadlineReach && !newline_between(line_end - 1, line_end)) ++line_end;
+      if (title_cased(text, line_first, line_end)) continue;
       Entity e;
       e.start = text.tokens[from].start;
       e.end = text.tokens[u - 1].end;

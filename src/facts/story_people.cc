@@ -39,16 +39,9 @@ std::vector<std::string> person_mentions(const NerModel& model, std::string_view
       groups.insert(word);
     }
   }
-  // The tagger's people and those a title names that it missed, in text
-  // order (as the facts pass has them).
+  // The tagger's people as the facts pass corrects them.
   std::vector<Entity> entities = model.tag(segmented);
-  split_titled_organisations(segmented, entities);
-  retype_institutions(segmented, entities);
-  if (std::vector<Entity> titled = titled_names(segmented, entities); !titled.empty()) {
-    entities.insert(entities.end(), titled.begin(), titled.end());
-    std::stable_sort(entities.begin(), entities.end(),
-                     [](const Entity& a, const Entity& b) { return a.start < b.start; });
-  }
+  correct_people(segmented, entities);
   for (const Entity& e : entities) {
     if (e.type != EntityType::kPerson) continue;
     const std::string_view name = all.substr(e.start, e.end - e.start);

@@ -362,6 +362,18 @@ TEST(People, AnInstitutionsNameIsNoPerson) {
   EXPECT_EQ(entities[3].type, EntityType::kPerson);
 }
 
+TEST(People, CorrectPeopleDropsLettersAndKeepsTextOrder) {
+  Tagged t("Q: How do you prioritize? Fed Chair Jerome Powell met Interior Minister Xhafer Bilibani.");
+  t.per("Q").org("Fed Chair Jerome Powell");
+  std::vector<Entity> entities = t.entities();
+  correct_people(t.seg(), entities);
+  std::string got;
+  for (const Entity& e : entities) {
+    got += std::string(e.type == EntityType::kPerson ? "PER:" : "ORG:") + std::string(t.span(e.start, e.end)) + " ";
+  }
+  EXPECT_EQ(got, "ORG:Fed PER:Jerome Powell PER:Xhafer Bilibani ");
+}
+
 TEST(People, TitledNamesStayLinearOnHostileText) {
   std::string text;
   for (int i = 0; i < 50000; ++i) text += "the chief envoy (SNSC) Abc Defg and minister Hij Klm, ";
