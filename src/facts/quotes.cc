@@ -314,7 +314,7 @@ bool is_adjunct_start(std::string_view w) {
                                    "adding", "according", "citing", "without", "for"}) {
     if (w == x) return true;
   }
-  return false;
+  return words::is_calendar_word(w);  // "the ministry said Sunday"
 }
 
 // The end of a sentence's content: its final punctuation and marks off.
@@ -377,7 +377,16 @@ void Extractor::add_indirect(uint32_t sentence, std::vector<Quote>& out) const {
     if (cue.last < last && !cue.tell && !is_adjunct_start(word(cue.last))) continue;
     const Speaker sp = finder_.before(cue.first, first);
     if (sp.kind == SpeakerKind::kNone) continue;
-    const uint32_t sp_first = finder_.before_first_token(sp);
+    uint32_t sp_first = finder_.before_first_token(sp);
+    // Its owner first: "..., Lebanon's Health Ministry said Sunday."
+    if (sp_first > first + 3 && text_.tokens[sp_first - 1].possessive) {
+      const uint32_t owner_last = sp_first - 2;  // the word before the "'s" token
+      if (const int32_t e = ent[owner_last]; e >= 0 && finder_.entity(e).first_token > first) {
+        sp_first = finder_.entity(e).first_token;
+      } else if (words::is_capitalised(word(owner_last))) {
+        sp_first = owner_last;
+      }
+    }
     if (sp_first <= first + 2 || word(sp_first - 1) != ",") continue;
     // Nothing after the cue but a short tail: "said in a statement on Monday".
     if (last - cue.last > kMaxTailTokens || (cue.last < last && word(cue.last) == "that")) continue;

@@ -52,6 +52,7 @@ class SpeakerFinder {
   Speaker subject(uint32_t floor, uint32_t cue) const;
 
   const std::vector<int32_t>& entity_of_token() const { return ent_; }
+  const Entity& entity(int32_t e) const { return entities_[static_cast<size_t>(e)]; }
 
   /// The byte spans of the direct quotes, sorted: a pronoun after a quote
   /// never refers to a name inside it ("“I met Putin,” he said").

@@ -423,6 +423,17 @@ TEST(Quotes, WhereTheSpeakerWasIsPartOfTheSpeaker) {
   EXPECT_EQ(t.span(f.quotes[0].speaker.start, f.quotes[0].speaker.end), "A doctor on the scene");
 }
 
+TEST(Quotes, ClauseFirstWithAnOwnedSpeakerAndADayAfterTheCue) {
+  Tagged t("An Israeli strike killed at least 10 people, including three children, Lebanon" APOS
+           "s Health Ministry said Sunday.");
+  t.gpe("Lebanon").org("Health Ministry");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].text, "An Israeli strike killed at least 10 people, including three children");
+  EXPECT_EQ(t.span(f.quotes[0].speaker.start, f.quotes[0].speaker.end), "Health Ministry");
+}
+
 TEST(Quotes, NoCueNoIndirectQuote) {
   Tagged t("Khaji met Lavrentiev in Tehran. The meeting lasted two hours.");
   t.per("Khaji").per("Lavrentiev").gpe("Tehran");
