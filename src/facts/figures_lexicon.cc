@@ -146,6 +146,9 @@ constexpr Entry kEntries[] = {
     {"either", kAux, "", 0}, {"were", kAux, "", 0}, {"remain", kAux, "", 0},
     {"remained", kAux, "", 0}, {"remains", kAux, "", 0}, {"listed", kAux, "", 0},
     {"presumed", kAux, "", 0}, {"declared", kAux, "", 0}, {"reported", kAux | kSay, "", 0},
+    // Modals: "between 18,000 and 20,000 people may have died".
+    {"may", kAux, "", 0}, {"might", kAux, "", 0}, {"could", kAux, "", 0}, {"would", kAux, "", 0},
+    {"will", kAux, "", 0}, {"can", kAux, "", 0}, {"must", kAux, "", 0},
     // Reporting verbs.
     {"said", kSay, "", 0}, {"says", kSay, "", 0}, {"say", kSay, "", 0}, {"told", kSay, "", 0},
     {"reports", kSay, "", 0}, {"announced", kSay, "", 0}, {"stated", kSay, "", 0},

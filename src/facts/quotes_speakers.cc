@@ -220,6 +220,14 @@ Speaker SpeakerFinder::pronoun(uint32_t t) const {
   for (uint32_t steps = 0; it != mentions.begin() && steps < kMaxPronounLookBack; ++steps) {
     --it;
     if (inside_quote(it->start)) continue;
+    // Whom a speaker told is not the next "he": "Ramadan told Al Jazeera
+    // that ... . "...," he said."
+    const auto tok = std::lower_bound(text_.tokens.begin(), text_.tokens.end(), it->start,
+                                      [](const Token& k, uint32_t at) { return k.start < at; });
+    if (tok != text_.tokens.begin() && tok != text_.tokens.end() && tok->start == it->start) {
+      const std::string_view prev = text_.token_text(static_cast<uint32_t>(tok - text_.tokens.begin() - 1));
+      if (prev == "told" || prev == "tells" || prev == "telling") continue;
+    }
     const Gender g = people_.persons[it->person].gender;
     if (g == Gender::kUnknown || g == want) {
       s.person = it->person;

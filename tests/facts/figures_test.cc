@@ -153,6 +153,7 @@ TEST(Figures, PassiveActiveAndIntransitiveShapes) {
       {"Killing all 239 people on board.", 239, "killed", "people"},
       {"Police detained another 30 people.", 30, "detained", "people"},
       {"Several hundred migrants are missing.", 300, "missing", "migrants"},
+      {"Officials fear 2,000 people may have died.", 2000, "killed", "people"},
   };
   for (const Case& c : cases) {
     const Extracted r(c.text);

@@ -434,6 +434,18 @@ TEST(Quotes, ClauseFirstWithAnOwnedSpeakerAndADayAfterTheCue) {
   EXPECT_EQ(t.span(f.quotes[0].speaker.start, f.quotes[0].speaker.end), "Health Ministry");
 }
 
+TEST(Quotes, WhomASpeakerToldIsNotTheNextHe) {
+  Tagged t("Tariq Ramadan, head of the crisis committee, told John Smith that thousands may have died. "
+           LQ "The city needs everything," RQ " he said.");
+  t.per("Tariq Ramadan").per("John Smith");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  const Quote* q = quote_with(f, "The city needs everything,");
+  if (q == nullptr) q = quote_with(f, "The city needs everything");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(speaker_name(f, *q), "Tariq Ramadan");
+}
+
 TEST(Quotes, NoCueNoIndirectQuote) {
   Tagged t("Khaji met Lavrentiev in Tehran. The meeting lasted two hours.");
   t.per("Khaji").per("Lavrentiev").gpe("Tehran");
