@@ -121,6 +121,15 @@ bool lower_case_word(std::string_view s) {
 
 std::vector<Candidate> candidates_for(const Gazetteer& g, std::string_view surface) {
   std::vector<Candidate> out;
+  // A direction in lower case is not part of the name: "eastern Libya",
+  // "southern Lebanon" are in Libya and Lebanon ("West Midlands" and
+  // "North Carolina", capitalised, are names of their own).
+  if (const size_t space = surface.find(' '); space != std::string_view::npos && is_ascii_lower(surface[0])) {
+    const std::string_view head = surface.substr(0, space);
+    if (std::find(kDirectionPrefixes.begin(), kDirectionPrefixes.end(), head) != kDirectionPrefixes.end()) {
+      surface.remove_prefix(space + 1);
+    }
+  }
   if (lower_case_word(surface)) return out;
   const std::string folded = fold_name(surface);
   if (folded.empty()) return out;

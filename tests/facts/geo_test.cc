@@ -72,6 +72,18 @@ TEST(Geo, ADatelineNamesACity) {
   EXPECT_EQ(later->feature, PlaceClass::kAdmin);
 }
 
+TEST(Geo, ALowerCaseDirectionIsNotPartOfTheName) {
+  const auto libya = resolve_one("Floods in eastern Libya killed thousands.", "eastern Libya");
+  ASSERT_TRUE(libya);
+  EXPECT_EQ(libya->country_code, "LY");
+  EXPECT_EQ(libya->feature, PlaceClass::kCountry);
+  // Capitalised, the direction is the name's own.
+  const auto carolina = resolve_one("Storms hit North Carolina overnight.", "North Carolina");
+  ASSERT_TRUE(carolina);
+  EXPECT_EQ(carolina->country_code, "US");
+  EXPECT_EQ(carolina->feature, PlaceClass::kAdmin);
+}
+
 TEST(Geo, CapitalCity) {
   const auto p = resolve_one("Protests spread across Tehran on Sunday.", "Tehran");
   ASSERT_TRUE(p);
