@@ -102,7 +102,47 @@ struct Found {
   size_t first = 0, last = 0;  // tokens of the claim
   size_t next = 0;             // where scanning resumes
   bool small_words = false;    // "two", "five": a count only with an event or in a breakdown
+  size_t restated_by = 0;      // > 0: "X put the figure at N", the token of X's first word
 };
+
+bool restating_verb(const SentenceView& v, size_t k) {
+  static constexpr std::string_view kVerbs[] = {"put", "puts", "putting", "placed", "places", "estimated",
+                                                "estimates", "set", "sets", "gave", "gives"};
+  for (const std::string_view x : kVerbs) {
+    if (v.is(k, x)) return true;
+  }
+  return false;
+}
+
+// "the CGT union put the figure at 3.5 million", "Reuters estimated the
+// crowd at 200,000": another source's value of the figure said before.
+// Returns the first token of that source, or 0 when the words before token
+// p are not such a restatement.
+size_t restatement_source(const SentenceView& v, size_t p) {
+  if (!v.is(p - 1, "at")) return 0;
+  size_t k = p - 2;
+  static constexpr std::string_view kNouns[] = {"figure", "number", "toll", "total", "tally", "count",
+                                                "turnout", "crowd", "estimate", "numbers", "figures"};
+  bool noun = false;
+  for (const std::string_view n : kNouns) noun = noun || v.is(k, n);
+  if (!noun) return 0;
+  --k;
+  if (v.is(k, "death") || v.is(k, "casualty") || v.is(k, "its") || v.is(k, "their") || v.is(k, "the")) --k;
+  if (v.is(k, "the") || v.is(k, "its") || v.is(k, "their")) --k;
+  if (!restating_verb(v, k) || k <= v.begin()) return 0;
+  // The source: the words before the verb, back to a comma, "while",
+  // "but", "and", "whereas" or the sentence's start (at most eight).
+  size_t first = k;
+  while (first > v.begin() && k - first < 8) {
+    const size_t t = first - 1;
+    if (v.token(t).kind == TokenKind::kPunctuation || v.is(t, "while") || v.is(t, "but") || v.is(t, "and") ||
+        v.is(t, "whereas")) {
+      break;
+    }
+    first = t;
+  }
+  return first < k ? first : 0;
+}
 
 // The counted noun after the quantity, with the modifiers and event words
 // that may sit between them. Returns the token after the noun phrase.
@@ -325,7 +365,14 @@ bool figure_at(const SentenceView& v, size_t i, uint32_t sentence, Found& out) {
       f.subject_stated = false;
     }
     const bool counted = !f.subject_span.empty() || !f.event.empty();
-    if (!counted) return false;
+    if (!counted) {
+      out.restated_by = restatement_source(v, first);
+      if (out.restated_by == 0) return false;
+      f.span = span_of(v, first, q.last);
+      out.first = first;
+      out.last = q.last;
+      return true;
+    }
     // "2019 elections", "the 1967 killings": a year before a noun.
     if (year_like && (f.event.empty() || f.subject_span.empty())) return false;
     // "Beta 2 is affected", "Flight 370 crashed": a number in a name.
@@ -430,6 +477,15 @@ bool abbreviation_period(const SentenceView& v, size_t k) {
 std::vector<Attribution> attributions(const SentenceView& v) {
   std::vector<Attribution> out;
   for (size_t i = v.begin(); i < v.end(); ++i) {
+    // "The Red Crescent put the death toll at 52": the source before the verb.
+    if (v.is(i, "at")) {
+      if (const size_t src = restatement_source(v, i + 1); src > 0) {
+        size_t verb = src;
+        while (verb < i && !restating_verb(v, verb)) ++verb;
+        out.push_back({span_of(v, src, i + 1), span_of(v, src, verb), i});
+        continue;
+      }
+    }
     const bool according = v.is(i, "according") && v.is(i + 1, "to");
     const bool citing = v.is(i, "citing");
     if (according || citing) {
@@ -605,6 +661,32 @@ std::vector<Figure> find_figures(const Segmented& segmented, std::span<const Dat
       }
       i = std::max(found.next, found.last);
       Figure& f = found.figure;
+      if (found.restated_by > 0) {
+        // The measure of the latest count of this sentence or the one
+        // before; the restating source is its attribution.
+        const Figure* said_before = nullptr;
+        for (size_t k = out.size(); k > 0 && !said_before; --k) {
+          const Figure& g = out[k - 1];
+          if (g.sentence + 1 < s) break;
+          if (g.unit == FigureUnit::kCount && g.parent < 0 && (!g.event.empty() || !g.subject.empty())) {
+            said_before = &g;
+          }
+        }
+        if (!said_before) continue;
+        f.event = said_before->event;
+        f.subject = said_before->subject;
+        f.subject_stated = false;
+        f.source = span_of(v, found.restated_by, found.restated_by + 1);
+        // the source's words up to the verb; the whole phrase up to "at"
+        size_t verb = found.restated_by;
+        while (verb + 1 < found.first && !restating_verb(v, verb + 1)) ++verb;
+        f.source = span_of(v, found.restated_by, verb + 1);
+        f.attribution = span_of(v, found.restated_by, found.first);
+        f.as_of = nearest_date(v, dates, next_date, date_end, f.span);
+        last_end_token = found.last;
+        out.push_back(f);
+        continue;
+      }
       // Breakdowns: "including 3,648 children and 2,290 women".
       const size_t p = found.first;
       const bool count = f.unit == FigureUnit::kCount;

@@ -176,6 +176,28 @@ TEST(Figures, TheEventAfterAParenthesis) {
   EXPECT_EQ(r[0].subject, "families");
 }
 
+TEST(Figures, AnotherSourcePutsTheFigureAt) {
+  // The ministry's count and the union's, of one measure: where sources
+  // disagree.
+  const Extracted r(
+      "About 1.2 million people marched across France, according to the ministry, while the CGT union "
+      "put the figure at 3.5 million. The health ministry said 45 people were killed. The Red Crescent "
+      "put the death toll at 52.");
+  ASSERT_EQ(r.size(), 4u);
+  EXPECT_EQ(measure_key(r[0]), "count/people");
+  EXPECT_EQ(r[1].value, 3.5e6);
+  EXPECT_EQ(measure_key(r[1]), "count/people");
+  EXPECT_FALSE(r[1].subject_stated);
+  EXPECT_EQ(r.str(r[1].source), "the CGT union");
+  EXPECT_EQ(r.str(r[1].attribution), "the CGT union put the figure at");
+  EXPECT_EQ(measure_key(r[3]), "killed/people");
+  EXPECT_EQ(r[3].value, 52);
+  EXPECT_EQ(r.str(r[3].source), "The Red Crescent");
+  // With no figure before it, "put the figure at" restates nothing.
+  const Extracted alone("The union put the figure at 3.5 million.");
+  EXPECT_EQ(alone.size(), 0u);
+}
+
 TEST(Figures, DeathTollRoseTo) {
   const Extracted r("The death toll rose to 45 on Tuesday, health officials in Gaza said.");
   const Figure f = only(r);
