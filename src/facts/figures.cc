@@ -121,6 +121,7 @@ bool restating_verb(const SentenceView& v, size_t k) {
 size_t restatement_source(const SentenceView& v, size_t p) {
   if (!v.is(p - 1, "at")) return 0;
   size_t k = p - 2;
+  if (v.is(k, "there")) --k;  // "put the toll there at 5,700"
   static constexpr std::string_view kNouns[] = {"figure", "number", "toll", "total", "tally", "count",
                                                 "turnout", "crowd", "estimate", "numbers", "figures"};
   bool noun = false;
@@ -131,12 +132,13 @@ size_t restatement_source(const SentenceView& v, size_t p) {
   if (v.is(k, "the") || v.is(k, "its") || v.is(k, "their")) --k;
   if (!restating_verb(v, k) || k <= v.begin()) return 0;
   // The source: the words before the verb, back to a comma, "while",
-  // "but", "and", "whereas" or the sentence's start (at most eight).
+  // "but", "whereas" or the sentence's start (at most twelve: "Syria's
+  // government and a rescue group in the rebel-held northwest").
   size_t first = k;
-  while (first > v.begin() && k - first < 8) {
+  while (first > v.begin() && k - first < 12) {
     const size_t t = first - 1;
-    if (v.token(t).kind == TokenKind::kPunctuation || v.is(t, "while") || v.is(t, "but") || v.is(t, "and") ||
-        v.is(t, "whereas")) {
+    if ((v.token(t).kind == TokenKind::kPunctuation && !v.token(t).possessive) || v.is(t, "while") ||
+        v.is(t, "but") || v.is(t, "whereas")) {
       break;
     }
     first = t;

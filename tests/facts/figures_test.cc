@@ -193,6 +193,14 @@ TEST(Figures, AnotherSourcePutsTheFigureAt) {
   EXPECT_EQ(measure_key(r[3]), "killed/people");
   EXPECT_EQ(r[3].value, 52);
   EXPECT_EQ(r.str(r[3].source), "The Red Crescent");
+  // A coordinated source, and "there" before "at".
+  const Extracted two(
+      "Turkish officials said the death toll had climbed to 31,643, while Syria" "\xE2\x80\x99" "s government "
+      "and a rescue group in the northwest put the toll there at more than 5,700.");
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(measure_key(two[1]), "killed/people");
+  EXPECT_EQ(two.str(two[1].source), "Syria" "\xE2\x80\x99" "s government and a rescue group in the northwest");
+  EXPECT_EQ(two[1].qualifier, Qualifier::kMoreThan);
   // With no figure before it, "put the figure at" restates nothing.
   const Extracted alone("The union put the figure at 3.5 million.");
   EXPECT_EQ(alone.size(), 0u);
