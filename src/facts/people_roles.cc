@@ -274,7 +274,8 @@ FoundRole make_role(const Ctx& c, uint32_t s, uint32_t e) {
 
 bool is_cue_word(std::string_view w) {
   for (const std::string_view cue : {"said", "says", "say", "told", "tells", "added", "adds",
-                                     "warned", "stressed", "noted", "insisted", "declared"}) {
+                                     "warned", "stressed", "noted", "insisted", "declared", "reported",
+                                     "reports", "announced", "wrote", "quoted"}) {
     if (w == cue) return true;
   }
   return false;
@@ -315,7 +316,8 @@ std::pair<uint32_t, uint32_t> appositive(const Ctx& c, uint32_t last, uint32_t s
       closed = true;
       break;
     }
-    if (w == "who" || w == "which" || w == "whose" || is_cue_word(w)) {
+    if (is_cue_word(w)) return {0, 0};  // "Raisi, the Saudi Press Agency reported": its subject, no role
+    if (w == "who" || w == "which" || w == "whose") {
       closed = true;
       break;
     }

@@ -374,6 +374,13 @@ TEST(People, CorrectPeopleDropsLettersAndKeepsTextOrder) {
   EXPECT_EQ(got, "ORG:Fed PER:Jerome Powell PER:Xhafer Bilibani ");
 }
 
+TEST(People, AnAttributionAfterTheNameIsNoRole) {
+  Tagged t("The prince spoke with Iranian President Ebrahim Raisi, the Saudi Press Agency reported.");
+  t.gpe("Iranian").per("Ebrahim Raisi").org("Saudi Press Agency");
+  const People people = find_people(t.seg(), t.entities());
+  EXPECT_EQ(only_role(people, "Ebrahim Raisi"), "president | Iran | Iran");
+}
+
 TEST(People, TitledNamesStayLinearOnHostileText) {
   std::string text;
   for (int i = 0; i < 50000; ++i) text += "the chief envoy (SNSC) Abc Defg and minister Hij Klm, ";

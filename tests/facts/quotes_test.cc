@@ -446,6 +446,16 @@ TEST(Quotes, WhomASpeakerToldIsNotTheNextHe) {
   EXPECT_EQ(speaker_name(f, *q), "Tariq Ramadan");
 }
 
+TEST(Quotes, WhoDiedAfterSaidDidNotSpeak) {
+  Tagged t("Mexico" APOS "s president, Andres Manuel Lopez Obrador, said 17 migrants died when a truck overturned.");
+  t.gpe("Mexico").per("Andres Manuel Lopez Obrador");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].text, "17 migrants died when a truck overturned");
+  EXPECT_EQ(speaker_name(f, f.quotes[0]), "Andres Manuel Lopez Obrador");
+}
+
 TEST(Quotes, NoCueNoIndirectQuote) {
   Tagged t("Khaji met Lavrentiev in Tehran. The meeting lasted two hours.");
   t.per("Khaji").per("Lavrentiev").gpe("Tehran");
