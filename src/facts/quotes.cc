@@ -387,6 +387,8 @@ void Extractor::add_indirect(uint32_t sentence, std::vector<Quote>& out) const {
         sp_first = owner_last;
       }
     }
+    // "..., the Saudi Press Agency reported.": the article before the name.
+    if (sp_first > first + 3 && (word(sp_first - 1) == "the" || word(sp_first - 1) == "The")) --sp_first;
     if (sp_first <= first + 2 || word(sp_first - 1) != ",") continue;
     // Nothing after the cue but a short tail: "said in a statement on Monday".
     if (last - cue.last > kMaxTailTokens || (cue.last < last && word(cue.last) == "that")) continue;

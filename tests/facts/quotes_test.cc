@@ -456,6 +456,16 @@ TEST(Quotes, WhoDiedAfterSaidDidNotSpeak) {
   EXPECT_EQ(speaker_name(f, f.quotes[0]), "Andres Manuel Lopez Obrador");
 }
 
+TEST(Quotes, ClauseFirstWithTheNamedAgencyReporting) {
+  Tagged t("The prince spoke by phone with President Ebrahim Raisi, the Saudi Press Agency reported.");
+  t.per("Ebrahim Raisi").org("Saudi Press Agency");
+  const Found f = run(t);
+  SCOPED_TRACE(describe(t, f));
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].text, "The prince spoke by phone with President Ebrahim Raisi");
+  EXPECT_EQ(t.span(f.quotes[0].speaker.start, f.quotes[0].speaker.end), "Saudi Press Agency");
+}
+
 TEST(Quotes, NoCueNoIndirectQuote) {
   Tagged t("Khaji met Lavrentiev in Tehran. The meeting lasted two hours.");
   t.per("Khaji").per("Lavrentiev").gpe("Tehran");
