@@ -477,7 +477,7 @@ uint8_t unannotated_kinds(NerCorpus corpus) {
 // `spans` are label_spans(s.labels); returns the spans to train on, with
 // "TITLE" for the titles.
 std::vector<LabelSpan> gmb_title_spans(const NerGoldSentence& s, std::vector<LabelSpan> spans) {
-  auto is_title = [&](uint32_t i) { return title_words().count(lower_ascii(s.words[i])) > 0; };
+  auto is_title = [&](uint32_t i) { return is_gmb_title_word(s.words[i]); };
   for (size_t k = 0; k < spans.size(); ++k) {
     LabelSpan& span = spans[k];
     if (span.type != "per") continue;

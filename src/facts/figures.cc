@@ -146,6 +146,20 @@ size_t restatement_source(const SentenceView& v, size_t p) {
   return first < k ? first : 0;
 }
 
+struct Attribution {
+  TextSpan whole, source;
+  size_t anchor = 0;  // token of the cue
+};
+
+// The attribution of a restatement whose source starts at token `source`
+// and whose "at" is token `at`: the whole phrase up to "at", and the
+// source's words up to the verb.
+Attribution restatement_attribution(const SentenceView& v, size_t source, size_t at) {
+  size_t verb = source + 1;  // restatement_source puts at least one word before the verb
+  while (verb < at && !restating_verb(v, verb)) ++verb;
+  return {span_of(v, source, at + 1), span_of(v, source, verb), at};
+}
+
 // The counted noun after the quantity, with the modifiers and event words
 // that may sit between them. Returns the token after the noun phrase.
 size_t counted_noun(const SentenceView& v, size_t j, Figure& f, bool& thing) {
@@ -438,11 +452,6 @@ bool of_the_total(const SentenceView& v, const Figure& total, size_t p) {
 
 // Attribution phrases of a sentence: "according to X", "citing X",
 // "X said", "said X".
-struct Attribution {
-  TextSpan whole, source;
-  size_t anchor = 0;  // token of the cue
-};
-
 // "Committee to Protect Journalists", "Ministry of Health", "Office for
 // the Coordination of Humanitarian Affairs": small words inside a name.
 bool name_glue(const SentenceView& v, size_t k) {
@@ -482,9 +491,7 @@ std::vector<Attribution> attributions(const SentenceView& v) {
     // "The Red Crescent put the death toll at 52": the source before the verb.
     if (v.is(i, "at")) {
       if (const size_t src = restatement_source(v, i + 1); src > 0) {
-        size_t verb = src;
-        while (verb < i && !restating_verb(v, verb)) ++verb;
-        out.push_back({span_of(v, src, i + 1), span_of(v, src, verb), i});
+        out.push_back(restatement_attribution(v, src, i));
         continue;
       }
     }
@@ -678,12 +685,9 @@ std::vector<Figure> find_figures(const Segmented& segmented, std::span<const Dat
         f.event = said_before->event;
         f.subject = said_before->subject;
         f.subject_stated = false;
-        f.source = span_of(v, found.restated_by, found.restated_by + 1);
-        // the source's words up to the verb; the whole phrase up to "at"
-        size_t verb = found.restated_by;
-        while (verb + 1 < found.first && !restating_verb(v, verb + 1)) ++verb;
-        f.source = span_of(v, found.restated_by, verb + 1);
-        f.attribution = span_of(v, found.restated_by, found.first);
+        const Attribution a = restatement_attribution(v, found.restated_by, found.first - 1);
+        f.source = a.source;
+        f.attribution = a.whole;
         f.as_of = nearest_date(v, dates, next_date, date_end, f.span);
         last_end_token = found.last;
         out.push_back(f);

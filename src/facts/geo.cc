@@ -254,9 +254,6 @@ double context_score(const Gazetteer& g, const Candidate& c, const Mention& m, c
 // capitals and a parenthesis, comma or dash follows.
 bool is_dateline(const Segmented& text, const Entity& e, std::string_view surface) {
   if (!written_in_capitals(surface)) return false;
-  for (const char c : surface) {
-    if (is_ascii_lower(c)) return false;
-  }
   if (e.start > 0 && text.text[e.start - 1] != '\n') return false;
   const size_t t = token_at(text, e.end);
   if (t >= text.tokens.size()) return false;

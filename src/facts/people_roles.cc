@@ -460,7 +460,7 @@ void split_titled_organisations(const Segmented& text, std::vector<Entity>& enti
     }
     // The last head word with two to four name words after it, to the end.
     uint32_t head = end;
-    for (uint32_t t = end - 2; t > first && t + 1 < end; --t) {
+    for (uint32_t t = end - 2; t > first; --t) {
       if (end - (t + 1) > kMaxNameWords) break;
       if (!name_like(text, t + 1)) break;
       if (end - (t + 1) >= 2 && words::role_word(text.token_text(t)).role == RoleClass::kHead) {

@@ -285,6 +285,14 @@ bool is_determiner(std::string_view word) {
   return false;
 }
 
+bool is_auxiliary(std::string_view word) {
+  for (const std::string_view x : {"has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could",
+                                   "may", "might", "must", "should", "did", "does", "do"}) {
+    if (word == x) return true;
+  }
+  return false;
+}
+
 bool is_calendar_word(std::string_view word) {
   if (word.size() < 3 || word.size() > 9) return false;
   for (const std::string_view d : kCalendarWords) {

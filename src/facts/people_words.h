@@ -48,6 +48,9 @@ bool is_acronym(std::string_view word);
 /// The determiners and possessive pronouns that open a noun phrase.
 bool is_determiner(std::string_view word);
 
+/// Auxiliaries and modals, lower case: "had", "was", "would", "may", "did" ...
+bool is_auxiliary(std::string_view word);
+
 /// Month and weekday names, which are never surnames when untagged.
 bool is_calendar_word(std::string_view word);
 

@@ -296,11 +296,7 @@ bool is_clause_start(const Segmented& text, uint32_t t, const std::vector<int32_
   // had found tunnels", "said fuel prices would rise".
   for (uint32_t k = t + 1; k <= t + 2 && k < text.tokens.size(); ++k) {
     if (text.tokens[k].kind != TokenKind::kWord) return false;
-    const std::string_view a = text.token_text(k);
-    for (const std::string_view x : {"had", "has", "have", "was", "were", "is", "are", "would", "will",
-                                     "could", "can", "might", "may", "must", "should", "did", "does", "do"}) {
-      if (a == x) return true;
-    }
+    if (words::is_auxiliary(text.token_text(k))) return true;
   }
   return false;
 }

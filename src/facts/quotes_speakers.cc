@@ -116,9 +116,9 @@ bool stops_nominal(std::string_view w) {
 // Auxiliaries and common irregular past tenses: where a sentence's subject
 // ends when no tagger tells ("The two diplomats met ...").
 bool is_verb_like(std::string_view w) {
+  if (words::is_auxiliary(w)) return true;
   for (const std::string_view x :
-       {"has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may",
-        "might", "must", "should", "did", "does", "do", "met", "held", "went", "took", "made",
+       {"met", "held", "went", "took", "made",
         "gave", "began", "left", "sent", "came", "spoke", "saw", "led", "won", "lost", "kept",
         "put", "set", "hit", "cut", "paid", "sought", "brought", "thought", "fought", "stood",
         "struck", "wrote", "rose", "fell", "drew", "grew", "threw", "flew", "broke", "chose",
@@ -222,10 +222,9 @@ Speaker SpeakerFinder::pronoun(uint32_t t) const {
     if (inside_quote(it->start)) continue;
     // Whom a speaker told is not the next "he": "Ramadan told Al Jazeera
     // that ... . "...," he said."
-    const auto tok = std::lower_bound(text_.tokens.begin(), text_.tokens.end(), it->start,
-                                      [](const Token& k, uint32_t at) { return k.start < at; });
-    if (tok != text_.tokens.begin() && tok != text_.tokens.end() && tok->start == it->start) {
-      const std::string_view prev = text_.token_text(static_cast<uint32_t>(tok - text_.tokens.begin() - 1));
+    const uint32_t tok = token_from(it->start);
+    if (tok > 0 && tok < text_.tokens.size() && text_.tokens[tok].start == it->start) {
+      const std::string_view prev = text_.token_text(tok - 1);
       if (prev == "told" || prev == "tells" || prev == "telling") continue;
     }
     const Gender g = people_.persons[it->person].gender;
@@ -410,11 +409,13 @@ Speaker SpeakerFinder::before(uint32_t cue, uint32_t floor) const {
   return nominal_before(j, floor);
 }
 
-uint32_t SpeakerFinder::before_first_token(const Speaker& s) const {
-  const auto it = std::lower_bound(text_.tokens.begin(), text_.tokens.end(), s.start,
+uint32_t SpeakerFinder::token_from(uint32_t byte) const {
+  const auto it = std::lower_bound(text_.tokens.begin(), text_.tokens.end(), byte,
                                    [](const Token& k, uint32_t at) { return k.start < at; });
   return static_cast<uint32_t>(it - text_.tokens.begin());
 }
+
+uint32_t SpeakerFinder::before_first_token(const Speaker& s) const { return token_from(s.start); }
 
 Speaker SpeakerFinder::after(uint32_t at, uint32_t limit, uint32_t* next) const {
   *next = at;

@@ -60,6 +60,8 @@ class SpeakerFinder {
 
  private:
   Speaker entity_speaker(int32_t entity, uint32_t first, uint32_t last) const;
+  /// The first token that starts at or after byte `byte` (logarithmic).
+  uint32_t token_from(uint32_t byte) const;
   Speaker pronoun(uint32_t t) const;
   Speaker nominal_before(uint32_t last, uint32_t floor) const;
   bool inside_quote(uint32_t at) const;

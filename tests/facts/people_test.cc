@@ -327,16 +327,21 @@ TEST(People, NoPersonFromTitlesThatAreNotFollowedByAName) {
   EXPECT_EQ(titled(run), "");
 }
 
+// "PER:Jerome Powell ORG:Fed ...": each entity's type (PER, else ORG) and text.
+std::string typed(const Tagged& t, const std::vector<Entity>& entities) {
+  std::string out;
+  for (const Entity& e : entities) {
+    out += std::string(e.type == EntityType::kPerson ? "PER:" : "ORG:") + std::string(t.span(e.start, e.end)) + " ";
+  }
+  return out;
+}
+
 TEST(People, AnOrganisationSpanEndingInATitleAndANameIsSplit) {
   Tagged t("Fed Chair Jerome Powell spoke, and CIA Director Porter Goss and the Board of Governors listened.");
   t.org("Fed Chair Jerome Powell").org("CIA Director Porter Goss").org("Board of Governors");
   std::vector<Entity> entities = t.entities();
   split_titled_organisations(t.seg(), entities);
-  std::string got;
-  for (const Entity& e : entities) {
-    got += std::string(e.type == EntityType::kPerson ? "PER:" : "ORG:") + std::string(t.span(e.start, e.end)) + " ";
-  }
-  EXPECT_EQ(got, "ORG:Fed PER:Jerome Powell ORG:CIA PER:Porter Goss ORG:Board of Governors ");
+  EXPECT_EQ(typed(t, entities), "ORG:Fed PER:Jerome Powell ORG:CIA PER:Porter Goss ORG:Board of Governors ");
   const People people = find_people(t.seg(), entities);
   EXPECT_EQ(only_role(people, "Jerome Powell"), "chair | Fed | ");
   EXPECT_EQ(only_role(people, "Porter Goss"), "director | CIA | ");
@@ -367,11 +372,7 @@ TEST(People, CorrectPeopleDropsLettersAndKeepsTextOrder) {
   t.per("Q").org("Fed Chair Jerome Powell");
   std::vector<Entity> entities = t.entities();
   correct_people(t.seg(), entities);
-  std::string got;
-  for (const Entity& e : entities) {
-    got += std::string(e.type == EntityType::kPerson ? "PER:" : "ORG:") + std::string(t.span(e.start, e.end)) + " ";
-  }
-  EXPECT_EQ(got, "ORG:Fed PER:Jerome Powell PER:Xhafer Bilibani ");
+  EXPECT_EQ(typed(t, entities), "ORG:Fed PER:Jerome Powell PER:Xhafer Bilibani ");
 }
 
 TEST(People, AnAttributionAfterTheNameIsNoRole) {
