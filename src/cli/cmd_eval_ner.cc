@@ -29,6 +29,9 @@ struct EvalNerArgs {
   uint32_t bits = 0;
   int gold_repeats = 0;
   int lower_cased_every = 0;
+  std::string embeddings;  // empty: the npm package of data/embeddings
+  size_t embedding_words = 0;
+  bool no_embeddings = false;
   bool json = false;
   bool no_clusters = false, no_gazetteer = false, no_person_names = false, no_history = false;
   bool no_re3d = false;
@@ -92,6 +95,13 @@ int run_eval_ner(const EvalNerArgs& args) {
     if (args.bits > 0) options.bits = args.bits;
     if (args.gold_repeats > 0) eval::set_gold_repeats(options, args.gold_repeats);
     options.word_clusters = !args.no_clusters;
+    if (!args.no_embeddings && !args.no_clusters) {
+      if (auto used = eval::use_embedding_clusters(options, args.embeddings, args.embedding_words); !used) {
+        report_error(used.error().message);
+        return 1;
+      }
+      std::fprintf(stderr, "%zu words in the word-vector clusters\n", options.given_clusters->keys.size());
+    }
     if (!args.no_gazetteer) {
       auto gazetteer = facts::load_gazetteer(facts::default_gazetteer_path());
       if (!gazetteer) {
@@ -205,7 +215,10 @@ void add_eval_ner_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--gold-repeats", args->gold_repeats, "times wikigold and UNER are seen per epoch (cv models)");
   cmd->add_option("--lower-cased-every", args->lower_cased_every,
                   "cv models: every Nth GMB sentence again in lower case (0 = no)");
-  cmd->add_flag("--no-clusters", args->no_clusters, "cv models: no word clusters");
+  cmd->add_option("--embeddings", args->embeddings, "word vectors whose clusters the model uses (default: data/embeddings's)");
+  cmd->add_option("--embedding-words", args->embedding_words, "the most frequent N words of the vectors (default: all)");
+  cmd->add_flag("--no-embeddings", args->no_embeddings, "clusters learnt from the unlabelled text instead of word vectors");
+  cmd->add_flag("--no-clusters", args->no_clusters, "cv models: no word clusters at all");
   cmd->add_flag("--no-gazetteer", args->no_gazetteer, "cv models: no place names");
   cmd->add_flag("--no-re3d", args->no_re3d, "cv models: leave re3d out of training");
   cmd->add_flag("--no-history", args->no_history, "cv models: no document-history features");

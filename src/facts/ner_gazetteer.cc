@@ -10,9 +10,6 @@
 
 namespace tidings::facts::ner {
 
-// Fibonacci hashing of a 32-bit key into a table of 2^(64 - shift) slots.
-inline size_t slot_of(uint32_t key, uint32_t shift) { return (uint64_t(key) * 0x9E3779B97F4A7C15ULL) >> shift; }
-
 void NameList::index() {
   uint32_t bits = 4;
   while ((size_t(1) << bits) < keys.size() * 2) ++bits;
@@ -20,7 +17,7 @@ void NameList::index() {
   slots_.assign(size_t(1) << bits, 0);
   const size_t mask = slots_.size() - 1;
   for (size_t i = 0; i < keys.size(); ++i) {
-    size_t at = slot_of(keys[i], shift_);
+    size_t at = fibonacci_slot(keys[i], shift_);
     while (slots_[at] != 0) at = (at + 1) & mask;
     slots_[at] = uint64_t(1) << 40 | uint64_t(classes[i]) << 32 | keys[i];
   }
@@ -30,7 +27,7 @@ uint8_t NameList::lookup(uint64_t key) const {
   if (slots_.empty()) return 0;
   const auto k = static_cast<uint32_t>(key);
   const size_t mask = slots_.size() - 1;
-  for (size_t at = slot_of(k, shift_);; at = (at + 1) & mask) {
+  for (size_t at = fibonacci_slot(k, shift_);; at = (at + 1) & mask) {
     const uint64_t s = slots_[at];
     if (s == 0) return 0;
     if (static_cast<uint32_t>(s) == k) return static_cast<uint8_t>(s >> 32);

@@ -87,7 +87,9 @@ Result<NerModel> train_ner(const std::vector<NerTrainSentence>& sentences,
   }
   ner::CaseTable cases = all.table(options.case_min_count);
   ner::ClusterTable clusters;
-  if (options.word_clusters) {
+  if (options.given_clusters) {
+    clusters = *options.given_clusters;
+  } else if (options.word_clusters) {
     std::vector<NerWords> text(unlabelled.begin(), unlabelled.end());
     for (const auto& s : sentences) text.emplace_back(s.words.begin(), s.words.end());
     clusters = ner::learn_word_clusters(text, options.clusters);

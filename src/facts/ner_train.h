@@ -47,6 +47,9 @@ struct NerTrainOptions {
   /// the training sentences' words; false: none (the features stay silent).
   bool word_clusters = true;
   ner::ClusterOptions clusters;
+  /// Clusters of pre-trained word vectors (eval::load_embedding_clusters),
+  /// used instead of learnt ones.
+  std::shared_ptr<const ner::ClusterTable> given_clusters;
   /// The place names of the gazetteer features (ner_gazetteer.h), shipped in
   /// the model; none: the features stay silent.
   std::shared_ptr<const Gazetteer> gazetteer;

@@ -261,6 +261,38 @@ TEST(NerClusters, WordsUsedAlikeShareAPath) {
   EXPECT_EQ(ner::path_prefix(0b101, 6), 0b101);
 }
 
+TEST(NerClusters, WordVectorsGiveNearWordsNearPaths) {
+  // Two groups of vectors far apart, each a little spread; "Oslo" and
+  // "oslo" are one key (the more frequent, earlier, word's path wins).
+  const std::vector<std::string> words = {"cat", "dog", "cow", "pig", "Paris", "rome", "oslo", "lima", "Oslo"};
+  std::vector<float> vectors;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const bool city = i >= 4;
+    const float spread = 0.1f * static_cast<float>(i % 4);
+    vectors.insert(vectors.end(), {city ? 0.0f : 3.0f, city ? 3.0f : 0.0f, spread, 1.0f - spread});
+  }
+  ner::ClusterOptions options;
+  options.min_leaf = 1;
+  const auto table = ner::clusters_from_vectors(words, vectors, 4, options);
+  const auto again = ner::clusters_from_vectors(words, vectors, 4, options);
+  EXPECT_EQ(table.keys, again.keys);
+  EXPECT_EQ(table.paths, again.paths);
+  EXPECT_EQ(table.keys.size(), 8u) << "'Oslo' and 'oslo' are one word";
+  auto path = [&](std::string_view w) {
+    std::string lower;
+    ner::lower_case(w, lower);
+    return table.lookup(ner::hash_bytes(lower));
+  };
+  ASSERT_NE(path("CAT"), 0);
+  EXPECT_EQ(path("zebra"), 0);
+  EXPECT_GT(common_prefix(path("cat"), path("pig")), common_prefix(path("cat"), path("paris")));
+  EXPECT_GT(common_prefix(path("Rome"), path("Lima")), common_prefix(path("rome"), path("cow")));
+  // Vectors that do not match the words, or none: an empty table, never a crash.
+  EXPECT_TRUE(ner::clusters_from_vectors(words, {1.0f, 2.0f}, 4, options).keys.empty());
+  EXPECT_TRUE(ner::clusters_from_vectors({}, {}, 4, options).keys.empty());
+  EXPECT_EQ(ner::ClusterTable().lookup(ner::hash_bytes("cat")), 0) << "a table never indexed finds nothing";
+}
+
 TEST(NerGazetteer, LongestNameFirstLeftToRight) {
   auto word = [](std::string_view w) {
     std::string lower;
