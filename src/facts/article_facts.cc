@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/time.h"
+#include "facts/figure_places.h"
 #include "facts/people_words.h"
 #include "facts/segment.h"
 
@@ -175,6 +176,8 @@ FactSet extract_facts(std::string text, const std::optional<PublicationTime>& pu
   f.people = find_people(f.segmented, f.entities);
   f.dates = find_dates(f.segmented, published);
   f.figures = find_figures(f.segmented, f.dates);
+  const std::vector<int32_t> figure_place = figure_places(f.segmented, f.entities, f.places, f.figures);
+  for (size_t i = 0; i < f.figures.size(); ++i) f.figures[i].place = figure_place[i];
   f.quotes = find_quotes(f.segmented, f.entities, f.people);
   return f;
 }
@@ -292,6 +295,16 @@ json facts_json(const FactSet& f) {
     j["parent"] = g.parent >= 0 ? json(g.parent) : json(nullptr);
     j["attribution"] = w.optional_span(g.attribution.start, g.attribution.end);
     j["source"] = w.optional_span(g.source.start, g.source.end);
+    if (g.place >= 0 && static_cast<size_t>(g.place) < f.places.size() && f.places[static_cast<size_t>(g.place)]) {
+      const Entity& e = f.entities[static_cast<size_t>(g.place)];
+      const Place& p = *f.places[static_cast<size_t>(g.place)];
+      json place = w.span(e.start, e.end);
+      place["name"] = p.name;
+      place["id"] = p.id;
+      j["place"] = std::move(place);
+    } else {
+      j["place"] = nullptr;
+    }
     if (g.as_of >= 0 && static_cast<size_t>(g.as_of) < f.dates.size() && !f.dates[static_cast<size_t>(g.as_of)].value.empty()) {
       j["as_of"] = f.dates[static_cast<size_t>(g.as_of)].value;
     } else {

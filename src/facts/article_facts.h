@@ -26,7 +26,7 @@ namespace tidings::facts {
 
 /// Bumped whenever what the pass finds changes, so stored facts of an
 /// older version are recomputed (`tidings reextract`).
-constexpr int kFactsVersion = 2;  // 2: GPE apart from LOC, the TIDNER03 tagger
+constexpr int kFactsVersion = 3;  // 2: GPE apart from LOC, the TIDNER03 tagger; 3: a figure's place, GloVe clusters
 
 /// The models the pass reads, loaded once and shared by every thread.
 struct FactsModels {

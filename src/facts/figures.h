@@ -85,6 +85,9 @@ struct Figure {
   /// Index (into the dates given) of the date expression in the same
   /// sentence the count is as of; -1: as of the publication time.
   int32_t as_of = -1;
+  /// Index into the entities of the place it was counted in ("killed in
+  /// Turkey"), set by extract_facts (figure_places.h); -1: not said.
+  int32_t place = -1;
 };
 
 /// The measure a figure is a value of, for comparing sources: "killed/people",

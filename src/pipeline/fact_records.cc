@@ -119,6 +119,9 @@ std::vector<FactRecord> fact_records(const facts::FactSet& f) {
                     : g.vague                              ? "at_least"
                                                            : "exact";
       r.attribution = text_of(j["attribution"]);
+      // The place it was counted in: claims of one measure in two places
+      // are not compared (store/facts.h find_disagreements).
+      if (j["place"].is_object()) r.detail = j["place"]["name"].get<std::string>();
       r.as_of = as_of(f, g);
       if (g.parent >= 0 && static_cast<size_t>(g.parent) < index) r.parent = figure_position[static_cast<size_t>(g.parent)];
     }

@@ -130,7 +130,7 @@ std::string quotes_section(const StoryFacts& s) {
 bool disputed(const FactClaim& c, const FigureDisagreement* d) {
   if (!d || !c.value) return false;
   return std::any_of(d->values.begin(), d->values.end(), [&](const DisputedValue& v) {
-    return v.value == *c.value && v.qualifier == c.qualifier;
+    return v.value == *c.value && v.qualifier == c.qualifier && v.place == c.detail;
   });
 }
 
@@ -144,7 +144,9 @@ std::string disagreements_box(const std::vector<FigureDisagreement>& disagreemen
     for (size_t i = 0; i < d.values.size(); ++i) {
       const DisputedValue& v = d.values[i];
       if (i > 0) out += "; ";
-      out += amount_html(v.value, v.qualifier) + " (";
+      out += amount_html(v.value, v.qualifier);
+      if (!v.place.empty()) out += " in " + escape_html(v.place);
+      out += " (";
       for (size_t k = 0; k < v.outlets.size() && k < 5; ++k) {
         if (k > 0) out += ", ";
         out += escape_html(outlet_name(v.outlets[k]));
@@ -179,6 +181,7 @@ std::string figures_section(const StoryFacts& s,
       const bool contested = disputed(c, dispute);
       out += contested ? "<tr class=\"disputed\"><td>" : "<tr><td>";
       out += amount_html(c.value, c.qualifier);
+      if (!c.detail.empty()) out += " in " + escape_html(c.detail);
       if (contested) out += " <span class=\"badge strong\">disputed</span>";
       if (!c.part_of_key.empty()) {
         out += "<br><small class=\"muted\">of " +
@@ -201,6 +204,7 @@ std::string fact_line(const FactRecord& f) {
   std::string out = "<li>";
   if (f.kind == "figure") {
     out += amount_html(f.value, f.qualifier) + " " + escape_html(measure_text(f.key));
+    if (!f.detail.empty()) out += " in " + escape_html(f.detail);
     if (!f.attribution.empty()) out += " \xC2\xB7 " + escape_html(f.attribution);
     if (f.as_of) out += " \xC2\xB7 as of " + time_element(*f.as_of);
   } else if (f.kind == "quote") {

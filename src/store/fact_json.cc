@@ -166,6 +166,7 @@ json disagreements_to_json(const StoryDisagreements& d) {
       values.push_back({{"value", quantity_json(v.value)},
                         {"value_max", v.value_max ? quantity_json(*v.value_max) : json(nullptr)},
                         {"qualifier", string_or_null(v.qualifier)},
+                        {"place", string_or_null(v.place)},
                         {"claims", v.claims},
                         {"outlets", v.outlets},
                         {"articles", v.article_ids},

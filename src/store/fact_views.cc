@@ -187,6 +187,7 @@ StoryFacts aggregate_story_facts(int64_t story_id, const std::vector<ArticleRef>
       if (!f.value || f.key.empty()) continue;  // a figure without a measure or quantity
       std::string amount = std::to_string(*f.value);
       if (f.value_max) amount += "-" + std::to_string(*f.value_max);
+      if (!f.detail.empty()) amount += " in " + f.detail;  // the place it was counted in
       claims[{f.kind, report_of(a), f.key, std::move(amount)}].push_back(&r);
       continue;
     }
@@ -251,6 +252,10 @@ namespace {
 
 bool contradicts(const FactClaim& a, const FactClaim& b, int64_t window_seconds) {
   if (a.report_id == b.report_id || a.article.outlet == b.article.outlet) return false;
+  // Counted in two different places ("31,643 killed in Turkey", "5,700
+  // there" in Syria): not the same count. A claim that names no place is
+  // compared with any.
+  if (!a.detail.empty() && !b.detail.empty() && a.detail != b.detail) return false;
   const auto gap = a.time > b.time ? a.time - b.time : b.time - a.time;
   if (gap > std::chrono::seconds(window_seconds)) return false;
   const ClaimRange x = claim_range(*a.value, a.qualifier, a.value_max);
@@ -290,9 +295,9 @@ std::vector<FigureDisagreement> find_disagreements(const std::vector<FigureMeasu
     }
     if (pairs.empty()) continue;
     // The values taking part, one entry per (value, qualifier, top).
-    using ValueKey = std::tuple<double, std::string, std::optional<double>>;
+    using ValueKey = std::tuple<double, std::string, std::optional<double>, std::string>;
     const auto value_key = [&](size_t k) {
-      return ValueKey{*claims[k].value, claims[k].qualifier, claims[k].value_max};
+      return ValueKey{*claims[k].value, claims[k].qualifier, claims[k].value_max, claims[k].detail};
     };
     std::map<ValueKey, DisputedValue> values;
     for (const auto& [i, j] : pairs) {
@@ -306,6 +311,7 @@ std::vector<FigureDisagreement> find_disagreements(const std::vector<FigureMeasu
         v.value = *claims[k].value;
         v.value_max = claims[k].value_max;
         v.qualifier = claims[k].qualifier;
+        v.place = claims[k].detail;
         add_claim(v, claims[k]);
       }
     }

@@ -90,7 +90,7 @@ struct FactClaim {
   std::optional<double> value_max;  ///< the top of a range ("between")
   std::string qualifier;
   std::string attribution;
-  std::string detail;
+  std::string detail;  ///< a figure's place ("Gaza Strip"): where it was counted, when said
   std::optional<Instant> as_of;
   /// as_of when given, else the earliest carrier's time: what "at about the
   /// same time" compares.
@@ -142,6 +142,7 @@ struct DisputedValue {
   double value = 0;
   std::optional<double> value_max;  ///< the top of a range ("between")
   std::string qualifier;
+  std::string place;                      ///< where it was counted (the claims' detail); empty: not said
   int64_t claims = 0;                     ///< independent reports of it
   std::vector<std::string> outlets;       ///< carriers' outlets, distinct, first seen first
   std::vector<int64_t> article_ids;       ///< carriers, oldest first

@@ -22,6 +22,11 @@ def fig(value):
 killed = fig(8796)
 assert (killed["measure"], killed["qualifier"], killed["parent"]) == ("killed/people", "at_least", None), killed
 assert killed["attribution"]["text"] == "according to officials", killed
+# Where it was counted: "war crimes in Gaza, killing at least 8,796", and
+# its breakdown with it.
+assert killed["place"]["text"] == "Gaza" and killed["place"]["name"] == "Gaza Strip", killed
+assert fig(3648)["place"]["name"] == "Gaza Strip", fig(3648)
+assert fig(22219)["place"] is None, fig(22219)
 for v, m in ((3648, "killed/children"), (2290, "killed/women")):
     assert fig(v)["measure"] == m and figs[fig(v)["parent"]]["value"] == 8796, fig(v)
 missing = fig(2000)

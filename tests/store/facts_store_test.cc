@@ -423,6 +423,48 @@ TEST(FactsRules, AnOutletUpdatingItsOwnFigureIsNotADisagreement) {
   EXPECT_EQ(d[0].values[1].claims, 1);
 }
 
+TEST(FactsRules, FiguresCountedInTwoPlacesAreNotADisagreement) {
+  // Daily: 31,643 killed in Turkey; Herald: 5,700 killed in Syria; Wire:
+  // 45,000 killed, no place said (it is compared with both).
+  std::vector<ArticleRef> articles(3);
+  const char* outlets[] = {"Daily", "Herald", "Wire"};
+  for (int i = 0; i < 3; ++i) {
+    articles[i].id = i + 1;
+    articles[i].outlet = outlets[i];
+    articles[i].sort_time = *parse_iso8601("2023-02-12T09:00:00Z") + std::chrono::hours(i);
+  }
+  std::vector<StoryFactRow> rows(3);
+  rows[0].fact = figure("killed/people", 31643);
+  rows[0].fact.detail = "T\u00fcrkiye";
+  rows[1].fact = figure("killed/people", 5700);
+  rows[1].fact.detail = "Syria";
+  rows[1].article = 1;
+  rows[2].fact = figure("killed/people", 45000);
+  rows[2].article = 2;
+  const StoryFacts s = aggregate_story_facts(1, articles, rows);
+  ASSERT_EQ(s.figures.size(), 1u);
+  ASSERT_EQ(s.figures[0].claims.size(), 3u);
+  const auto d = find_disagreements(s.figures, 86400);
+  ASSERT_EQ(d.size(), 1u);
+  ASSERT_EQ(d[0].values.size(), 3u);
+  EXPECT_EQ(d[0].values[0].place, "Syria");
+  EXPECT_EQ(d[0].values[1].place, "T\u00fcrkiye");
+  EXPECT_EQ(d[0].values[2].place, "");
+  // Each place's count against the placeless one; never Turkey against Syria.
+  EXPECT_EQ(d[0].conflicts, (std::vector<std::pair<size_t, size_t>>{{0, 2}, {1, 2}}));
+  EXPECT_EQ(disagreements_to_json(StoryDisagreements{1, 86400, d})["measures"][0]["values"][0]["place"], "Syria");
+
+  // With the same place, the two counts disagree.
+  rows[1].fact.detail = "T\u00fcrkiye";
+  rows.pop_back();
+  const auto same = find_disagreements(aggregate_story_facts(1, articles, rows).figures, 86400);
+  ASSERT_EQ(same.size(), 1u);
+  EXPECT_EQ(same[0].conflicts.size(), 1u);
+  // In two places only: nothing to set side by side.
+  rows[1].fact.detail = "Syria";
+  EXPECT_TRUE(find_disagreements(aggregate_story_facts(1, articles, rows).figures, 86400).empty());
+}
+
 TEST(FactsRules, HostileRowsStayBounded) {
   std::vector<ArticleRef> articles(1);
   articles[0].id = 1;
