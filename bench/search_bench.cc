@@ -3,13 +3,16 @@
 // same queries, side by side in one process.
 //
 //   tidings_search_bench --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--no-compact]
-//                        [--backend xapian|fts5]
+//                        [--backend xapian|fts5] [--xapian-formats 2,3]
 //   tidings_search_bench --corpus ARTICLES.json --make-store DB [--docs N]
 //
 // After the build each index is compacted (SearchIndex::compact, what
 // `tidings reindex` does) unless --no-compact: the time and the size after
 // are printed, and the queries run on the compacted index. --backend runs
-// one backend only (its column alone, no ratio).
+// one backend only (its column alone, no ratio). --xapian-formats builds
+// one Xapian index per format listed (src/search/backends.h), each its own
+// column ("xapian-f2", "xapian-f3"), with the ratio of the last to the
+// first: the same documents and queries, side by side.
 //
 // ARTICLES.json is `tidings articles --json` of the ingested sample
 // collection. The generator mixes its real vocabulary: text is a walk on
@@ -35,6 +38,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "search/backends.h"
 #include "search/search.h"
 #include "store/store.h"
 
@@ -273,6 +277,7 @@ int main(int argc, char** argv) {
   int queries = 200;
   bool compact = true;
   std::vector<Backend> backends = {Backend::kXapian, Backend::kFts5};
+  std::vector<int> xapian_formats = {kXapianFormat};
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -284,8 +289,18 @@ int main(int argc, char** argv) {
     else if (a == "--make-store") store_path = value();
     else if (a == "--no-compact") compact = false;
     else if (a == "--backend" && i + 1 < argc && parse_backend(argv[i + 1])) backends = {*parse_backend(value())};
+    else if (a == "--xapian-formats") {
+      xapian_formats.clear();
+      const std::string list = value();
+      for (size_t at = 0; at < list.size();) {
+        const size_t comma = std::min(list.find(',', at), list.size());
+        xapian_formats.push_back(std::atoi(list.substr(at, comma - at).c_str()));
+        at = comma + 1;
+      }
+      backends = {Backend::kXapian};
+    }
     else {
-      std::fprintf(stderr, "usage: %s --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--make-store DB] [--no-compact] [--backend xapian|fts5]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--make-store DB] [--no-compact] [--backend xapian|fts5] [--xapian-formats 2,3]\n", argv[0]);
       return 2;
     }
   }
@@ -299,18 +314,36 @@ int main(int argc, char** argv) {
   if (!store_path.empty()) return make_store(g, store_path, docs);
 
   const std::vector<Query> qs = make_queries(g, queries);
-  std::map<Backend, BackendResult> results;
-  constexpr int64_t kBatch = 10'000;
+  // One run per column: each backend, and each Xapian format asked for.
+  struct Run {
+    Backend backend;
+    int format;
+    std::string label;
+  };
+  std::vector<Run> runs;
   for (Backend b : backends) {
-    const std::string d = dir + "/" + backend_name(b);
+    if (b != Backend::kXapian) {
+      runs.push_back({b, 0, backend_name(b)});
+      continue;
+    }
+    for (int f : xapian_formats) {
+      runs.push_back({b, f, xapian_formats.size() > 1 ? "xapian-f" + std::to_string(f) : std::string("xapian")});
+    }
+  }
+  std::vector<std::pair<std::string, BackendResult>> results;
+  constexpr int64_t kBatch = 10'000;
+  for (const Run& run : runs) {
+    const Backend b = run.backend;
+    const std::string d = dir + "/" + run.label;
     fs::remove_all(d);
     fs::create_directories(dir);
-    auto index = create_index(d, b);
+    auto index = run.format > 0 ? (fs::create_directories(d), open_xapian(d, true, true, run.format)) : create_index(d, b);
     if (!index) {
       std::fprintf(stderr, "%s\n", index.error().message.c_str());
       return 1;
     }
-    BackendResult& r = results[b];
+    results.emplace_back(run.label, BackendResult{});
+    BackendResult& r = results.back().second;
     double gen_seconds = 0;
     const auto start = Steady::now();
     for (int64_t first = 1; first <= docs; first += kBatch) {
@@ -322,14 +355,14 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", e.error().message.c_str());
         return 1;
       }
-      std::fprintf(stderr, "\r%s: %lld / %lld", backend_name(b), static_cast<long long>(first + batch.size() - 1),
+      std::fprintf(stderr, "\r%s: %lld / %lld", run.label.c_str(), static_cast<long long>(first + batch.size() - 1),
                    static_cast<long long>(docs));
     }
     std::fprintf(stderr, "\n");
     r.build_seconds = std::chrono::duration<double>(Steady::now() - start).count() - gen_seconds;
     r.built_bytes = (*index)->size_bytes().value_or(0);
     if (compact) {
-      std::fprintf(stderr, "%s: compacting\n", backend_name(b));
+      std::fprintf(stderr, "%s: compacting\n", run.label.c_str());
       const auto c0 = Steady::now();
       if (auto e = (*index)->compact(); !e) {
         std::fprintf(stderr, "%s\n", e.error().message.c_str());
@@ -338,8 +371,11 @@ int main(int argc, char** argv) {
       r.compact_seconds = std::chrono::duration<double>(Steady::now() - c0).count();
     }
     index->reset();
-    auto reader = open_index(d, false);
-    if (!reader) return 1;
+    auto reader = run.format > 0 ? open_xapian(d, false, false) : open_index(d, false);
+    if (!reader) {
+      std::fprintf(stderr, "%s\n", reader.error().message.c_str());
+      return 1;
+    }
     r.bytes = (*reader)->size_bytes().value_or(0);
     for (size_t i = 0; i < std::min<size_t>(20, qs.size()); ++i) (void)(*reader)->search(qs[i].request);  // warm up
     for (const Query& q : qs) {
@@ -360,21 +396,23 @@ int main(int argc, char** argv) {
       if (!res) ++r.errors;
     }
   }
-  // One column per backend run; the FTS5/Xapian ratio when both ran.
+  // One column per run; the ratio of the last column to the first when
+  // there are two (FTS5/Xapian, or the newer Xapian format to the older).
   const bool both = results.size() == 2;
+  const std::string ratio_label = both ? results[1].first + "/" + results[0].first : "";
   std::printf("search bench: %lld generated articles, %d queries per kind\n\n", static_cast<long long>(docs), queries);
   auto row = [&](const char* label, auto value, const char* format, bool ratio = true) {
     std::printf("%-28s", label);
     for (const auto& [b, r] : results) std::printf(format, value(r));
     if (both && ratio) {
-      const double x = value(results.at(Backend::kXapian)), f = value(results.at(Backend::kFts5));
+      const double x = value(results[0].second), f = value(results[1].second);
       std::printf(" %10.2f", f / x);
     }
     std::printf("\n");
   };
   std::printf("%-28s", "");
-  for (const auto& [b, r] : results) std::printf(" %14s", backend_name(b));
-  std::printf(both ? " %10s\n" : "\n", "fts5/xapian");
+  for (const auto& [label, r] : results) std::printf(" %14s", label.c_str());
+  std::printf(both ? " %10s\n" : "\n", ratio_label.c_str());
   row("build rate (docs/s)", [&](const BackendResult& r) { return docs / r.build_seconds; }, " %14.0f");
   row("index size built (MiB)", [](const BackendResult& r) { return r.built_bytes / 1048576.0; }, " %14.1f");
   if (compact) {
@@ -382,8 +420,8 @@ int main(int argc, char** argv) {
     row("index size compacted (MiB)", [](const BackendResult& r) { return r.bytes / 1048576.0; }, " %14.1f");
   }
   nlohmann::json out = {{"docs", docs}, {"queries_per_kind", queries}, {"compacted", compact}};
-  for (auto& [b, r] : results) {
-    out[backend_name(b)] = {{"build_docs_per_s", docs / r.build_seconds}, {"index_bytes", r.bytes},
+  for (auto& [label, r] : results) {
+    out[label] = {{"build_docs_per_s", docs / r.build_seconds}, {"index_bytes", r.bytes},
                             {"index_bytes_built", r.built_bytes}, {"compact_seconds", r.compact_seconds},
                             {"errors", r.errors}};
   }
@@ -392,7 +430,7 @@ int main(int argc, char** argv) {
       char label[64];
       std::snprintf(label, sizeof label, "%s p%d (ms)", kind, static_cast<int>(p * 100));
       row(label, [&](const BackendResult& r) { return percentile(r.latency_ms.at(kind), p); }, " %14.2f");
-      for (auto& [bk, r] : results) out[backend_name(bk)][label] = percentile(r.latency_ms.at(kind), p);
+      for (auto& [name, r] : results) out[name][label] = percentile(r.latency_ms.at(kind), p);
     }
   }
   row("query errors", [](const BackendResult& r) { return static_cast<double>(r.errors); }, " %14.0f", false);

@@ -81,6 +81,9 @@ int run_search(const SearchArgs& args, const GlobalOptions& global) {
                      : index.error().message);
     return 1;
   }
+  if (const std::string note = (*index)->upgrade_note(); !note.empty()) {
+    std::cerr << "tidings search: note: " << note << "\n";
+  }
   auto results = (*index)->search(r);
   if (!results) {
     report_error(results.error().message);

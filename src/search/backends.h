@@ -12,14 +12,17 @@ namespace tidings::search {
 /// The Xapian index's format, in the database's user metadata under
 /// "tidings:format" (docs/search.md): 1 (no record: indexes written before
 /// the record existed) has words with positions, stems and filters; 2 adds
-/// a term per pair of adjacent words, which phrase queries use. A new index
-/// is written in kXapianFormat. A format-1 index still answers every query
-/// the same (phrases by positions alone, slower) and stays format 1 when
+/// a term per pair of adjacent words (wdf 0), which phrase queries use to
+/// match; 3 gives the pair term the pair's count, and a two-word phrase is
+/// ranked by its own BM25 (one posting list read). A new index is written
+/// in kXapianFormat. An older index still answers every query with the same
+/// matches (format 1: phrases by positions alone, slower; format 2: a
+/// two-word phrase weighted by its words) and stays in its format when
 /// written to; `tidings reindex` rebuilds it in the current format.
-inline constexpr int kXapianFormat = 2;
+inline constexpr int kXapianFormat = 3;
 
-/// Opens (or, with `create`, creates in `create_format`: 1 or 2; the tests
-/// compare the two) the Xapian index in `dir`/xapian. kIo for a format this
+/// Opens (or, with `create`, creates in `create_format`: 1, 2 or 3; the
+/// tests compare them) the Xapian index in `dir`/xapian. kIo for a format this
 /// code does not know.
 Result<std::unique_ptr<SearchIndex>> open_xapian(const std::string& dir, bool writable,
                                                  bool create, int create_format = kXapianFormat);

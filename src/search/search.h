@@ -143,6 +143,10 @@ class SearchIndex {
   /// writes: `reindex` calls it on the fresh index before the swap. On an
   /// error the index is left as it was and stays open.
   virtual Result<void> compact() = 0;
+  /// Empty, or a line for the user when the index was written in an older
+  /// format than this tidings writes (it answers the same, more slowly, and
+  /// `tidings reindex` rebuilds it).
+  virtual std::string upgrade_note() const { return {}; }
 };
 
 /// Creates an empty index of `backend` in `dir` (which must not exist),

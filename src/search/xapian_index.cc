@@ -2,8 +2,10 @@
 // Document id = article id. Terms: each word with its position (phrases)
 // and its Snowball stem under "Z" (ranked queries), title words weighted
 // up; from format 2 (backends.h) each pair of adjacent words under "XB"
-// ("XBnew york", wdf 0), which answers a two-word phrase without reading
-// positions and narrows a longer one before they are read; filters as
+// ("XBnew york"), which answers a two-word phrase without reading
+// positions and narrows a longer one before they are read (format 2: wdf
+// 0; from format 3 the pair's count, so a two-word phrase is ranked by its
+// own BM25 from one posting list); filters as
 // boolean terms (XO outlet, XL language, XS story, XE entity, XP place);
 // values: 0 the publication time (sortable_serialise, for date ranges),
 // 1 "hour|outlet" (attention, by a ValueCountMatchSpy). The document data
@@ -56,16 +58,18 @@ std::optional<std::string> pair_term(std::string_view first, std::string_view se
   return t;
 }
 
-// A phrase. With pair terms, two words are the words (for the same BM25
-// weight the positional phrase gives: the sum of its words') filtered by
-// their pair term, with no positions read; more words are the positional
-// phrase filtered by all their pairs, so positions are read only in the
-// documents that hold every pair. Same matches as OP_PHRASE alone: a pair
-// term is in a document exactly when the two words are at adjacent
-// positions (to_document).
-Xapian::Query phrase_query(const std::vector<std::string>& words, bool pairs) {
+// A phrase. With pair terms, two words are their pair term: from format 3
+// alone, weighted by BM25 of the phrase's own count (one posting list
+// read); in format 2 (pairs of wdf 0) the words (for the BM25 weight the
+// positional phrase gives: the sum of its words') filtered by the pair
+// term, with no positions read. More words are the positional phrase
+// filtered by all their pairs, so positions are read only in the documents
+// that hold every pair. Same matches as OP_PHRASE alone: a pair term is in
+// a document exactly when the two words are at adjacent positions
+// (to_document).
+Xapian::Query phrase_query(const std::vector<std::string>& words, int format) {
   Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
-  if (!pairs) return phrase;
+  if (format < 2) return phrase;
   std::vector<Xapian::Query> pair_terms;
   for (size_t i = 1; i < words.size(); ++i) {
     if (auto t = pair_term(words[i - 1], words[i])) pair_terms.emplace_back(*t);
@@ -73,26 +77,27 @@ Xapian::Query phrase_query(const std::vector<std::string>& words, bool pairs) {
   if (pair_terms.empty()) return phrase;
   const Xapian::Query filter(Xapian::Query::OP_AND, pair_terms.begin(), pair_terms.end());
   if (words.size() == 2 && pair_terms.size() == 1) {
+    if (format >= 3) return pair_terms[0];
     return Xapian::Query(Xapian::Query::OP_FILTER,
                          Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()), filter);
   }
   return Xapian::Query(Xapian::Query::OP_FILTER, phrase, filter);
 }
 
-Xapian::Query to_xapian(const QueryNode& n, bool pairs) {
+Xapian::Query to_xapian(const QueryNode& n, int format) {
   switch (n.kind) {
     case QueryNode::Kind::kAll: return Xapian::Query::MatchAll;
     case QueryNode::Kind::kTerm: return Xapian::Query("Z" + stem(n.words[0]));
-    case QueryNode::Kind::kPhrase: return phrase_query(n.words, pairs);
+    case QueryNode::Kind::kPhrase: return phrase_query(n.words, format);
     case QueryNode::Kind::kAnd:
     case QueryNode::Kind::kOr: {
       std::vector<Xapian::Query> kids;
-      for (const QueryNode& c : n.children) kids.push_back(to_xapian(c, pairs));
+      for (const QueryNode& c : n.children) kids.push_back(to_xapian(c, format));
       Xapian::Query q(n.kind == QueryNode::Kind::kAnd ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
                       kids.begin(), kids.end());
       if (n.excluded.empty()) return q;
       std::vector<Xapian::Query> out;
-      for (const QueryNode& c : n.excluded) out.push_back(to_xapian(c, pairs));
+      for (const QueryNode& c : n.excluded) out.push_back(to_xapian(c, format));
       return Xapian::Query(Xapian::Query::OP_AND_NOT, q,
                            Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end()));
     }
@@ -118,33 +123,44 @@ Xapian::Query filter_query(const Filters& f) {
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-Xapian::Query full_query(const QueryNode& node, const Filters& f, bool pairs) {
+Xapian::Query full_query(const QueryNode& node, const Filters& f, int format) {
   const Xapian::Query filter = filter_query(f);
   if (node.kind == QueryNode::Kind::kAll) return filter;
-  if (!f.any()) return to_xapian(node, pairs);
-  return Xapian::Query(Xapian::Query::OP_FILTER, to_xapian(node, pairs), filter);
+  if (!f.any()) return to_xapian(node, format);
+  return Xapian::Query(Xapian::Query::OP_FILTER, to_xapian(node, format), filter);
 }
 
 // The words of one field at consecutive positions from `first`, with their
-// stems and (`pairs`) a term per two consecutive words: the pairs are the
-// adjacencies a phrase can match, within the field and never across fields.
+// stems and (format 2 on) a term per two consecutive words: the pairs are
+// the adjacencies a phrase can match, within the field and never across
+// fields.
 void add_words(Xapian::Document& doc, const std::vector<Word>& words, Xapian::termpos first,
-               Xapian::termcount wdf, bool pairs) {
+               Xapian::termcount wdf, int format) {
   Xapian::termpos pos = first;
   for (size_t i = 0; i < words.size(); ++i) {
     doc.add_posting(words[i].text, pos++, wdf);
     doc.add_term("Z" + stem(words[i].text), wdf);
-    if (!pairs || i == 0) continue;
-    // wdf 0: the document's length and so BM25 stay as without pairs.
-    if (auto t = pair_term(words[i - 1].text, words[i].text)) doc.add_boolean_term(*t);
+    if (format < 2 || i == 0) continue;
+    auto t = pair_term(words[i - 1].text, words[i].text);
+    if (!t) continue;
+    // Format 3: the pair counts as its words do (a title pair thrice), so
+    // a two-word phrase has a BM25 weight of its own. Every document grows
+    // by about half (words, stems, pairs), so a document's length against
+    // the average, and with it every other term's BM25, stays all but the
+    // same (docs/search.md). Format 2: wdf 0, the length as without pairs.
+    if (format >= 3) {
+      doc.add_term(*t, wdf);
+    } else {
+      doc.add_boolean_term(*t);
+    }
   }
 }
 
-Xapian::Document to_document(const SearchDoc& d, bool pairs) {
+Xapian::Document to_document(const SearchDoc& d, int format) {
   Xapian::Document doc;
-  add_words(doc, split_words(d.title, kMaxTitleWords), 1, kTitleWdf, pairs);
+  add_words(doc, split_words(d.title, kMaxTitleWords), 1, kTitleWdf, format);
   const std::string text = utf8_prefix(d.text, kMaxStoredTextBytes);
-  add_words(doc, split_words(text, kMaxIndexedWords), kBodyOffset, 1, pairs);
+  add_words(doc, split_words(text, kMaxIndexedWords), kBodyOffset, 1, format);
   if (!d.outlet.empty()) doc.add_boolean_term(bool_term("XO", normalise_name(d.outlet)));
   if (!d.language.empty()) doc.add_boolean_term(bool_term("XL", normalise_name(d.language)));
   if (d.story_id > 0) doc.add_boolean_term("XS" + std::to_string(d.story_id));
@@ -224,7 +240,7 @@ class XapianIndex final : public SearchIndex {
     try {
       for (const SearchDoc& d : docs) {
         if (d.article_id <= 0) return fail(ErrorCode::kInvalidInput, "an article id must be > 0");
-        wdb_.replace_document(static_cast<Xapian::docid>(d.article_id), to_document(d, pairs()));
+        wdb_.replace_document(static_cast<Xapian::docid>(d.article_id), to_document(d, format_));
       }
       wdb_.commit();
       return {};
@@ -243,7 +259,7 @@ class XapianIndex final : public SearchIndex {
     try {
       db_.reopen();
       Xapian::Enquire enquire(db_);
-      enquire.set_query(full_query(*node, r.filters, pairs()));
+      enquire.set_query(full_query(*node, r.filters, format_));
       enquire.set_time_limit(kQueryTimeLimitSeconds);
       if (node->kind == QueryNode::Kind::kAll) {  // a filter-only list: newest first
         enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -272,7 +288,7 @@ class XapianIndex final : public SearchIndex {
     try {
       db_.reopen();
       Xapian::Enquire enquire(db_);
-      enquire.set_query(full_query(*node, filters, pairs()));
+      enquire.set_query(full_query(*node, filters, format_));
       enquire.set_weighting_scheme(Xapian::BoolWeight());
       enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
       enquire.set_time_limit(kQueryTimeLimitSeconds);
@@ -350,6 +366,12 @@ class XapianIndex final : public SearchIndex {
     return {};
   }
 
+  std::string upgrade_note() const override {
+    if (format_ >= kXapianFormat) return {};
+    return "the search index is format " + std::to_string(format_) + "; `tidings reindex` rebuilds it in format " +
+           std::to_string(kXapianFormat) + ", which answers phrases faster (docs/search.md)";
+  }
+
  private:
   // The format recorded in the database: 1 without a record; a format this
   // code does not know (a newer tidings wrote it) is an error to act on.
@@ -357,16 +379,16 @@ class XapianIndex final : public SearchIndex {
     const std::string value = db_.get_metadata(kFormatKey);
     if (value.empty()) return 1;
     if (value == "2") return 2;
+    if (value == "3") return 3;
     return fail(ErrorCode::kIo, "the search index has format " + value.substr(0, 20) +
                                     ", which this tidings does not read: run `tidings reindex`");
   }
-  // Whether every document carries pair terms. A format-1 index stays
-  // format 1 (documents added to it get none), so its phrases are matched
-  // by positions alone until `tidings reindex` builds it anew.
-  bool pairs() const { return format_ >= 2; }
-
   std::string dir_;
   bool writable_;
+  // An index stays in the format it was made in (a format-1 index's
+  // documents get no pairs, a format-2 one's pairs of wdf 0), so its
+  // phrases are answered as that format answers them until `tidings
+  // reindex` builds it anew.
   int format_ = 1;
   Xapian::WritableDatabase wdb_;
   Xapian::Database db_;

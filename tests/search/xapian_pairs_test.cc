@@ -1,6 +1,8 @@
-// The Xapian index's word-pair terms (format 2, src/search/backends.h):
-// every query answers exactly as in a format-1 index, which matches
-// phrases by positions alone — the same documents with the same weights —
+// The Xapian index's word-pair terms (formats 2 and 3,
+// src/search/backends.h): in format 2 every query answers exactly as in a
+// format-1 index, which matches phrases by positions alone — the same
+// documents with the same weights; in format 3 (pairs counted, a two-word
+// phrase ranked by its own BM25) the same documents —
 // on a corpus of the hard cases: repeated words, the title/body boundary,
 // words split by punctuation, words over 64 bytes, non-Latin scripts and
 // chunks the parser turns into phrases (al-Shifa, U.S.).
@@ -100,7 +102,7 @@ class XapianPairsTest : public ::testing::Test {
               ::testing::UnitTest::GetInstance()->current_test_info()->name()))
                 .string();
     fs::remove_all(base_);
-    for (int format : {1, 2}) {
+    for (int format : {1, 2, 3}) {
       const std::string dir = base_ + "/f" + std::to_string(format);
       fs::create_directories(dir);
       auto index = open_xapian(dir, true, true, format);
@@ -110,13 +112,12 @@ class XapianPairsTest : public ::testing::Test {
     }
   }
   void TearDown() override {
-    index_[1].reset();
-    index_[2].reset();
+    for (auto& index : index_) index.reset();
     fs::remove_all(base_);
   }
 
   std::string base_;
-  std::unique_ptr<SearchIndex> index_[3];
+  std::unique_ptr<SearchIndex> index_[4];
 };
 
 struct Answer {
@@ -160,6 +161,53 @@ TEST_F(XapianPairsTest, EveryPhraseMatchesAndRanksAsByPositions) {
   expect_same(*index_[1], *index_[2], "\"the the the\" OR \"al shifa\"", f);
 }
 
+std::vector<int64_t> sorted_ids(const Answer& a) {
+  std::vector<int64_t> out;
+  for (const auto& [id, w] : a.hits) out.push_back(id);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_F(XapianPairsTest, Format3MatchesTheSameDocuments) {
+  const std::vector<std::string> qs = queries();
+  for (const std::string& q : qs) EXPECT_EQ(sorted_ids(answer(*index_[1], q)), sorted_ids(answer(*index_[3], q))) << q;
+  Filters f;
+  f.outlet = "Global Wire";
+  for (const char* q : {"\"new york\"", "\"the the the\" OR \"al shifa\"", "strike"}) {
+    EXPECT_EQ(sorted_ids(answer(*index_[1], q, f)), sorted_ids(answer(*index_[3], q, f))) << q;
+  }
+}
+
+TEST_F(XapianPairsTest, Format3KeepsTheRankingOfWords) {
+  // Pairs lengthen every document by about half, so each document's length
+  // against the average, and the order of the answers to word queries, stay.
+  for (const char* q : {"strike", "york", "gaza", "officials", "city", "café", "markets", "new", "the",
+                        "strike OR gaza", "new AND york", "said -gaza", "\"gaza city hospital\""}) {
+    const Answer a = answer(*index_[1], q), b = answer(*index_[3], q);
+    ASSERT_EQ(a.hits.size(), b.hits.size()) << q;
+    for (size_t i = 0; i < a.hits.size(); ++i) EXPECT_EQ(a.hits[i].first, b.hits[i].first) << q << " rank " << i;
+  }
+}
+
+TEST_F(XapianPairsTest, Format3RanksATwoWordPhraseByItsOwnCount) {
+  // Two documents of the same length with both words as often: the one
+  // that has them together more often ranks first (in formats 1 and 2 they
+  // tie: a phrase is weighted by its words).
+  const std::string dir = base_ + "/count";
+  fs::create_directories(dir);
+  auto index = open_xapian(dir, true, true, 3);
+  ASSERT_TRUE(index) << index.error().message;
+  ASSERT_TRUE((*index)->add({doc(31, "One", "river bank river bank river bank calm water today"),
+                             doc(32, "Two", "river bank calm bank river water river today bank")}));
+  const Answer a = answer(**index, "\"river bank\"");
+  ASSERT_EQ(a.hits.size(), 2u);
+  EXPECT_EQ(a.hits[0].first, 31);
+  EXPECT_GT(a.hits[0].second, a.hits[1].second);
+  // A title pair counts as the title's words do.
+  ASSERT_TRUE((*index)->add({doc(33, "River bank", "calm water river bank today and more words here")}));
+  EXPECT_EQ(answer(**index, "\"river bank\"").hits.at(0).first, 33);
+}
+
 TEST_F(XapianPairsTest, HardCasesMatchWhatPositionsSay) {
   auto ids = [&](const std::string& q) {
     std::vector<int64_t> out;
@@ -192,11 +240,18 @@ TEST_F(XapianPairsTest, HardCasesMatchWhatPositionsSay) {
 }
 
 TEST_F(XapianPairsTest, Format2HoldsPairTermsWithinFieldsAndFormat1None) {
-  index_[1].reset();
-  index_[2].reset();
-  Xapian::Database f1(base_ + "/f1/xapian"), f2(base_ + "/f2/xapian");
+  for (auto& index : index_) index.reset();
+  Xapian::Database f1(base_ + "/f1/xapian"), f2(base_ + "/f2/xapian"), f3(base_ + "/f3/xapian");
   EXPECT_EQ(f1.get_metadata("tidings:format"), "");
   EXPECT_EQ(f2.get_metadata("tidings:format"), "2");
+  EXPECT_EQ(f3.get_metadata("tidings:format"), "3");
+  // Format 3: the same pair terms, counted (body pairs once, title pairs
+  // thrice, as their words), so documents are longer.
+  for (Xapian::TermIterator t = f2.allterms_begin("XB"); t != f2.allterms_end("XB"); ++t) {
+    EXPECT_EQ(f2.get_termfreq(*t), f3.get_termfreq(*t)) << *t;
+  }
+  EXPECT_EQ(f3.get_collection_freq("XBnew york"), 3u /* title of 1 */ + 3 /* body of 1 */ + 3 /* 9 */ + 1 /* 10 */);
+  EXPECT_GT(f3.get_doclength(1), f1.get_doclength(1));
   EXPECT_FALSE(f1.term_exists("XBnew york"));
   EXPECT_EQ(f2.get_termfreq("XBnew york"), 3u);  // 1, 9, 10
   EXPECT_EQ(f2.get_termfreq("XBgaza city"), 1u);  // 3 only: 2 has "Gaza" | "City"
@@ -244,6 +299,15 @@ TEST_F(XapianPairsTest, AFormat1IndexStaysFormat1AndAnswersPhrases) {
   EXPECT_FALSE(db.term_exists("XBnew york"));
 }
 
+TEST_F(XapianPairsTest, AnOlderFormatTellsTheUserToReindex) {
+  for (int format : {1, 2}) {
+    const std::string note = index_[format]->upgrade_note();
+    EXPECT_NE(note.find("format " + std::to_string(format)), std::string::npos) << note;
+    EXPECT_NE(note.find("tidings reindex"), std::string::npos) << note;
+  }
+  EXPECT_EQ(index_[3]->upgrade_note(), "");
+}
+
 TEST_F(XapianPairsTest, CompactionKeepsTheFormat) {
   ASSERT_TRUE(index_[2]->compact());
   for (const char* q : {"\"new york\"", "\"the the the\"", "al-Shifa", "\"gaza city hospital\""}) {
@@ -255,7 +319,7 @@ TEST_F(XapianPairsTest, CompactionKeepsTheFormat) {
   EXPECT_TRUE(db.term_exists("XBnew york"));
 }
 
-TEST_F(XapianPairsTest, NewIndexesAreFormat2AndUnknownFormatsAreRefused) {
+TEST_F(XapianPairsTest, NewIndexesAreFormat3AndUnknownFormatsAreRefused) {
   const std::string dir = base_ + "/created";
   auto created = create_index(dir, Backend::kXapian);
   ASSERT_TRUE(created) << created.error().message;
@@ -270,13 +334,14 @@ TEST_F(XapianPairsTest, NewIndexesAreFormat2AndUnknownFormatsAreRefused) {
   ASSERT_FALSE(newer);
   EXPECT_EQ(newer.error().code, ErrorCode::kIo);
   EXPECT_NE(newer.error().message.find("tidings reindex"), std::string::npos) << newer.error().message;
-  EXPECT_FALSE(open_xapian(base_ + "/other", true, true, 3));
+  EXPECT_EQ(kXapianFormat, 3);
+  EXPECT_FALSE(open_xapian(base_ + "/other", true, true, 4));
 }
 
 TEST_F(XapianPairsTest, AttentionCountsTheSameMatches) {
   for (const char* q : {"\"new york\"", "\"the the\"", "U.S."}) {
     auto a = index_[1]->hourly_counts(q, {});
-    auto b = index_[2]->hourly_counts(q, {});
+    auto b = index_[3]->hourly_counts(q, {});
     ASSERT_TRUE(a && b) << q;
     ASSERT_EQ(a->counts.size(), b->counts.size()) << q;
     EXPECT_FALSE(a->counts.empty()) << q;
