@@ -11,6 +11,7 @@ namespace {
 constexpr size_t kAfterWindow = 15;     // tokens after the figure searched for "in PLACE"
 constexpr uint32_t kThereWindow = 12;   // tokens either side of the figure's start searched for "there"
 constexpr uint32_t kThereSentences = 3; // sentences before searched for what "there" names
+constexpr int kMaxLookBack = 64;        // places a backward search examines (hostile text: bounded work)
 
 std::string lower(std::string_view w) {
   std::string out(w);
@@ -131,7 +132,7 @@ std::vector<int32_t> figure_places(const Segmented& s, const std::vector<Entity>
         // there"), not the subject ("Israel imposed a siege on the
         // territory, cutting off water to the Palestinians living there").
         auto it = std::lower_bound(place_tokens.begin(), place_tokens.end(), t);
-        while (it != place_tokens.begin()) {
+        for (int budget = kMaxLookBack; it != place_tokens.begin() && budget > 0; --budget) {
           --it;
           if (*it < floor) break;
           const uint32_t end = entity_end(place_at[*it]);
@@ -146,7 +147,7 @@ std::vector<int32_t> figure_places(const Segmented& s, const std::vector<Entity>
     // 3. "In Syria, 5,700 died"; "officials in Gaza said 45 were killed".
     if (found < 0) {
       auto it = std::lower_bound(place_tokens.begin(), place_tokens.end(), first);
-      while (it != place_tokens.begin()) {
+      for (int budget = kMaxLookBack; it != place_tokens.begin() && budget > 0; --budget) {
         --it;
         if (*it < lo) break;
         if (entity_end(place_at[*it]) <= first && behind_preposition(*it, lo)) {
@@ -158,7 +159,7 @@ std::vector<int32_t> figure_places(const Segmented& s, const std::vector<Entity>
     // 4. "Turkey's disaster agency said 31,643 ...".
     if (found < 0) {
       auto it = std::lower_bound(place_tokens.begin(), place_tokens.end(), first);
-      while (it != place_tokens.begin()) {
+      for (int budget = kMaxLookBack; it != place_tokens.begin() && budget > 0; --budget) {
         --it;
         if (*it < lo) break;
         const uint32_t end = entity_end(place_at[*it]);

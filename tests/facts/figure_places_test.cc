@@ -118,6 +118,14 @@ TEST(FigurePlaces, HostileInputStaysLinear) {
   const auto got = places_of(text, given);
   ASSERT_FALSE(got.empty());
   for (const auto& [figure, place] : got) ASSERT_EQ(place, "Gaza Strip") << figure;
+  // Places with no preposition before them, and "there" after every
+  // figure: each search looks back over a bounded number of places.
+  std::string crowd;
+  for (int i = 0; i < 20000; ++i) crowd += "Gaza Gaza " + std::to_string(i + 1) + " people were killed there , ";
+  crowd += "end.";
+  const auto crowded = places_of(crowd, given);
+  ASSERT_FALSE(crowded.empty());
+  for (const auto& [figure, place] : crowded) ASSERT_EQ(place, "") << figure;  // the sentence's own places, bare
   // Mismatched inputs are safe.
   const Segmented s = segment("5 people were killed there.");
   const auto figures = find_figures(s);
