@@ -83,6 +83,19 @@ std::vector<int32_t> figure_places(const Segmented& s, const std::vector<Entity>
     return x.first_token + x.token_count;
   };
 
+  // The nearest place entity starting before token `before` and at or
+  // after `lo` for which accept(first token, end token) holds; -1: none
+  // among the kMaxLookBack nearest.
+  auto place_before = [&](uint32_t before, uint32_t lo, auto accept) -> int32_t {
+    auto it = std::lower_bound(place_tokens.begin(), place_tokens.end(), before);
+    for (int budget = kMaxLookBack; it != place_tokens.begin() && budget > 0; --budget) {
+      --it;
+      if (*it < lo) break;
+      if (accept(*it, entity_end(place_at[*it]))) return place_at[*it];
+    }
+    return -1;
+  };
+
   for (size_t i = 0; i < figures.size(); ++i) {
     const Figure& g = figures[i];
     if (g.parent >= 0 && static_cast<size_t>(g.parent) < i) {
@@ -131,43 +144,22 @@ std::vector<int32_t> figure_places(const Segmented& s, const std::vector<Entity>
         // preposition or a possessive ("Syria's government ... put the toll
         // there"), not the subject ("Israel imposed a siege on the
         // territory, cutting off water to the Palestinians living there").
-        auto it = std::lower_bound(place_tokens.begin(), place_tokens.end(), t);
-        for (int budget = kMaxLookBack; it != place_tokens.begin() && budget > 0; --budget) {
-          --it;
-          if (*it < floor) break;
-          const uint32_t end = entity_end(place_at[*it]);
-          if (end > t) continue;
-          if (*it >= sentence_lo && !behind_preposition(*it, sentence_lo) && !s.tokens[end].possessive) continue;
-          found = place_at[*it];
-          break;
-        }
+        found = place_before(t, floor, [&](uint32_t first_token, uint32_t end) {
+          if (end > t) return false;
+          return first_token < sentence_lo || behind_preposition(first_token, sentence_lo) || s.tokens[end].possessive;
+        });
         break;
       }
     }
     // 3. "In Syria, 5,700 died"; "officials in Gaza said 45 were killed".
     if (found < 0) {
-      auto it = std::lower_bound(place_tokens.begin(), place_tokens.end(), first);
-      for (int budget = kMaxLookBack; it != place_tokens.begin() && budget > 0; --budget) {
-        --it;
-        if (*it < lo) break;
-        if (entity_end(place_at[*it]) <= first && behind_preposition(*it, lo)) {
-          found = place_at[*it];
-          break;
-        }
-      }
+      found = place_before(first, lo, [&](uint32_t t, uint32_t end) {
+        return end <= first && behind_preposition(t, lo);
+      });
     }
     // 4. "Turkey's disaster agency said 31,643 ...".
     if (found < 0) {
-      auto it = std::lower_bound(place_tokens.begin(), place_tokens.end(), first);
-      for (int budget = kMaxLookBack; it != place_tokens.begin() && budget > 0; --budget) {
-        --it;
-        if (*it < lo) break;
-        const uint32_t end = entity_end(place_at[*it]);
-        if (end < first && s.tokens[end].possessive) {
-          found = place_at[*it];
-          break;
-        }
-      }
+      found = place_before(first, lo, [&](uint32_t, uint32_t end) { return end < first && s.tokens[end].possessive; });
     }
     out[i] = found;
   }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "facts/ner.h"
+#include "facts/ner_key_index.h"
 
 namespace tidings::facts::ner {
 
@@ -31,8 +32,7 @@ struct ClusterTable {
   uint16_t lookup(uint64_t lower_hash) const;
 
  private:
-  std::vector<uint64_t> slots_;  ///< open addressing: 1 << 48 | path << 32 | key; 0 = empty
-  uint32_t shift_ = 64;
+  KeyIndex index_;
 };
 
 /// The first `length` bits of a path (the whole path when it is shorter).

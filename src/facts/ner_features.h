@@ -5,7 +5,6 @@
 // can never disagree on a feature.
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
@@ -24,12 +23,6 @@ inline uint64_t mix(uint64_t a, uint64_t b) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
   return z ^ (z >> 31);
-}
-
-/// Fibonacci hashing of a 32-bit key into a table of 2^(64 - shift) slots
-/// (the open-addressing indexes of NameList and ClusterTable).
-inline size_t fibonacci_slot(uint32_t key, uint32_t shift) {
-  return static_cast<size_t>((uint64_t(key) * 0x9E3779B97F4A7C15ULL) >> shift);
 }
 
 /// How a word is written.

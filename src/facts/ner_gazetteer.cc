@@ -11,28 +11,10 @@
 namespace tidings::facts::ner {
 
 void NameList::index() {
-  uint32_t bits = 4;
-  while ((size_t(1) << bits) < keys.size() * 2) ++bits;
-  shift_ = 64 - bits;
-  slots_.assign(size_t(1) << bits, 0);
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    size_t at = fibonacci_slot(keys[i], shift_);
-    while (slots_[at] != 0) at = (at + 1) & mask;
-    slots_[at] = uint64_t(1) << 40 | uint64_t(classes[i]) << 32 | keys[i];
-  }
+  index_.build(keys, [this](size_t i) { return classes[i]; });
 }
 
-uint8_t NameList::lookup(uint64_t key) const {
-  if (slots_.empty()) return 0;
-  const auto k = static_cast<uint32_t>(key);
-  const size_t mask = slots_.size() - 1;
-  for (size_t at = fibonacci_slot(k, shift_);; at = (at + 1) & mask) {
-    const uint64_t s = slots_[at];
-    if (s == 0) return 0;
-    if (static_cast<uint32_t>(s) == k) return static_cast<uint8_t>(s >> 32);
-  }
-}
+uint8_t NameList::lookup(uint64_t key) const { return static_cast<uint8_t>(index_.find(static_cast<uint32_t>(key))); }
 
 NameList place_names(const Gazetteer& gazetteer) {
   std::vector<std::pair<uint32_t, uint8_t>> rows;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "facts/ner.h"
+#include "facts/ner_key_index.h"
 
 namespace tidings::facts {
 class Gazetteer;
@@ -43,8 +44,7 @@ struct NameList {
   bool empty() const { return keys.empty(); }
 
  private:
-  std::vector<uint64_t> slots_;  ///< open addressing: 1 << 40 | class << 32 | key; 0 = empty
-  uint32_t shift_ = 64;
+  KeyIndex index_;
 };
 
 /// The key of a name: words' hash_bytes(lower case) chained by mix from
