@@ -2,8 +2,9 @@
 #include "facts/figure_places.h"
 
 #include <algorithm>
-#include <string>
 #include <string_view>
+
+#include "facts/people_words.h"
 
 namespace tidings::facts {
 namespace {
@@ -13,17 +14,9 @@ constexpr uint32_t kThereWindow = 12;   // tokens either side of the figure's st
 constexpr uint32_t kThereSentences = 3; // sentences before searched for what "there" names
 constexpr int kMaxLookBack = 64;        // places a backward search examines (hostile text: bounded work)
 
-std::string lower(std::string_view w) {
-  std::string out(w);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool is_locative(std::string_view w) {
   static constexpr std::string_view kWords[] = {"in", "at", "near", "across", "inside", "throughout", "outside"};
-  const std::string l = lower(w);
-  return std::find(std::begin(kWords), std::end(kWords), l) != std::end(kWords);
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view x) { return words::iequals(w, x); });
 }
 
 // Words that may stand between a preposition and its place: "in the
@@ -40,8 +33,7 @@ bool is_existential_verb(std::string_view w) {
   static constexpr std::string_view kWords[] = {"is", "are", "was", "were", "have", "has", "had", "remain",
                                                 "remains", "remained", "seem", "seems", "appear", "appears",
                                                 "will", "would", "could", "may", "might", "'s", "\xE2\x80\x99s"};
-  const std::string l = lower(w);
-  return std::find(std::begin(kWords), std::end(kWords), l) != std::end(kWords);
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view x) { return words::iequals(w, x); });
 }
 
 // The first token at or after byte `offset`.
@@ -137,7 +129,7 @@ std::vector<int32_t> figure_places(const Segmented& s, const std::vector<Entity>
     // 2. "there" (not "there were").
     if (found < 0) {
       for (uint32_t t = std::max(lo, first > kThereWindow ? first - kThereWindow : 0u); t < hi && t < first + kThereWindow; ++t) {
-        if (lower(word(t)) != "there") continue;
+        if (!words::iequals(word(t), "there")) continue;
         if (t + 1 < sentence_hi && is_existential_verb(word(t + 1))) continue;
         const uint32_t floor = g.sentence >= kThereSentences ? s.sentences[g.sentence - kThereSentences].first_token : 0;
         // In its own sentence, a place "there" can name is behind a

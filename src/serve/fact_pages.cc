@@ -50,6 +50,10 @@ std::string amount_html(const std::optional<double>& value, const std::string& q
   return out;
 }
 
+// " in Gaza Strip": where a figure was counted (its detail), or nothing.
+// Escaped.
+std::string place_html(const std::string& place) { return place.empty() ? "" : " in " + escape_html(place); }
+
 std::string tally_counts(const FactTally& t) {
   return plural(t.reports, "report", "reports") + ", " + plural(t.outlets, "outlet", "outlets") +
          ", " + plural(t.articles, "article", "articles");
@@ -144,9 +148,7 @@ std::string disagreements_box(const std::vector<FigureDisagreement>& disagreemen
     for (size_t i = 0; i < d.values.size(); ++i) {
       const DisputedValue& v = d.values[i];
       if (i > 0) out += "; ";
-      out += amount_html(v.value, v.qualifier);
-      if (!v.place.empty()) out += " in " + escape_html(v.place);
-      out += " (";
+      out += amount_html(v.value, v.qualifier) + place_html(v.place) + " (";
       for (size_t k = 0; k < v.outlets.size() && k < 5; ++k) {
         if (k > 0) out += ", ";
         out += escape_html(outlet_name(v.outlets[k]));
@@ -180,8 +182,7 @@ std::string figures_section(const StoryFacts& s,
     for (const FactClaim& c : m.claims) {
       const bool contested = disputed(c, dispute);
       out += contested ? "<tr class=\"disputed\"><td>" : "<tr><td>";
-      out += amount_html(c.value, c.qualifier);
-      if (!c.detail.empty()) out += " in " + escape_html(c.detail);
+      out += amount_html(c.value, c.qualifier) + place_html(c.detail);
       if (contested) out += " <span class=\"badge strong\">disputed</span>";
       if (!c.part_of_key.empty()) {
         out += "<br><small class=\"muted\">of " +
@@ -203,8 +204,7 @@ std::string figures_section(const StoryFacts& s,
 std::string fact_line(const FactRecord& f) {
   std::string out = "<li>";
   if (f.kind == "figure") {
-    out += amount_html(f.value, f.qualifier) + " " + escape_html(measure_text(f.key));
-    if (!f.detail.empty()) out += " in " + escape_html(f.detail);
+    out += amount_html(f.value, f.qualifier) + " " + escape_html(measure_text(f.key)) + place_html(f.detail);
     if (!f.attribution.empty()) out += " \xC2\xB7 " + escape_html(f.attribution);
     if (f.as_of) out += " \xC2\xB7 as of " + time_element(*f.as_of);
   } else if (f.kind == "quote") {

@@ -294,7 +294,7 @@ std::vector<FigureDisagreement> find_disagreements(const std::vector<FigureMeasu
       }
     }
     if (pairs.empty()) continue;
-    // The values taking part, one entry per (value, qualifier, top).
+    // The values taking part, one entry per (value, qualifier, top, place).
     using ValueKey = std::tuple<double, std::string, std::optional<double>, std::string>;
     const auto value_key = [&](size_t k) {
       return ValueKey{*claims[k].value, claims[k].qualifier, claims[k].value_max, claims[k].detail};
