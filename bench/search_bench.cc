@@ -3,7 +3,8 @@
 // same queries, side by side in one process.
 //
 //   tidings_search_bench --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--no-compact]
-//                        [--backend xapian|fts5] [--xapian-formats 2,3]
+//                        [--backend xapian|fts5] [--xapian-formats 2,3] [--reuse] [--slowest N]
+//                        [--kind term|phrase|phrase3|filtered]
 //   tidings_search_bench --corpus ARTICLES.json --make-store DB [--docs N]
 //
 // After the build each index is compacted (SearchIndex::compact, what
@@ -12,7 +13,12 @@
 // one backend only (its column alone, no ratio). --xapian-formats builds
 // one Xapian index per format listed (src/search/backends.h), each its own
 // column ("xapian-f2", "xapian-f3"), with the ratio of the last to the
-// first: the same documents and queries, side by side.
+// first: the same documents and queries, side by side. --reuse queries an
+// index left in --dir by an earlier run (same --docs, same backend or
+// format) instead of building it again: the build rows are then 0.
+// --slowest N prints each kind's N slowest queries with their times and
+// match counts, to find what a tail is made of; --kind runs one kind of
+// query alone (with --reuse, for a profiler).
 //
 // ARTICLES.json is `tidings articles --json` of the ingested sample
 // collection. The generator mixes its real vocabulary: text is a walk on
@@ -33,6 +39,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -226,8 +233,24 @@ struct BackendResult {
   int64_t bytes = 0;          ///< as queried (compacted unless --no-compact)
   int64_t built_bytes = 0;    ///< straight after the build
   std::map<std::string, std::vector<double>> latency_ms;
+  // Per query kind: (ms, query text and filter, matches), for --slowest.
+  std::map<std::string, std::vector<std::tuple<double, std::string, int64_t>>> timed;
   int64_t errors = 0;
+  bool reused = false;
 };
+
+// A query as one line: its text and its filter.
+std::string describe(const SearchRequest& r) {
+  std::string s = r.query;
+  const Filters& f = r.filters;
+  if (!f.outlet.empty()) s += "  [outlet " + f.outlet + "]";
+  if (!f.entity.empty()) s += "  [entity " + f.entity + "]";
+  if (f.from && f.to) {
+    s += "  [days " + std::to_string((f.from->time_since_epoch().count() - 1672531200) / 86400) + "-" +
+         std::to_string((f.to->time_since_epoch().count() - 1672531200) / 86400) + " of 2023]";
+  }
+  return s;
+}
 
 int make_store(const Generator& g, const std::string& path, int64_t docs) {
   auto store = open_sqlite_store(path);
@@ -275,7 +298,9 @@ int main(int argc, char** argv) {
   std::string corpus, dir = "/tmp/tidings-search-bench", json_out, store_path;
   int64_t docs = 1'000'000;
   int queries = 200;
-  bool compact = true;
+  bool compact = true, reuse = false;
+  int slowest = 0;
+  std::string only_kind;
   std::vector<Backend> backends = {Backend::kXapian, Backend::kFts5};
   std::vector<int> xapian_formats = {kXapianFormat};
   for (int i = 1; i < argc; ++i) {
@@ -288,6 +313,9 @@ int main(int argc, char** argv) {
     else if (a == "--json") json_out = value();
     else if (a == "--make-store") store_path = value();
     else if (a == "--no-compact") compact = false;
+    else if (a == "--reuse") reuse = true;
+    else if (a == "--slowest") slowest = std::stoi(value());
+    else if (a == "--kind") only_kind = value();
     else if (a == "--backend" && i + 1 < argc && parse_backend(argv[i + 1])) backends = {*parse_backend(value())};
     else if (a == "--xapian-formats") {
       xapian_formats.clear();
@@ -300,7 +328,7 @@ int main(int argc, char** argv) {
       backends = {Backend::kXapian};
     }
     else {
-      std::fprintf(stderr, "usage: %s --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--make-store DB] [--no-compact] [--backend xapian|fts5] [--xapian-formats 2,3]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s --corpus ARTICLES.json [--docs N] [--dir D] [--queries N] [--json OUT] [--make-store DB] [--no-compact] [--backend xapian|fts5] [--xapian-formats 2,3] [--reuse] [--slowest N] [--kind K]\n", argv[0]);
       return 2;
     }
   }
@@ -313,7 +341,14 @@ int main(int argc, char** argv) {
   const Generator g(articles);
   if (!store_path.empty()) return make_store(g, store_path, docs);
 
-  const std::vector<Query> qs = make_queries(g, queries);
+  std::vector<Query> qs = make_queries(g, queries);
+  if (!only_kind.empty()) {
+    std::erase_if(qs, [&](const Query& q) { return q.kind != only_kind; });
+    if (qs.empty()) {
+      std::fprintf(stderr, "--kind: one of term, phrase, phrase3, filtered\n");
+      return 2;
+    }
+  }
   // One run per column: each backend, and each Xapian format asked for.
   struct Run {
     Backend backend;
@@ -335,42 +370,51 @@ int main(int argc, char** argv) {
   for (const Run& run : runs) {
     const Backend b = run.backend;
     const std::string d = dir + "/" + run.label;
-    fs::remove_all(d);
-    fs::create_directories(dir);
-    auto index = run.format > 0 ? (fs::create_directories(d), open_xapian(d, true, true, run.format)) : create_index(d, b);
-    if (!index) {
-      std::fprintf(stderr, "%s\n", index.error().message.c_str());
-      return 1;
-    }
     results.emplace_back(run.label, BackendResult{});
     BackendResult& r = results.back().second;
-    double gen_seconds = 0;
-    const auto start = Steady::now();
-    for (int64_t first = 1; first <= docs; first += kBatch) {
-      const auto g0 = Steady::now();
-      std::vector<SearchDoc> batch;
-      for (int64_t id = first; id < first + kBatch && id <= docs; ++id) batch.push_back(g.make(id));
-      gen_seconds += std::chrono::duration<double>(Steady::now() - g0).count();
-      if (auto e = (*index)->add(batch); !e) {
-        std::fprintf(stderr, "%s\n", e.error().message.c_str());
+    if (reuse) {
+      auto old = run.format > 0 ? open_xapian(d, false, false) : open_index(d, false);
+      if (old && (*old)->doc_count().value_or(-1) == docs) {
+        std::fprintf(stderr, "%s: reusing the index in %s\n", run.label.c_str(), d.c_str());
+        r.reused = true;
+      }
+    }
+    if (!r.reused) {
+      fs::remove_all(d);
+      fs::create_directories(dir);
+      auto index = run.format > 0 ? (fs::create_directories(d), open_xapian(d, true, true, run.format)) : create_index(d, b);
+      if (!index) {
+        std::fprintf(stderr, "%s\n", index.error().message.c_str());
         return 1;
       }
-      std::fprintf(stderr, "\r%s: %lld / %lld", run.label.c_str(), static_cast<long long>(first + batch.size() - 1),
-                   static_cast<long long>(docs));
-    }
-    std::fprintf(stderr, "\n");
-    r.build_seconds = std::chrono::duration<double>(Steady::now() - start).count() - gen_seconds;
-    r.built_bytes = (*index)->size_bytes().value_or(0);
-    if (compact) {
-      std::fprintf(stderr, "%s: compacting\n", run.label.c_str());
-      const auto c0 = Steady::now();
-      if (auto e = (*index)->compact(); !e) {
-        std::fprintf(stderr, "%s\n", e.error().message.c_str());
-        return 1;
+      double gen_seconds = 0;
+      const auto start = Steady::now();
+      for (int64_t first = 1; first <= docs; first += kBatch) {
+        const auto g0 = Steady::now();
+        std::vector<SearchDoc> batch;
+        for (int64_t id = first; id < first + kBatch && id <= docs; ++id) batch.push_back(g.make(id));
+        gen_seconds += std::chrono::duration<double>(Steady::now() - g0).count();
+        if (auto e = (*index)->add(batch); !e) {
+          std::fprintf(stderr, "%s\n", e.error().message.c_str());
+          return 1;
+        }
+        std::fprintf(stderr, "\r%s: %lld / %lld", run.label.c_str(), static_cast<long long>(first + batch.size() - 1),
+                     static_cast<long long>(docs));
       }
-      r.compact_seconds = std::chrono::duration<double>(Steady::now() - c0).count();
+      std::fprintf(stderr, "\n");
+      r.build_seconds = std::chrono::duration<double>(Steady::now() - start).count() - gen_seconds;
+      r.built_bytes = (*index)->size_bytes().value_or(0);
+      if (compact) {
+        std::fprintf(stderr, "%s: compacting\n", run.label.c_str());
+        const auto c0 = Steady::now();
+        if (auto e = (*index)->compact(); !e) {
+          std::fprintf(stderr, "%s\n", e.error().message.c_str());
+          return 1;
+        }
+        r.compact_seconds = std::chrono::duration<double>(Steady::now() - c0).count();
+      }
+      index->reset();
     }
-    index->reset();
     auto reader = run.format > 0 ? open_xapian(d, false, false) : open_index(d, false);
     if (!reader) {
       std::fprintf(stderr, "%s\n", reader.error().message.c_str());
@@ -381,11 +425,13 @@ int main(int argc, char** argv) {
     for (const Query& q : qs) {
       const auto t0 = Steady::now();
       auto res = (*reader)->search(q.request);
-      r.latency_ms[q.kind].push_back(std::chrono::duration<double, std::milli>(Steady::now() - t0).count());
+      const double ms = std::chrono::duration<double, std::milli>(Steady::now() - t0).count();
+      r.latency_ms[q.kind].push_back(ms);
+      r.timed[q.kind].emplace_back(ms, describe(q.request), res ? res->total : -1);
       if (!res) ++r.errors;
     }
     // Attention: a year by day for single terms.
-    for (size_t i = 0; i < 20 && i < qs.size(); ++i) {
+    for (size_t i = 0; i < 20 && i < qs.size() && only_kind.empty(); ++i) {
       AttentionRequest a;
       a.queries = {qs[i].request.query};
       a.filters.from = Instant(std::chrono::seconds(g.year_start));
@@ -413,7 +459,7 @@ int main(int argc, char** argv) {
   std::printf("%-28s", "");
   for (const auto& [label, r] : results) std::printf(" %14s", label.c_str());
   std::printf(both ? " %10s\n" : "\n", ratio_label.c_str());
-  row("build rate (docs/s)", [&](const BackendResult& r) { return docs / r.build_seconds; }, " %14.0f");
+  row("build rate (docs/s)", [&](const BackendResult& r) { return r.build_seconds > 0 ? docs / r.build_seconds : 0.0; }, " %14.0f");
   row("index size built (MiB)", [](const BackendResult& r) { return r.built_bytes / 1048576.0; }, " %14.1f");
   if (compact) {
     row("compact (s)", [](const BackendResult& r) { return r.compact_seconds; }, " %14.1f");
@@ -426,12 +472,26 @@ int main(int argc, char** argv) {
                             {"errors", r.errors}};
   }
   for (const char* kind : {"term", "phrase", "phrase3", "filtered", "attention"}) {
+    if (!results.front().second.latency_ms.count(kind)) continue;  // not run (--kind)
     for (double p : {0.5, 0.99}) {
       char label[64];
       std::snprintf(label, sizeof label, "%s p%d (ms)", kind, static_cast<int>(p * 100));
       row(label, [&](const BackendResult& r) { return percentile(r.latency_ms.at(kind), p); }, " %14.2f");
       for (auto& [name, r] : results) out[name][label] = percentile(r.latency_ms.at(kind), p);
     }
+  }
+  if (slowest > 0) {
+    for (auto& [label, r] : results) {
+      for (auto& [kind, list] : r.timed) {
+        std::sort(list.rbegin(), list.rend());
+        std::printf("\n%s, the %d slowest %s queries (ms, matches, query):\n", label.c_str(), slowest, kind.c_str());
+        for (size_t i = 0; i < list.size() && i < static_cast<size_t>(slowest); ++i) {
+          const auto& [ms, text, matches] = list[i];
+          std::printf("  %8.2f %9lld  %s\n", ms, static_cast<long long>(matches), text.c_str());
+        }
+      }
+    }
+    std::printf("\n");
   }
   row("query errors", [](const BackendResult& r) { return static_cast<double>(r.errors); }, " %14.0f", false);
   if (!json_out.empty()) std::ofstream(json_out) << out.dump(2) << "\n";

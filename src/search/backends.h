@@ -14,14 +14,17 @@ namespace tidings::search {
 /// the record existed) has words with positions, stems and filters; 2 adds
 /// a term per pair of adjacent words (wdf 0), which phrase queries use to
 /// match; 3 gives the pair term the pair's count, and a two-word phrase is
-/// ranked by its own BM25 (one posting list read). A new index is written
-/// in kXapianFormat. An older index still answers every query with the same
+/// ranked by its own BM25 (one posting list read); 4 adds the publication
+/// date as year, month and day terms, so a date range reads a few posting
+/// lists rather than every document's time. A new index is written in
+/// kXapianFormat. An older index still answers every query with the same
 /// matches (format 1: phrases by positions alone, slower; format 2: a
-/// two-word phrase weighted by its words) and stays in its format when
-/// written to; `tidings reindex` rebuilds it in the current format.
-inline constexpr int kXapianFormat = 3;
+/// two-word phrase weighted by its words; formats 1 to 3: date ranges by
+/// value) and stays in its format when written to; `tidings reindex`
+/// rebuilds it in the current format.
+inline constexpr int kXapianFormat = 4;
 
-/// Opens (or, with `create`, creates in `create_format`: 1, 2 or 3; the
+/// Opens (or, with `create`, creates in `create_format`: 1 to 4; the
 /// tests compare them) the Xapian index in `dir`/xapian. kIo for a format this
 /// code does not know.
 Result<std::unique_ptr<SearchIndex>> open_xapian(const std::string& dir, bool writable,

@@ -180,7 +180,8 @@ class Fts5Index final : public SearchIndex {
       int i = 1;
       if (!all) st.bind(i++, std::string_view(match));
       i = bind_where(st, where, i);
-      st.bind(i++, static_cast<int64_t>(r.limit)).bind(i, static_cast<int64_t>(r.offset));
+      st.bind(i, static_cast<int64_t>(r.limit));
+      st.bind(i + 1, static_cast<int64_t>(r.offset));
       while (st.step()) {
         Hit h;
         h.article_id = st.column_int(0);

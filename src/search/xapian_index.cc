@@ -7,12 +7,24 @@
 // 0; from format 3 the pair's count, so a two-word phrase is ranked by its
 // own BM25 from one posting list); filters as
 // boolean terms (XO outlet, XL language, XS story, XE entity, XP place);
-// values: 0 the publication time (sortable_serialise, for date ranges),
+// from format 4 each three adjacent words one of which is what an
+// apostrophe leaves of a contraction or a possessive ("s" of "Iran's", "t"
+// of "don't") under "XT" ("XTiran s foreign"), so a phrase with one is not
+// matched through the enormous posting list of "s" (common grams, as
+// Lucene's CommonGramsFilter has them for stop words); and
+// from format 4 the publication date as boolean terms too (XY year, XM
+// month, XD day, in UTC), so a date range is an OR of a few posting lists
+// (what Omega does) instead of a value range read document by document;
+// values: 0 the publication time (sortable_serialise, for date ranges and
+// the partial days at a range's ends),
 // 1 "hour|outlet" (attention, by a ValueCountMatchSpy). The document data
 // is the hit as JSON plus the text for snippets.
 #include <xapian.h>
 
+#include <cinttypes>
+#include <cstdio>
 #include <cstring>
+#include <limits>
 #include <filesystem>
 #include <optional>
 
@@ -34,6 +46,7 @@ constexpr size_t kMaxIndexedWords = 50'000;
 // The index format in the database's user metadata (backends.h); absent is 1.
 constexpr const char* kFormatKey = "tidings:format";
 constexpr const char* kPairPrefix = "XB";
+constexpr const char* kTriplePrefix = "XT";  // three words, one a clitic (format 4)
 constexpr char kPairSeparator = ' ';  // never inside a word (split_words)
 constexpr size_t kMaxTermBytes = 245;  // glass's limit on a term
 
@@ -41,6 +54,102 @@ int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
 
 std::string bool_term(std::string_view prefix, std::string_view value) {
   return std::string(prefix) + utf8_prefix(value, 240 - prefix.size());
+}
+
+// Date terms (format 4): "XY2023", "XM202311", "XD20231101", of the UTC
+// date (years of four digits: "XY0001"). A time outside the years 1 to 9999 gets "XYout" alone, and a date
+// range answers for such documents by their value (date_query).
+constexpr const char* kOutOfRangeYear = "XYout";
+constexpr int kFirstYear = 1, kLastYear = 9999;
+
+std::string year_term(int y) {
+  char b[16];
+  std::snprintf(b, sizeof b, "XY%04d", y);
+  return b;
+}
+std::string month_term(int y, unsigned m) {
+  char b[24];
+  std::snprintf(b, sizeof b, "XM%04d%02u", y, m);
+  return b;
+}
+std::string day_term(int y, unsigned m, unsigned d) {
+  char b[24];
+  std::snprintf(b, sizeof b, "XD%04d%02u%02u", y, m, d);
+  return b;
+}
+
+// Seconds since the epoch at the start of a civil date (UTC).
+int64_t start_of(std::chrono::year_month_day ymd) {
+  return std::chrono::sys_seconds(std::chrono::sys_days(ymd)).time_since_epoch().count();
+}
+
+void add_date_terms(Xapian::Document& doc, int64_t t) {
+  constexpr int64_t kLo = -62135596800;  // 0001-01-01T00:00:00Z
+  constexpr int64_t kHi = 253402300800;  // 10000-01-01T00:00:00Z
+  if (t < kLo || t >= kHi) {
+    doc.add_boolean_term(kOutOfRangeYear);
+    return;
+  }
+  const auto day = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(t)));
+  const std::chrono::year_month_day ymd(day);
+  const int y = static_cast<int>(ymd.year());
+  const unsigned m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
+  doc.add_boolean_term(year_term(y));
+  doc.add_boolean_term(month_term(y, m));
+  doc.add_boolean_term(day_term(y, m, d));
+}
+
+// The documents published at a time in [lo, hi) (seconds; an open end is
+// the int64 limit), by date terms (format 4): each year of the index the
+// range covers is its year term, each month it covers in a year it only
+// partly covers its month term, each day likewise its day term, and the
+// partly covered days at the ends are their day term filtered by the value
+// range. At most a few dozen posting lists, whatever the range; only years
+// the index holds are looked at (the XY terms: one per year).
+Xapian::Query date_query(const Xapian::Database& db, int64_t lo, int64_t hi, const Xapian::Query& by_value) {
+  using namespace std::chrono;
+  std::vector<Xapian::Query> parts;
+  auto covered = [&](int64_t a, int64_t b) { return lo <= a && b <= hi; };
+  auto apart = [&](int64_t a, int64_t b) { return b <= lo || a >= hi; };
+  for (auto it = db.allterms_begin("XY"); it != db.allterms_end("XY"); ++it) {
+    const std::string term = *it;
+    if (term == kOutOfRangeYear) {
+      parts.emplace_back(Xapian::Query::OP_FILTER, by_value, Xapian::Query(term));
+      continue;
+    }
+    char* end = nullptr;
+    const long y = std::strtol(term.c_str() + 2, &end, 10);
+    if (end == term.c_str() + 2 || *end != '\0' || y < kFirstYear || y > kLastYear) continue;
+    const int yi = static_cast<int>(y);
+    const int64_t ys = start_of(year(yi) / January / 1), ye = start_of(year(yi + 1) / January / 1);
+    if (apart(ys, ye)) continue;
+    if (covered(ys, ye)) {
+      parts.emplace_back(term);
+      continue;
+    }
+    for (unsigned m = 1; m <= 12; ++m) {
+      const year_month_day first = year(yi) / month(m) / 1;
+      const int64_t ms = start_of(first);
+      const int64_t me = start_of(m == 12 ? year(yi + 1) / January / 1 : year(yi) / month(m + 1) / 1);
+      if (apart(ms, me)) continue;
+      if (covered(ms, me)) {
+        parts.emplace_back(month_term(yi, m));
+        continue;
+      }
+      const unsigned days = static_cast<unsigned>(year_month_day_last(year(yi), month_day_last(month(m))).day());
+      for (unsigned d = 1; d <= days; ++d) {
+        const int64_t ds = ms + int64_t{d - 1} * 86400, de = ds + 86400;
+        if (apart(ds, de)) continue;
+        if (covered(ds, de)) {
+          parts.emplace_back(day_term(yi, m, d));
+        } else {
+          parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(day_term(yi, m, d)), by_value);
+        }
+      }
+    }
+  }
+  if (parts.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 // The term recording that `second` follows `first`; none when it would be
@@ -58,21 +167,55 @@ std::optional<std::string> pair_term(std::string_view first, std::string_view se
   return t;
 }
 
+// What an apostrophe leaves of an English contraction or possessive, or of
+// a French elision ("l'armée"): words that are in most documents and,
+// alone, say little, so a phrase holding one is matched by a triple term
+// (format 4) rather than by positions over their posting lists.
+bool is_clitic(std::string_view w) {
+  return w == "s" || w == "t" || w == "d" || w == "m" || w == "ll" || w == "re" || w == "ve" || w == "l";
+}
+
+// The term of three adjacent words one of which is a clitic (format 4);
+// none otherwise (or over Xapian's term limit, not today).
+std::optional<std::string> triple_term(std::string_view a, std::string_view b, std::string_view c) {
+  static_assert(3 * kMaxWordBytes + 4 <= kMaxTermBytes, "three words fit in a term");
+  if (!is_clitic(a) && !is_clitic(b) && !is_clitic(c)) return std::nullopt;
+  std::string t;
+  t.reserve(2 + a.size() + b.size() + c.size() + 2);
+  t += kTriplePrefix;
+  t += a;
+  t += kPairSeparator;
+  t += b;
+  t += kPairSeparator;
+  t += c;
+  return t;
+}
+
 // A phrase. With pair terms, two words are their pair term: from format 3
 // alone, weighted by BM25 of the phrase's own count (one posting list
 // read); in format 2 (pairs of wdf 0) the words (for the BM25 weight the
 // positional phrase gives: the sum of its words') filtered by the pair
 // term, with no positions read. More words are the positional phrase
 // filtered by all their pairs, so positions are read only in the documents
-// that hold every pair. Same matches as OP_PHRASE alone: a pair term is in
-// a document exactly when the two words are at adjacent positions
-// (to_document).
+// that hold every pair. From format 4, three words one of which is a
+// clitic are their triple term alone (ranked by its own BM25, as a pair),
+// and a longer phrase's triples filter it with its pairs. Same matches as
+// OP_PHRASE alone: a pair (triple) term is in a document exactly when the
+// two (three) words are at adjacent positions in one field (to_document).
 Xapian::Query phrase_query(const std::vector<std::string>& words, int format) {
   Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
   if (format < 2) return phrase;
   std::vector<Xapian::Query> pair_terms;
   for (size_t i = 1; i < words.size(); ++i) {
     if (auto t = pair_term(words[i - 1], words[i])) pair_terms.emplace_back(*t);
+  }
+  if (format >= 4) {
+    for (size_t i = 2; i < words.size(); ++i) {
+      auto t = triple_term(words[i - 2], words[i - 1], words[i]);
+      if (!t) continue;
+      if (words.size() == 3) return Xapian::Query(*t);
+      pair_terms.emplace_back(*t);
+    }
   }
   if (pair_terms.empty()) return phrase;
   const Xapian::Query filter(Xapian::Query::OP_AND, pair_terms.begin(), pair_terms.end());
@@ -81,6 +224,7 @@ Xapian::Query phrase_query(const std::vector<std::string>& words, int format) {
     return Xapian::Query(Xapian::Query::OP_FILTER,
                          Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()), filter);
   }
+  if (format >= 3 && getenv("TIDINGS_PHRASE_BY_PAIRS")) return Xapian::Query(Xapian::Query::OP_FILTER, filter, phrase);
   return Xapian::Query(Xapian::Query::OP_FILTER, phrase, filter);
 }
 
@@ -106,7 +250,7 @@ Xapian::Query to_xapian(const QueryNode& n, int format) {
 }
 
 // The filters as one boolean query; MatchAll when none.
-Xapian::Query filter_query(const Filters& f) {
+Xapian::Query filter_query(const Filters& f, int format, const Xapian::Database& db) {
   std::vector<Xapian::Query> parts;
   if (!f.outlet.empty()) parts.emplace_back(bool_term("XO", normalise_name(f.outlet)));
   if (!f.language.empty()) parts.emplace_back(bool_term("XL", normalise_name(f.language)));
@@ -116,15 +260,21 @@ Xapian::Query filter_query(const Filters& f) {
   if (f.from || f.to) {
     const double lo = f.from ? static_cast<double>(seconds(*f.from)) : -1e18;
     const double hi = f.to ? static_cast<double>(seconds(*f.to) - 1) : 1e18;
-    parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, kTimeSlot, Xapian::sortable_serialise(lo),
-                       Xapian::sortable_serialise(hi));
+    const Xapian::Query by_value(Xapian::Query::OP_VALUE_RANGE, kTimeSlot, Xapian::sortable_serialise(lo),
+                                 Xapian::sortable_serialise(hi));
+    if (format >= 4) {
+      parts.push_back(date_query(db, f.from ? seconds(*f.from) : std::numeric_limits<int64_t>::min(),
+                                 f.to ? seconds(*f.to) : std::numeric_limits<int64_t>::max(), by_value));
+    } else {
+      parts.push_back(by_value);
+    }
   }
   if (parts.empty()) return Xapian::Query::MatchAll;
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-Xapian::Query full_query(const QueryNode& node, const Filters& f, int format) {
-  const Xapian::Query filter = filter_query(f);
+Xapian::Query full_query(const QueryNode& node, const Filters& f, int format, const Xapian::Database& db) {
+  const Xapian::Query filter = filter_query(f, format, db);
   if (node.kind == QueryNode::Kind::kAll) return filter;
   if (!f.any()) return to_xapian(node, format);
   return Xapian::Query(Xapian::Query::OP_FILTER, to_xapian(node, format), filter);
@@ -153,6 +303,9 @@ void add_words(Xapian::Document& doc, const std::vector<Word>& words, Xapian::te
     } else {
       doc.add_boolean_term(*t);
     }
+    // Format 4: three words with a clitic, counted as pairs are.
+    if (format < 4 || i < 2) continue;
+    if (auto t3 = triple_term(words[i - 2].text, words[i - 1].text, words[i].text)) doc.add_term(*t3, wdf);
   }
 }
 
@@ -173,6 +326,7 @@ Xapian::Document to_document(const SearchDoc& d, int format) {
     if (!n.empty()) doc.add_boolean_term(bool_term("XP", n));
   }
   const int64_t t = seconds(d.published_at);
+  if (format >= 4) add_date_terms(doc, t);
   doc.add_value(kTimeSlot, Xapian::sortable_serialise(static_cast<double>(t)));
   const int64_t hour = t >= 0 ? t / 3600 : -((-t + 3599) / 3600);
   doc.add_value(kHourOutletSlot, std::to_string(hour) + "|" + utf8_prefix(d.outlet, 200));
@@ -259,7 +413,7 @@ class XapianIndex final : public SearchIndex {
     try {
       db_.reopen();
       Xapian::Enquire enquire(db_);
-      enquire.set_query(full_query(*node, r.filters, format_));
+      enquire.set_query(full_query(*node, r.filters, format_, db_));
       enquire.set_time_limit(kQueryTimeLimitSeconds);
       if (node->kind == QueryNode::Kind::kAll) {  // a filter-only list: newest first
         enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -288,7 +442,7 @@ class XapianIndex final : public SearchIndex {
     try {
       db_.reopen();
       Xapian::Enquire enquire(db_);
-      enquire.set_query(full_query(*node, filters, format_));
+      enquire.set_query(full_query(*node, filters, format_, db_));
       enquire.set_weighting_scheme(Xapian::BoolWeight());
       enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
       enquire.set_time_limit(kQueryTimeLimitSeconds);
@@ -369,7 +523,7 @@ class XapianIndex final : public SearchIndex {
   std::string upgrade_note() const override {
     if (format_ >= kXapianFormat) return {};
     return "the search index is format " + std::to_string(format_) + "; `tidings reindex` rebuilds it in format " +
-           std::to_string(kXapianFormat) + ", which answers phrases faster (docs/search.md)";
+           std::to_string(kXapianFormat) + ", which answers phrases and date ranges faster (docs/search.md)";
   }
 
  private:
@@ -380,6 +534,7 @@ class XapianIndex final : public SearchIndex {
     if (value.empty()) return 1;
     if (value == "2") return 2;
     if (value == "3") return 3;
+    if (value == "4") return 4;
     return fail(ErrorCode::kIo, "the search index has format " + value.substr(0, 20) +
                                     ", which this tidings does not read: run `tidings reindex`");
   }

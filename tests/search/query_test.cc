@@ -2,6 +2,10 @@
 // stems and snippets; backend-independent.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "search/query.h"
 
 namespace tidings::search {
@@ -86,6 +90,43 @@ TEST(Words, SplitLowerAndStem) {
   EXPECT_EQ(stem("hospitals"), "hospit");
   EXPECT_TRUE(split_words(std::string(1000, 'a')).empty());  // past kMaxWordBytes
   EXPECT_EQ(split_words("a\xff" "b").size(), 2u);
+}
+
+// make_snippet stems only the words that begin as a query stem does: it
+// relies on a stem keeping its word's first byte. Checked on the English
+// stemmer's special cases and on every word of the sample collection's pages.
+TEST(Words, AStemKeepsTheFirstByteOfItsWord) {
+  std::vector<std::string> words = {"dying", "lying", "tying", "skies", "skis", "idly", "gently", "ugly",
+                                    "early", "only", "singly", "yelling", "yes", "youth", "sky", "news",
+                                    "generously", "communism", "arsenal", "y", "s", "ys", "ying",
+                                    "élite", "über", "путин", "غزة", "東京", "2023", "0x", "_a"};
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(TIDINGS_SOURCE_DIR "/data/sample/html")) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const Word& w : split_words(page, 200'000)) words.push_back(w.text);
+  }
+  ASSERT_GT(words.size(), 10'000u);
+  for (const std::string& w : words) {
+    const std::string s = stem(w);
+    ASSERT_FALSE(s.empty()) << w;
+    EXPECT_EQ(s[0], w[0]) << w << " -> " << s;
+  }
+}
+
+TEST(Snippet, HighlightsEveryFormOfAWordAndNoOther) {
+  const std::string text = "Strikes, striking strikers: a strike. Stripe stride; hospital hospitals HOSPITALISED.";
+  Snippet s = make_snippet(text, {"strike", "hospital"}, 300);
+  std::vector<std::string> marked;
+  for (const Span& h : s.highlights) marked.push_back(s.text.substr(h.start, h.end - h.start));
+  std::vector<std::string> expected;
+  for (const Word& w : split_words(text)) {
+    if (stem(w.text) == stem("strike") || stem(w.text) == stem("hospital")) {
+      expected.push_back(text.substr(w.start, w.end - w.start));
+    }
+  }
+  EXPECT_EQ(marked, expected);
+  EXPECT_GE(marked.size(), 5u);
 }
 
 TEST(Names, Normalised) {

@@ -1,16 +1,21 @@
-// The Xapian index's word-pair terms (formats 2 and 3,
+// The Xapian index's word-pair terms (formats 2 to 4,
 // src/search/backends.h): in format 2 every query answers exactly as in a
 // format-1 index, which matches phrases by positions alone — the same
 // documents with the same weights; in format 3 (pairs counted, a two-word
-// phrase ranked by its own BM25) the same documents —
+// phrase ranked by its own BM25) and format 4 (triples with a clitic,
+// date terms) the same documents —
 // on a corpus of the hard cases: repeated words, the title/body boundary,
-// words split by punctuation, words over 64 bytes, non-Latin scripts and
-// chunks the parser turns into phrases (al-Shifa, U.S.).
+// words split by punctuation, words over 64 bytes, non-Latin scripts,
+// chunks the parser turns into phrases (al-Shifa, U.S.) and what an
+// apostrophe leaves ("Iran's", "don't", "l'armée"). Format 4's date terms
+// are checked against the value range on times that make day, month and
+// year boundaries hard.
 #include <gtest/gtest.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 #include <set>
 
 #include "search/backends.h"
@@ -55,6 +60,8 @@ std::vector<SearchDoc> corpus() {
       doc(8, long_title(), "bodystart follows the long title; t10500 t10501 are title words"),
       doc(9, "strike strike", "strike strike strike new york new york new york"),
       doc(10, "Markets", "European markets rose on Tuesday; new york markets fell. City Gaza."),
+      doc(11, "Iran's envoy", "Iran's foreign minister said it's still early: don't go, it s not Iran s. "
+                              "L'armée d'Israël; the U.S. s t'd we'll they're you've I'm."),
   };
 }
 
@@ -75,6 +82,9 @@ std::vector<std::string> queries() {
       "\"t10001 t10002 t10003\"", "\"long words alpha\"", "\"markets european\"", "\"city gaza\"",
       "\"new york\" OR \"gaza city\"", "\"new york\" -\"york city\"", "\"the the\" AND strike",
       "(\"al shifa\" OR U.S.) NOT \"gaza city\"", "\"new york\" markets", "\"nothing at all\"",
+      "\"Iran's foreign\"", "\"Iran's foreign minister\"", "\"iran s foreign minister said\"", "\"it's still\"",
+      "\"it s still\"", "\"don't go\"", "\"it s not\"", "\"s t d\"", "\"u s s\"", "\"envoy iran s\"",
+      "\"L'armée d'Israël\"", "\"we'll they're you've\"", "\"s iran s\"", "\"Iran's\"",
   };
   // Every run of two to four words of every field, and every two words a
   // field boundary or a skipped word separates.
@@ -102,7 +112,7 @@ class XapianPairsTest : public ::testing::Test {
               ::testing::UnitTest::GetInstance()->current_test_info()->name()))
                 .string();
     fs::remove_all(base_);
-    for (int format : {1, 2, 3}) {
+    for (int format : {1, 2, 3, 4}) {
       const std::string dir = base_ + "/f" + std::to_string(format);
       fs::create_directories(dir);
       auto index = open_xapian(dir, true, true, format);
@@ -117,7 +127,7 @@ class XapianPairsTest : public ::testing::Test {
   }
 
   std::string base_;
-  std::unique_ptr<SearchIndex> index_[4];
+  std::unique_ptr<SearchIndex> index_[5];
 };
 
 struct Answer {
@@ -168,25 +178,64 @@ std::vector<int64_t> sorted_ids(const Answer& a) {
   return out;
 }
 
-TEST_F(XapianPairsTest, Format3MatchesTheSameDocuments) {
+TEST_F(XapianPairsTest, Formats3And4MatchTheSameDocuments) {
   const std::vector<std::string> qs = queries();
-  for (const std::string& q : qs) EXPECT_EQ(sorted_ids(answer(*index_[1], q)), sorted_ids(answer(*index_[3], q))) << q;
+  for (int format : {3, 4}) {
+    for (const std::string& q : qs) {
+      EXPECT_EQ(sorted_ids(answer(*index_[1], q)), sorted_ids(answer(*index_[format], q))) << q << " format " << format;
+    }
+    Filters f;
+    f.outlet = "Global Wire";
+    for (const char* q : {"\"new york\"", "\"the the the\" OR \"al shifa\"", "strike", "\"iran s foreign\""}) {
+      EXPECT_EQ(sorted_ids(answer(*index_[1], q, f)), sorted_ids(answer(*index_[format], q, f))) << q;
+    }
+  }
+}
+
+TEST_F(XapianPairsTest, Format4FiltersAsFormat3) {
   Filters f;
   f.outlet = "Global Wire";
-  for (const char* q : {"\"new york\"", "\"the the the\" OR \"al shifa\"", "strike"}) {
-    EXPECT_EQ(sorted_ids(answer(*index_[1], q, f)), sorted_ids(answer(*index_[3], q, f))) << q;
+  f.from = Instant(std::chrono::seconds(1698832800 + 2 * 3600));
+  f.to = Instant(std::chrono::seconds(1698832800 + 9 * 3600 + 1));
+  for (const char* q : {"\"new york\"", "strike OR gaza", "city", "\"iran s foreign\"", ""}) {
+    EXPECT_EQ(sorted_ids(answer(*index_[3], q, f)), sorted_ids(answer(*index_[4], q, f))) << q;
   }
 }
 
 TEST_F(XapianPairsTest, Format3KeepsTheRankingOfWords) {
   // Pairs lengthen every document by about half, so each document's length
   // against the average, and the order of the answers to word queries, stay.
-  for (const char* q : {"strike", "york", "gaza", "officials", "city", "café", "markets", "new", "the",
-                        "strike OR gaza", "new AND york", "said -gaza", "\"gaza city hospital\""}) {
-    const Answer a = answer(*index_[1], q), b = answer(*index_[3], q);
-    ASSERT_EQ(a.hits.size(), b.hits.size()) << q;
-    for (size_t i = 0; i < a.hits.size(); ++i) EXPECT_EQ(a.hits[i].first, b.hits[i].first) << q << " rank " << i;
+  for (int format : {3, 4}) {
+    for (const char* q : {"strike", "york", "gaza", "officials", "city", "café", "markets", "new", "the",
+                          "strike OR gaza", "new AND york", "said -gaza", "\"gaza city hospital\"", "iran"}) {
+      const Answer a = answer(*index_[1], q), b = answer(*index_[format], q);
+      ASSERT_EQ(a.hits.size(), b.hits.size()) << q;
+      for (size_t i = 0; i < a.hits.size(); ++i) EXPECT_EQ(a.hits[i].first, b.hits[i].first) << q << " rank " << i;
+    }
   }
+}
+
+TEST_F(XapianPairsTest, Format4RanksAPhraseWithACliticByItsOwnCount) {
+  // "iran s foreign" is one triple term in format 4: the document that
+  // says it more often ranks first, though both hold the words as often.
+  const std::string dir = base_ + "/triples";
+  fs::create_directories(dir);
+  auto index = open_xapian(dir, true, true, 4);
+  ASSERT_TRUE(index) << index.error().message;
+  ASSERT_TRUE((*index)->add({doc(41, "One", "Iran's foreign policy and Iran's foreign aid: calm water"),
+                             doc(42, "Two", "Iran's foreign policy, foreign aid, Iran s water calm")}));
+  const Answer a = answer(**index, "\"Iran's foreign\"");
+  ASSERT_EQ(a.hits.size(), 2u);
+  EXPECT_EQ(a.hits[0].first, 41);
+  EXPECT_GT(a.hits[0].second, a.hits[1].second);
+  index->reset();
+  Xapian::Database db(dir + "/xapian");
+  EXPECT_EQ(db.get_termfreq("XTiran s foreign"), 2u);
+  EXPECT_EQ(db.get_collection_freq("XTiran s foreign"), 3u);
+  EXPECT_TRUE(db.term_exists("XTs foreign policy"));
+  EXPECT_FALSE(db.term_exists("XTone iran s"));  // the title "One" and the body: never one triple
+  EXPECT_FALSE(db.term_exists("XTforeign policy and"));  // no clitic: pairs only
+  EXPECT_FALSE(db.term_exists("XTs calm water"));        // not adjacent
 }
 
 TEST_F(XapianPairsTest, Format3RanksATwoWordPhraseByItsOwnCount) {
@@ -223,7 +272,7 @@ TEST_F(XapianPairsTest, HardCasesMatchWhatPositionsSay) {
   EXPECT_EQ(ids("\"gaza city\""), V({3}));   // not 2 (title "Gaza", body "City …")
   EXPECT_EQ(ids("\"city gaza\""), V({10}));
   EXPECT_EQ(ids("al-Shifa"), V({2, 3}));     // a phrase: "al shifa"
-  EXPECT_EQ(ids("U.S."), V({3, 4}));         // "u s", and "u s aid"
+  EXPECT_EQ(ids("U.S."), V({3, 4, 11}));     // "u s", and "u s aid"
   EXPECT_EQ(ids("\"end start\""), V({4}));   // punctuation is no boundary
   EXPECT_EQ(ids("\"alpha beta\""), V({5}));  // the 70-byte word between is not indexed
   EXPECT_EQ(ids("\"gamma " + std::string(61, 'q') + "\""), V({5}));
@@ -300,12 +349,12 @@ TEST_F(XapianPairsTest, AFormat1IndexStaysFormat1AndAnswersPhrases) {
 }
 
 TEST_F(XapianPairsTest, AnOlderFormatTellsTheUserToReindex) {
-  for (int format : {1, 2}) {
+  for (int format : {1, 2, 3}) {
     const std::string note = index_[format]->upgrade_note();
     EXPECT_NE(note.find("format " + std::to_string(format)), std::string::npos) << note;
     EXPECT_NE(note.find("tidings reindex"), std::string::npos) << note;
   }
-  EXPECT_EQ(index_[3]->upgrade_note(), "");
+  EXPECT_EQ(index_[4]->upgrade_note(), "");
 }
 
 TEST_F(XapianPairsTest, CompactionKeepsTheFormat) {
@@ -319,7 +368,7 @@ TEST_F(XapianPairsTest, CompactionKeepsTheFormat) {
   EXPECT_TRUE(db.term_exists("XBnew york"));
 }
 
-TEST_F(XapianPairsTest, NewIndexesAreFormat3AndUnknownFormatsAreRefused) {
+TEST_F(XapianPairsTest, NewIndexesAreFormat4AndUnknownFormatsAreRefused) {
   const std::string dir = base_ + "/created";
   auto created = create_index(dir, Backend::kXapian);
   ASSERT_TRUE(created) << created.error().message;
@@ -334,8 +383,9 @@ TEST_F(XapianPairsTest, NewIndexesAreFormat3AndUnknownFormatsAreRefused) {
   ASSERT_FALSE(newer);
   EXPECT_EQ(newer.error().code, ErrorCode::kIo);
   EXPECT_NE(newer.error().message.find("tidings reindex"), std::string::npos) << newer.error().message;
-  EXPECT_EQ(kXapianFormat, 3);
-  EXPECT_FALSE(open_xapian(base_ + "/other", true, true, 4));
+  EXPECT_EQ(kXapianFormat, 4);
+  EXPECT_FALSE(open_xapian(base_ + "/other", true, true, 5));
+  EXPECT_FALSE(open_xapian(base_ + "/other", true, true, 0));
 }
 
 TEST_F(XapianPairsTest, AttentionCountsTheSameMatches) {
@@ -351,6 +401,117 @@ TEST_F(XapianPairsTest, AttentionCountsTheSameMatches) {
       EXPECT_EQ(a->counts[i].articles, b->counts[i].articles);
     }
   }
+}
+
+}  // namespace
+}  // namespace tidings::search
+
+namespace tidings::search {
+namespace {
+
+// Format 4's date terms against format 3's value range: the same documents
+// for every range, over times that make the boundaries hard (midnights, a
+// second before them, 29 February, month and year ends, before 1970, and
+// times outside the years 1 to 9999, which have no date terms).
+TEST(XapianDateTerms, EveryRangeMatchesWhatTheValueRangeMatches) {
+  const std::string base = (fs::temp_directory_path() / ("tidings-dates-" + std::to_string(::getpid()))).string();
+  fs::remove_all(base);
+  std::vector<int64_t> times = {
+      1672531200,        1672531199,        1672531201,   // 2023-01-01T00:00:00Z and a second either side
+      1709164800,        1709251199,        1709251200,   // 2024-02-29 (leap day): its start, its end, 1 March
+      1698796800 - 1,    1698796800,        1698883199,   // 2023-11-01 and the second before it
+      1704067199,        1704067200,                      // 2023's last second, 2024's first
+      0,                 -1,                -86400 * 400,   // the epoch, the second before, 1968
+      -62135596800,      253402300799,                    // 0001-01-01, 9999-12-31T23:59:59Z
+      -62135596801,      253402300800,      int64_t{1} << 40,  // outside the years 1 to 9999
+  };
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 400; ++i) times.push_back(1640995200 + static_cast<int64_t>(rng() % (4ull * 365 * 86400)));
+  std::unique_ptr<SearchIndex> index[2];
+  for (int k = 0; k < 2; ++k) {
+    const std::string dir = base + "/f" + std::to_string(3 + k);
+    fs::create_directories(dir);
+    auto opened = open_xapian(dir, true, true, 3 + k);
+    ASSERT_TRUE(opened) << opened.error().message;
+    std::vector<SearchDoc> docs;
+    for (size_t j = 0; j < times.size(); ++j) {
+      SearchDoc d = doc(static_cast<int64_t>(j + 1), "t", j % 2 ? "alpha" : "alpha beta");
+      d.published_at = Instant(std::chrono::seconds(times[j]));
+      docs.push_back(std::move(d));
+    }
+    ASSERT_TRUE((*opened)->add(docs));
+    index[k] = std::move(*opened);
+  }
+  // Every id a query matches (pages of 200).
+  auto ids = [](SearchIndex& ix, const std::string& q, const Filters& f) {
+    std::vector<int64_t> out;
+    for (int offset = 0;; offset += kMaxLimit) {
+      SearchRequest r;
+      r.query = q;
+      r.filters = f;
+      r.limit = kMaxLimit;
+      r.offset = offset;
+      auto res = ix.search(r);
+      EXPECT_TRUE(res) << (res ? "" : res.error().message);
+      if (!res) break;
+      for (const Hit& h : res->hits) out.push_back(h.article_id);
+      if (res->hits.size() < static_cast<size_t>(kMaxLimit)) break;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  auto at = [](int64_t t) { return Instant(std::chrono::seconds(t)); };
+  std::vector<Filters> ranges;
+  auto range = [&](std::optional<int64_t> from, std::optional<int64_t> to) {
+    Filters f;
+    if (from) f.from = at(*from);
+    if (to) f.to = at(*to);
+    ranges.push_back(f);
+  };
+  for (int64_t t : times) {  // each time as either end, and the second after it
+    range(t, std::nullopt);
+    range(std::nullopt, t);
+    range(t, t + 1);
+    range(t + 1, t + 86400 * 31);
+    range(t - 86400 * 400, t);
+  }
+  range(1672531200, 1704067200);  // exactly 2023
+  range(1698796800, 1701388800);  // exactly November 2023
+  range(1698796800, 1698883200);  // exactly 1 November 2023
+  range(-62135596801, 253402300801);
+  for (int i = 0; i < 300; ++i) {
+    const int64_t a = 1640995200 + static_cast<int64_t>(rng() % (4ull * 365 * 86400));
+    const int64_t b = a + 1 + static_cast<int64_t>(rng() % (i % 3 ? 86400 * 3 : 86400 * 500));
+    range(a, b);
+  }
+  size_t nonempty = 0;
+  for (const Filters& f : ranges) {
+    const auto expected = ids(*index[0], "", f);
+    ASSERT_EQ(expected, ids(*index[1], "", f))
+        << (f.from ? format_rfc3339(*f.from) : "-") << " .. " << (f.to ? format_rfc3339(*f.to) : "-");
+    EXPECT_EQ(ids(*index[0], "beta", f), ids(*index[1], "beta", f));
+    if (!expected.empty()) ++nonempty;
+  }
+  EXPECT_GT(nonempty, ranges.size() * 3 / 4);  // not a comparison of empty lists
+  // The terms are the UTC date's.
+  for (auto& ix : index) ix.reset();
+  Xapian::Database db(base + "/f4/xapian");
+  EXPECT_TRUE(db.term_exists("XY2024"));
+  EXPECT_TRUE(db.term_exists("XM202402"));
+  EXPECT_TRUE(db.term_exists("XD20240229"));
+  const auto on_new_years_eve = std::count_if(times.begin(), times.end(), [](int64_t t) {
+    return t >= 1703980800 && t < 1704067200;  // 2023-12-31
+  });
+  EXPECT_EQ(db.get_termfreq("XD20231231"), static_cast<Xapian::doccount>(on_new_years_eve));
+  EXPECT_GE(on_new_years_eve, 1);
+  EXPECT_TRUE(db.term_exists("XY1968"));
+  EXPECT_TRUE(db.term_exists("XD19691231"));
+  EXPECT_TRUE(db.term_exists("XD00010101") && db.term_exists("XY0001"));
+  EXPECT_TRUE(db.term_exists("XD99991231"));
+  EXPECT_EQ(db.get_termfreq("XYout"), 3u);
+  Xapian::Database f3(base + "/f3/xapian");
+  EXPECT_FALSE(f3.term_exists("XY2023"));
+  fs::remove_all(base);
 }
 
 }  // namespace
