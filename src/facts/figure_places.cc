@@ -30,9 +30,12 @@ bool is_place_filler(std::string_view w) {
 }
 
 bool is_existential_verb(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"is", "are", "was", "were", "have", "has", "had", "remain",
-                                                "remains", "remained", "seem", "seems", "appear", "appears",
-                                                "will", "would", "could", "may", "might", "'s", "\xE2\x80\x99s"};
+  // "there" and a verb or modal: "there were 50 dead", "there must be", "there's".
+  static constexpr std::string_view kWords[] = {
+      "is",     "are",      "was",    "were",     "be",       "been",     "have",   "has",    "had",
+      "remain", "remains",  "remained", "seem",   "seems",    "seemed",   "appear", "appears", "appeared",
+      "will",   "would",    "could",  "can",      "may",      "might",    "must",   "should", "shall",
+      "do",     "does",     "did",    "'s",       "\xE2\x80\x99s", "'re",  "\xE2\x80\x99re", "'ll", "\xE2\x80\x99ll"};
   return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view x) { return words::iequals(w, x); });
 }
 

@@ -82,6 +82,13 @@ TEST(FigurePlaces, ThereNamesTheLastPlaceButNotTheSentencesSubject) {
   EXPECT_EQ(places_of("Fighting went on in Sudan. There were at least 50 people killed in the clashes.",
                       {{"Sudan", "Sudan"}}),
             (Result{{"at least 50 people", ""}}));
+  // ... with a modal or "do" before its verb too.
+  for (const char* verb : {"must be", "could be", "should be", "can be", "may have been", "did not seem to be"}) {
+    EXPECT_EQ(places_of(std::string("Fighting went on in Sudan. There ") + verb + " at least 50 people killed in the clashes.",
+                        {{"Sudan", "Sudan"}}),
+              (Result{{"at least 50 people", ""}}))
+        << verb;
+  }
 }
 
 TEST(FigurePlaces, APlaceBeforeTheFigureAndBreakdownsFollowTheirParent) {
