@@ -191,6 +191,63 @@ std::optional<std::string> triple_term(std::string_view a, std::string_view b, s
   return t;
 }
 
+// The positions of the phrases a query requires (format 4): a phrase of
+// three words or more that every match must hold is matched by its pair
+// (and triple) terms alone, and this decider checks its words' positions
+// only in the documents the matcher would rank — about as many as the
+// page asks for, where OP_PHRASE walked the words' posting lists through
+// every document holding the pairs. Same matches: the pairs hold in every
+// document where the phrase does, and the positions decide.
+class PhraseCheck final : public Xapian::MatchDecider {
+ public:
+  // `wanted`: the documents the page needs (offset + limit).
+  PhraseCheck(const Xapian::Database& db, Xapian::doccount wanted) : db_(db), wanted_(wanted) {}
+
+  void add(std::vector<std::string> words) { phrases_.push_back(std::move(words)); }
+  bool empty() const { return phrases_.empty(); }
+
+  bool operator()(const Xapian::Document& doc) const override {
+    // Until the page is full the matcher asks about every document in
+    // turn; after, only about those whose weight would enter it. The first
+    // are a fair sample of the documents holding the pairs, the others not.
+    const bool sample = accepted_ < wanted_;
+    considered_ += sample;
+    const Xapian::docid id = doc.get_docid();
+    for (const auto& words : phrases_) {
+      if (!holds(id, words)) return false;
+    }
+    accepted_ += 1;
+    sampled_accepted_ += sample;
+    return true;
+  }
+
+  // Xapian's estimate counts the documents the check turned away: scaled by
+  // the share of the sample it let through, within Xapian's bounds.
+  Xapian::doccount estimate(const Xapian::MSet& m) const {
+    const Xapian::doccount lower = m.get_matches_lower_bound(), upper = m.get_matches_upper_bound();
+    if (considered_ == 0) return m.get_matches_estimated();
+    const double scaled = static_cast<double>(m.get_matches_estimated()) *
+                          static_cast<double>(sampled_accepted_) / static_cast<double>(considered_);
+    return std::clamp(static_cast<Xapian::doccount>(scaled + 0.5), lower, std::max(lower, upper));
+  }
+
+ private:
+  // Whether the words stand at consecutive positions somewhere in the document.
+  bool holds(Xapian::docid id, const std::vector<std::string>& words) const {
+    std::vector<Xapian::termpos> starts(db_.positionlist_begin(id, words[0]), db_.positionlist_end(id, words[0]));
+    for (size_t k = 1; k < words.size() && !starts.empty(); ++k) {
+      const std::vector<Xapian::termpos> at(db_.positionlist_begin(id, words[k]), db_.positionlist_end(id, words[k]));
+      std::erase_if(starts, [&](Xapian::termpos p) { return !std::binary_search(at.begin(), at.end(), p + k); });
+    }
+    return !starts.empty();
+  }
+
+  const Xapian::Database& db_;
+  const Xapian::doccount wanted_;
+  std::vector<std::vector<std::string>> phrases_;
+  mutable Xapian::doccount considered_ = 0, accepted_ = 0, sampled_accepted_ = 0;
+};
+
 // A phrase. With pair terms, two words are their pair term: from format 3
 // alone, weighted by BM25 of the phrase's own count (one posting list
 // read); in format 2 (pairs of wdf 0) the words (for the BM25 weight the
@@ -199,49 +256,69 @@ std::optional<std::string> triple_term(std::string_view a, std::string_view b, s
 // filtered by all their pairs, so positions are read only in the documents
 // that hold every pair. From format 4, three words one of which is a
 // clitic are their triple term alone (ranked by its own BM25, as a pair),
-// and a longer phrase's triples filter it with its pairs. Same matches as
-// OP_PHRASE alone: a pair (triple) term is in a document exactly when the
-// two (three) words are at adjacent positions in one field (to_document).
-Xapian::Query phrase_query(const std::vector<std::string>& words, int format) {
+// and a longer phrase's triples stand for the pairs inside them; a longer phrase the whole
+// query requires (`check` given) is its pairs and triples alone, ranked by
+// their BM25, its positions left to `check`. Same matches as OP_PHRASE
+// alone: a pair (triple) term is in a document exactly when the two
+// (three) words are at adjacent positions in one field (to_document).
+Xapian::Query phrase_query(const std::vector<std::string>& words, int format, PhraseCheck* check) {
   Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
   if (format < 2) return phrase;
+  // The pairs and, from format 4, the triples that cover the phrase: a
+  // pair inside a triple says nothing the triple does not (and its list is
+  // the longer), so it is left out.
   std::vector<Xapian::Query> pair_terms;
-  for (size_t i = 1; i < words.size(); ++i) {
-    if (auto t = pair_term(words[i - 1], words[i])) pair_terms.emplace_back(*t);
-  }
+  std::vector<bool> covered(words.size(), false);  // [i]: the pair ending at word i
   if (format >= 4) {
     for (size_t i = 2; i < words.size(); ++i) {
       auto t = triple_term(words[i - 2], words[i - 1], words[i]);
       if (!t) continue;
       if (words.size() == 3) return Xapian::Query(*t);
       pair_terms.emplace_back(*t);
+      covered[i - 1] = covered[i] = true;
+    }
+  }
+  size_t pairs = 0;  // adjacent pairs with a term, or inside a triple
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (covered[i]) {
+      ++pairs;
+    } else if (auto t = pair_term(words[i - 1], words[i])) {
+      pair_terms.emplace_back(*t);
+      ++pairs;
     }
   }
   if (pair_terms.empty()) return phrase;
-  const Xapian::Query filter(Xapian::Query::OP_AND, pair_terms.begin(), pair_terms.end());
+  const Xapian::Query grams(Xapian::Query::OP_AND, pair_terms.begin(), pair_terms.end());
   if (words.size() == 2 && pair_terms.size() == 1) {
     if (format >= 3) return pair_terms[0];
     return Xapian::Query(Xapian::Query::OP_FILTER,
-                         Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()), filter);
+                         Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()), grams);
   }
-  if (format >= 3 && getenv("TIDINGS_PHRASE_BY_PAIRS")) return Xapian::Query(Xapian::Query::OP_FILTER, filter, phrase);
-  return Xapian::Query(Xapian::Query::OP_FILTER, phrase, filter);
+  if (format >= 4 && check && pairs + 1 == words.size()) {
+    check->add(words);
+    return grams;
+  }
+  return Xapian::Query(Xapian::Query::OP_FILTER, phrase, grams);
 }
 
-Xapian::Query to_xapian(const QueryNode& n, int format) {
+// `check`: where the phrases that every match must hold go (the query's
+// root and, below it, AND's kept children), or null (OR's children, what
+// is excluded, attention).
+Xapian::Query to_xapian(const QueryNode& n, int format, PhraseCheck* check) {
   switch (n.kind) {
     case QueryNode::Kind::kAll: return Xapian::Query::MatchAll;
     case QueryNode::Kind::kTerm: return Xapian::Query("Z" + stem(n.words[0]));
-    case QueryNode::Kind::kPhrase: return phrase_query(n.words, format);
+    case QueryNode::Kind::kPhrase: return phrase_query(n.words, format, check);
     case QueryNode::Kind::kAnd:
     case QueryNode::Kind::kOr: {
+      PhraseCheck* required = n.kind == QueryNode::Kind::kAnd ? check : nullptr;
       std::vector<Xapian::Query> kids;
-      for (const QueryNode& c : n.children) kids.push_back(to_xapian(c, format));
+      for (const QueryNode& c : n.children) kids.push_back(to_xapian(c, format, required));
       Xapian::Query q(n.kind == QueryNode::Kind::kAnd ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
                       kids.begin(), kids.end());
       if (n.excluded.empty()) return q;
       std::vector<Xapian::Query> out;
-      for (const QueryNode& c : n.excluded) out.push_back(to_xapian(c, format));
+      for (const QueryNode& c : n.excluded) out.push_back(to_xapian(c, format, nullptr));
       return Xapian::Query(Xapian::Query::OP_AND_NOT, q,
                            Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end()));
     }
@@ -273,11 +350,13 @@ Xapian::Query filter_query(const Filters& f, int format, const Xapian::Database&
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-Xapian::Query full_query(const QueryNode& node, const Filters& f, int format, const Xapian::Database& db) {
+// `check`: as to_xapian's; null to match phrases by positions in the query.
+Xapian::Query full_query(const QueryNode& node, const Filters& f, int format, const Xapian::Database& db,
+                         PhraseCheck* check = nullptr) {
   const Xapian::Query filter = filter_query(f, format, db);
   if (node.kind == QueryNode::Kind::kAll) return filter;
-  if (!f.any()) return to_xapian(node, format);
-  return Xapian::Query(Xapian::Query::OP_FILTER, to_xapian(node, format), filter);
+  if (!f.any()) return to_xapian(node, format, check);
+  return Xapian::Query(Xapian::Query::OP_FILTER, to_xapian(node, format, check), filter);
 }
 
 // The words of one field at consecutive positions from `first`, with their
@@ -413,7 +492,8 @@ class XapianIndex final : public SearchIndex {
     try {
       db_.reopen();
       Xapian::Enquire enquire(db_);
-      enquire.set_query(full_query(*node, r.filters, format_, db_));
+      PhraseCheck check(db_, static_cast<Xapian::doccount>(r.offset + r.limit));
+      enquire.set_query(full_query(*node, r.filters, format_, db_, &check));
       enquire.set_time_limit(kQueryTimeLimitSeconds);
       if (node->kind == QueryNode::Kind::kAll) {  // a filter-only list: newest first
         enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -421,9 +501,10 @@ class XapianIndex final : public SearchIndex {
       } else {
         enquire.set_weighting_scheme(Xapian::BM25Weight());
       }
-      Xapian::MSet mset = enquire.get_mset(r.offset, r.limit, r.offset + r.limit + 1);
+      Xapian::MSet mset = enquire.get_mset(r.offset, r.limit, r.offset + r.limit + 1, nullptr,
+                                           check.empty() ? nullptr : &check);
       SearchResults out;
-      out.total = mset.get_matches_estimated();
+      out.total = check.empty() ? mset.get_matches_estimated() : check.estimate(mset);
       out.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
       const std::vector<std::string> words = positive_words(*node);
       for (auto it = mset.begin(); it != mset.end(); ++it) {

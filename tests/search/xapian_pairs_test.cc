@@ -85,6 +85,12 @@ std::vector<std::string> queries() {
       "\"Iran's foreign\"", "\"Iran's foreign minister\"", "\"iran s foreign minister said\"", "\"it's still\"",
       "\"it s still\"", "\"don't go\"", "\"it s not\"", "\"s t d\"", "\"u s s\"", "\"envoy iran s\"",
       "\"L'armée d'Israël\"", "\"we'll they're you've\"", "\"s iran s\"", "\"Iran's\"",
+      // Phrases of three words or more that the query requires (format 4:
+      // checked by PhraseCheck), and ones it does not (by OP_PHRASE).
+      "\"new york city\" \"york new york\"", "\"new new york\" AND \"strike in new\"",
+      "\"gaza city hospital\" OR strike", "strike -\"new york city\"", "\"the the the\" -\"new new york\"",
+      "(\"new york city\" OR \"al shifa hospital\") AND \"the the\"", "\"foreign minister said it s\" iran",
+      "\"iran s foreign minister\" -\"it s still early\"",
   };
   // Every run of two to four words of every field, and every two words a
   // field boundary or a skipped word separates.
@@ -200,6 +206,47 @@ TEST_F(XapianPairsTest, Format4FiltersAsFormat3) {
   for (const char* q : {"\"new york\"", "strike OR gaza", "city", "\"iran s foreign\"", ""}) {
     EXPECT_EQ(sorted_ids(answer(*index_[3], q, f)), sorted_ids(answer(*index_[4], q, f))) << q;
   }
+}
+
+TEST(XapianPhraseCheck, CountsWhatItLetsThrough) {
+  // Format 4 matches a required phrase of three words or more by its pairs
+  // and checks positions only where the matcher would rank a document;
+  // the count of matches is Xapian's, scaled by the share the check let
+  // through. 600 documents hold "alpha beta gamma", 1,400 its pairs apart.
+  const std::string base = (fs::temp_directory_path() / ("tidings-check-" + std::to_string(::getpid()))).string();
+  fs::remove_all(base);
+  fs::create_directories(base + "/f1");
+  fs::create_directories(base + "/f4");
+  auto f1 = open_xapian(base + "/f1", true, true, 1);
+  auto f4 = open_xapian(base + "/f4", true, true, 4);
+  ASSERT_TRUE(f1 && f4);
+  std::vector<SearchDoc> docs;
+  for (int i = 1; i <= 2000; ++i) {
+    docs.push_back(doc(i, "t", i % 10 < 3 ? "some alpha beta gamma text " + std::to_string(i)
+                                          : "alpha beta and beta gamma text " + std::to_string(i)));
+  }
+  ASSERT_TRUE((*f1)->add(docs));
+  ASSERT_TRUE((*f4)->add(docs));
+  SearchRequest r;
+  r.query = "\"alpha beta gamma\"";
+  r.limit = 10;
+  auto a = (*f1)->search(r), b = (*f4)->search(r);
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->hits.size(), 10u);
+  EXPECT_EQ(b->hits.size(), 10u);
+  EXPECT_NEAR(static_cast<double>(b->total), 600.0, 120.0);
+  EXPECT_NEAR(static_cast<double>(a->total), 600.0, 180.0);
+  for (int offset : {0, 190, 590}) {  // every page holds the phrase; the last one ends at 600
+    r.offset = offset;
+    r.limit = 20;
+    auto page = (*f4)->search(r);
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->hits.size(), offset == 590 ? 10u : 20u) << offset;
+    for (const Hit& h : page->hits) EXPECT_LT(h.article_id % 10, 3) << h.article_id;
+  }
+  f1->reset();
+  f4->reset();
+  fs::remove_all(base);
 }
 
 TEST_F(XapianPairsTest, Format3KeepsTheRankingOfWords) {
