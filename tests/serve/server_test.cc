@@ -278,6 +278,27 @@ TEST_F(ServerTest, ConcurrentClients) {
   EXPECT_EQ(ok.load(), 40);
 }
 
+TEST_F(ServerTest, ClientsHoldingKeptAliveConnectionsDoNotShutOthersOut) {
+  // A kept-alive connection holds a worker thread until it closes (5 s
+  // idle): 40 idle clients, as a browser's open tabs or a load test leave
+  // them, must not keep the 41st waiting. With 8 workers it waited for a
+  // connection to time out.
+  std::vector<std::unique_ptr<httplib::Client>> idle;
+  for (int i = 0; i < 40; ++i) {
+    idle.push_back(std::make_unique<httplib::Client>("127.0.0.1", server_->port()));
+    idle.back()->set_keep_alive(true);
+    auto r = idle.back()->Get("/healthz");
+    ASSERT_TRUE(r) << i;
+    EXPECT_EQ(r->status, 200);
+  }
+  httplib::Client fresh("127.0.0.1", server_->port());
+  fresh.set_connection_timeout(2, 0);
+  fresh.set_read_timeout(2, 0);  // under the 5 s an idle connection is kept
+  auto r = fresh.Get("/api/articles?limit=1");
+  ASSERT_TRUE(r) << httplib::to_string(r.error());
+  EXPECT_EQ(r->status, 200);
+}
+
 TEST(Server, ExceptionsBecome500) {
   ThrowingStore store;
   RunningServer server(store);
