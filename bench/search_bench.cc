@@ -239,15 +239,16 @@ struct BackendResult {
   bool reused = false;
 };
 
-// A query as one line: its text and its filter.
-std::string describe(const SearchRequest& r) {
+// A query as one line: its text and its filter (a date range as days
+// since the generator's `year_start`).
+std::string describe(const SearchRequest& r, int64_t year_start) {
   std::string s = r.query;
   const Filters& f = r.filters;
   if (!f.outlet.empty()) s += "  [outlet " + f.outlet + "]";
   if (!f.entity.empty()) s += "  [entity " + f.entity + "]";
   if (f.from && f.to) {
-    s += "  [days " + std::to_string((f.from->time_since_epoch().count() - 1672531200) / 86400) + "-" +
-         std::to_string((f.to->time_since_epoch().count() - 1672531200) / 86400) + " of 2023]";
+    s += "  [days " + std::to_string((f.from->time_since_epoch().count() - year_start) / 86400) + "-" +
+         std::to_string((f.to->time_since_epoch().count() - year_start) / 86400) + " of 2023]";
   }
   return s;
 }
@@ -427,7 +428,7 @@ int main(int argc, char** argv) {
       auto res = (*reader)->search(q.request);
       const double ms = std::chrono::duration<double, std::milli>(Steady::now() - t0).count();
       r.latency_ms[q.kind].push_back(ms);
-      r.timed[q.kind].emplace_back(ms, describe(q.request), res ? res->total : -1);
+      r.timed[q.kind].emplace_back(ms, describe(q.request, g.year_start), res ? res->total : -1);
       if (!res) ++r.errors;
     }
     // Attention: a year by day for single terms.

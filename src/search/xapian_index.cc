@@ -6,26 +6,26 @@
 // positions and narrows a longer one before they are read (format 2: wdf
 // 0; from format 3 the pair's count, so a two-word phrase is ranked by its
 // own BM25 from one posting list); filters as
-// boolean terms (XO outlet, XL language, XS story, XE entity, XP place);
-// from format 4 each three adjacent words one of which is what an
-// apostrophe leaves of a contraction or a possessive ("s" of "Iran's", "t"
-// of "don't") under "XT" ("XTiran s foreign"), so a phrase with one is not
-// matched through the enormous posting list of "s" (common grams, as
-// Lucene's CommonGramsFilter has them for stop words); and
-// from format 4 the publication date as boolean terms too (XY year, XM
-// month, XD day, in UTC), so a date range is an OR of a few posting lists
-// (what Omega does) instead of a value range read document by document;
+// boolean terms (XO outlet, XL language, XS story, XE entity, XP place).
+// From format 4, two more kinds of term: each three adjacent words one of
+// which is what an apostrophe leaves of a contraction or a possessive ("s"
+// of "Iran's", "t" of "don't") under "XT" ("XTiran s foreign"), so a
+// phrase with one is not matched through the enormous posting list of "s"
+// (common grams, as Lucene's CommonGramsFilter has them for stop words);
+// and the publication date as boolean terms (XY year, XM month, XD day, in
+// UTC), so a date range is an OR of a few posting lists (what Omega does)
+// instead of a value range read document by document;
 // values: 0 the publication time (sortable_serialise, for date ranges and
 // the partial days at a range's ends),
 // 1 "hour|outlet" (attention, by a ValueCountMatchSpy). The document data
 // is the hit as JSON plus the text for snippets.
 #include <xapian.h>
 
-#include <cinttypes>
 #include <cstdio>
-#include <cstring>
-#include <limits>
+#include <cstdlib>
 #include <filesystem>
+#include <initializer_list>
+#include <limits>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -152,19 +152,29 @@ Xapian::Query date_query(const Xapian::Database& db, int64_t lo, int64_t hi, con
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
-// The term recording that `second` follows `first`; none when it would be
-// over Xapian's term limit (words are at most kMaxWordBytes, so not today:
-// the phrase is then matched by positions alone).
+// The term of adjacent words under `prefix`, separated by kPairSeparator;
+// none when it would be over Xapian's term limit (words are at most
+// kMaxWordBytes, so not today: the phrase is then matched by positions).
+std::optional<std::string> gram_term(std::string_view prefix, std::initializer_list<std::string_view> words) {
+  size_t bytes = prefix.size() + words.size() - 1;
+  for (std::string_view w : words) bytes += w.size();
+  if (bytes > kMaxTermBytes) return std::nullopt;
+  std::string t;
+  t.reserve(bytes);
+  t += prefix;
+  bool first = true;
+  for (std::string_view w : words) {
+    if (!first) t += kPairSeparator;
+    first = false;
+    t += w;
+  }
+  return t;
+}
+
+// The term recording that `second` follows `first`.
 std::optional<std::string> pair_term(std::string_view first, std::string_view second) {
   static_assert(2 * kMaxWordBytes + 3 <= kMaxTermBytes, "a pair of words fits in a term");
-  if (std::strlen(kPairPrefix) + first.size() + 1 + second.size() > kMaxTermBytes) return std::nullopt;
-  std::string t;
-  t.reserve(std::strlen(kPairPrefix) + first.size() + 1 + second.size());
-  t += kPairPrefix;
-  t += first;
-  t += kPairSeparator;
-  t += second;
-  return t;
+  return gram_term(kPairPrefix, {first, second});
 }
 
 // What an apostrophe leaves of an English contraction or possessive, or of
@@ -180,15 +190,7 @@ bool is_clitic(std::string_view w) {
 std::optional<std::string> triple_term(std::string_view a, std::string_view b, std::string_view c) {
   static_assert(3 * kMaxWordBytes + 4 <= kMaxTermBytes, "three words fit in a term");
   if (!is_clitic(a) && !is_clitic(b) && !is_clitic(c)) return std::nullopt;
-  std::string t;
-  t.reserve(2 + a.size() + b.size() + c.size() + 2);
-  t += kTriplePrefix;
-  t += a;
-  t += kPairSeparator;
-  t += b;
-  t += kPairSeparator;
-  t += c;
-  return t;
+  return gram_term(kTriplePrefix, {a, b, c});
 }
 
 // The positions of the phrases a query requires (format 4): a phrase of
@@ -613,9 +615,9 @@ class XapianIndex final : public SearchIndex {
   Result<int> read_format() const {
     const std::string value = db_.get_metadata(kFormatKey);
     if (value.empty()) return 1;
-    if (value == "2") return 2;
-    if (value == "3") return 3;
-    if (value == "4") return 4;
+    for (int format = 2; format <= kXapianFormat; ++format) {
+      if (value == std::to_string(format)) return format;
+    }
     return fail(ErrorCode::kIo, "the search index has format " + value.substr(0, 20) +
                                     ", which this tidings does not read: run `tidings reindex`");
   }

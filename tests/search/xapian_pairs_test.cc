@@ -40,6 +40,12 @@ SearchDoc doc(int64_t id, std::string title, std::string text) {
   return d;
 }
 
+// A new, empty index of `format` in `dir` (made).
+Result<std::unique_ptr<SearchIndex>> new_index(const std::string& dir, int format) {
+  fs::create_directories(dir);
+  return open_xapian(dir, true, true, format);
+}
+
 std::string long_title() {  // more words than the title's positions
   std::string t;
   for (int i = 1; i <= 1200; ++i) t += "t" + std::to_string(10000 + i) + " ";
@@ -120,8 +126,7 @@ class XapianPairsTest : public ::testing::Test {
     fs::remove_all(base_);
     for (int format : {1, 2, 3, 4}) {
       const std::string dir = base_ + "/f" + std::to_string(format);
-      fs::create_directories(dir);
-      auto index = open_xapian(dir, true, true, format);
+      auto index = new_index(dir, format);
       ASSERT_TRUE(index) << index.error().message;
       ASSERT_TRUE((*index)->add(corpus()));
       index_[format] = std::move(*index);
@@ -215,10 +220,8 @@ TEST(XapianPhraseCheck, CountsWhatItLetsThrough) {
   // through. 600 documents hold "alpha beta gamma", 1,400 its pairs apart.
   const std::string base = (fs::temp_directory_path() / ("tidings-check-" + std::to_string(::getpid()))).string();
   fs::remove_all(base);
-  fs::create_directories(base + "/f1");
-  fs::create_directories(base + "/f4");
-  auto f1 = open_xapian(base + "/f1", true, true, 1);
-  auto f4 = open_xapian(base + "/f4", true, true, 4);
+  auto f1 = new_index(base + "/f1", 1);
+  auto f4 = new_index(base + "/f4", 4);
   ASSERT_TRUE(f1 && f4);
   std::vector<SearchDoc> docs;
   for (int i = 1; i <= 2000; ++i) {
@@ -266,8 +269,7 @@ TEST_F(XapianPairsTest, Format4RanksAPhraseWithACliticByItsOwnCount) {
   // "iran s foreign" is one triple term in format 4: the document that
   // says it more often ranks first, though both hold the words as often.
   const std::string dir = base_ + "/triples";
-  fs::create_directories(dir);
-  auto index = open_xapian(dir, true, true, 4);
+  auto index = new_index(dir, 4);
   ASSERT_TRUE(index) << index.error().message;
   ASSERT_TRUE((*index)->add({doc(41, "One", "Iran's foreign policy and Iran's foreign aid: calm water"),
                              doc(42, "Two", "Iran's foreign policy, foreign aid, Iran s water calm")}));
@@ -289,9 +291,7 @@ TEST_F(XapianPairsTest, Format3RanksATwoWordPhraseByItsOwnCount) {
   // Two documents of the same length with both words as often: the one
   // that has them together more often ranks first (in formats 1 and 2 they
   // tie: a phrase is weighted by its words).
-  const std::string dir = base_ + "/count";
-  fs::create_directories(dir);
-  auto index = open_xapian(dir, true, true, 3);
+  auto index = new_index(base_ + "/count", 3);
   ASSERT_TRUE(index) << index.error().message;
   ASSERT_TRUE((*index)->add({doc(31, "One", "river bank river bank river bank calm water today"),
                              doc(32, "Two", "river bank calm bank river water river today bank")}));
@@ -477,8 +477,7 @@ TEST(XapianDateTerms, EveryRangeMatchesWhatTheValueRangeMatches) {
   std::unique_ptr<SearchIndex> index[2];
   for (int k = 0; k < 2; ++k) {
     const std::string dir = base + "/f" + std::to_string(3 + k);
-    fs::create_directories(dir);
-    auto opened = open_xapian(dir, true, true, 3 + k);
+    auto opened = new_index(dir, 3 + k);
     ASSERT_TRUE(opened) << opened.error().message;
     std::vector<SearchDoc> docs;
     for (size_t j = 0; j < times.size(); ++j) {
